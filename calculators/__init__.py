@@ -1,0 +1,83 @@
+"""Cadre Libre's calculators: French pay rules as pure, standard-library Python.
+
+Runs unchanged on CPython 3.11+ (build, tests, command line) and inside Pyodide
+(browser).  Public API, used by the command line, the Pelican plugin and the
+browser worker alike:
+
+- ``names()``: the calculators' names, in display order;
+- ``get(name)``: the calculator module (``FIELDS``, ``compute``, …);
+- ``run(name, raw)``: validate a JSON-like mapping of inputs and compute:
+  ``{"ok": True, "result": {...}}`` or ``{"ok": False, "errors": {field: message}}``;
+- ``json_schema(name)``: the inputs as JSON Schema.
+
+A calculator is a module of this package exposing:
+
+- ``NAME`` (str), ``TITLE`` (French), ``DESCRIPTION`` (French, one paragraph);
+- ``FIELDS``: a tuple of :class:`calculators.core.schema.Field`;
+- ``check(values) -> dict[str, str]`` (optional): cross-field errors, in French;
+- ``compute(values) -> dict``: the result, JSON-serialisable, amounts in euros
+  per month unless a key says otherwise.  It may raise
+  :class:`calculators.core.schema.InputError` for an input it cannot honour.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .core.schema import InputError, validate, to_json_schema
+
+# name -> module; the order is the display order.
+_MODULES = {
+    "salarie": "calculators.salarie",
+    "portage": "calculators.portage",
+    "tjm": "calculators.tjm",
+}
+
+_loaded: dict = {}
+
+
+def names() -> list[str]:
+    """Names of the calculators whose module is present, in display order."""
+    out = []
+    for name in _MODULES:
+        try:
+            get(name)
+        except ModuleNotFoundError:
+            continue
+        out.append(name)
+    return out
+
+
+def get(name: str):
+    """The calculator module called ``name`` (KeyError if unknown)."""
+    if name not in _MODULES:
+        raise KeyError(name)
+    if name not in _loaded:
+        _loaded[name] = importlib.import_module(_MODULES[name])
+    return _loaded[name]
+
+
+def run(name: str, raw) -> dict:
+    """Validate ``raw`` (a mapping from JSON) and compute; never raises for bad input."""
+    try:
+        calc = get(name)
+    except KeyError:
+        return {"ok": False, "errors": {"_": f"Calculateur inconnu : « {name} »."}}
+    values, errors = validate(calc.FIELDS, raw)
+    if not errors and hasattr(calc, "check"):
+        errors = calc.check(values) or {}
+    if errors:
+        return {"ok": False, "errors": errors}
+    try:
+        result = calc.compute(values)
+    except InputError as exc:
+        return {"ok": False, "errors": exc.errors}
+    return {"ok": True, "result": result}
+
+
+def json_schema(name: str) -> dict:
+    calc = get(name)
+    return to_json_schema(calc.FIELDS, title=calc.TITLE, description=calc.DESCRIPTION)
+
+
+__all__ = ["names", "get", "run", "json_schema", "InputError"]
