@@ -1,0 +1,464 @@
+"""The one HTML renderer of a calculator: the form from its ``FIELDS`` and the
+result from its ``compute``.
+
+Used at build time (the Pelican plugin prerenders the preset result into the
+page) and in the browser worker (Pyodide renders each live result), so a
+visitor sees the same markup with or without JavaScript.  Standard library
+only; no inline style (the site's Content-Security-Policy forbids it): the
+look comes from ``theme/static/css/calculateur.css`` through classes.
+
+Formatting follows French usage: narrow no-break space between thousands,
+decimal comma, no-break space before the unit ("4 005 €", "8,55 %").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from html import escape
+
+from .core.arrondi import cents as _cents, euros as _euros
+
+NNBSP = "\u202f"  # narrow no-break space: thousands separator
+NBSP = "\u00a0"  # no-break space: before a unit
+MINUS = "\u2212"
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+    "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+
+# --------------------------------------------------------------------------
+# Numbers, the French way
+# --------------------------------------------------------------------------
+
+def _group(int_part: str) -> str:
+    out = []
+    while len(int_part) > 3:
+        out.insert(0, int_part[-3:])
+        int_part = int_part[:-3]
+    out.insert(0, int_part)
+    return NNBSP.join(out)
+
+
+def _decimal(x: float, decimals: int, strip: bool) -> str:
+    """``x`` with ``decimals`` decimals (half away from zero), French separators."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return "—"
+    q = 10 ** decimals
+    r = math.floor(abs(x) * q + 0.5 + 1e-9)
+    int_part, frac = divmod(int(r), q)
+    s = _group(str(int_part))
+    if decimals:
+        f = str(frac).rjust(decimals, "0")
+        if strip:
+            f = f.rstrip("0")
+        if f:
+            s += "," + f
+    return (MINUS + s) if (r and x < 0) else s
+
+
+def nombre(x, decimals: int = 2) -> str:
+    """218 -> "218"; 1234.5 -> "1 234,5" (at most two decimals)."""
+    return _decimal(float(x), decimals, strip=True)
+
+
+def euros(x) -> str:
+    """4005.4 -> "4 005 €" (rounded to the euro, half away from zero)."""
+    return _decimal(_euros(float(x)), 0, strip=False) + NBSP + "€"
+
+
+def euros_cents(x) -> str:
+    """2712.339 -> "2 712,34 €"."""
+    return _decimal(_cents(float(x)), 2, strip=False) + NBSP + "€"
+
+
+def pourcent(x, decimals: int = 3) -> str:
+    """0.0855 -> "8,55 %"; 0.2 -> "20 %" (a fraction shown as a percentage)."""
+    return _decimal(float(x) * 100.0, decimals, strip=True) + NBSP + "%"
+
+
+def date_fr(d) -> str:
+    """2026-07-01 -> "1er juillet 2026"."""
+    if isinstance(d, str):
+        d = _dt.date.fromisoformat(d[:10])
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def valeur_unite(valeur, unite: str) -> str:
+    """A figure with its unit, as a visitor reads it."""
+    if valeur is None:
+        return "—"
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if not isinstance(valeur, (int, float)):
+        return str(valeur)
+    u = (unite or "").strip()
+    if u in ("taux", "%", "fraction"):
+        return pourcent(valeur)
+    if u.startswith("€"):
+        rest = u[1:].strip()
+        return euros(valeur) + (rest if rest.startswith("/") else (NBSP + rest if rest else ""))
+    if u:
+        return nombre(valeur) + NBSP + u
+    return nombre(valeur)
+
+
+def _per_year_unit(unite: str) -> str:
+    u = unite or ""
+    return u.replace("/mois", "/an") if "/mois" in u else u
+
+
+def _h(x) -> str:
+    return escape("" if x is None else str(x), quote=True)
+
+
+def _num_attr(x) -> str:
+    """A number for a data attribute: repr is exact and round-trips."""
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return _h(x)
+    return repr(float(x)) if isinstance(x, float) else str(x)
+
+
+# --------------------------------------------------------------------------
+# The result
+# --------------------------------------------------------------------------
+
+def _chiffres(result: dict) -> str:
+    annuel = result.get("annuel") or {}
+    items = []
+    for c in result.get("chiffres_cles") or []:
+        code = c.get("code", "")
+        unite = c.get("unite", "")
+        val = c.get("valeur")
+        main = valeur_unite(val, unite)
+        year = ""
+        if code in annuel and "/mois" in (unite or ""):
+            year = (
+                f'<span class="calc-periode calc-periode--an" data-valeur="{_num_attr(annuel[code])}">'
+                f'{_h(valeur_unite(annuel[code], _per_year_unit(unite)))}</span>'
+            )
+        aide = f'<span class="calc-chiffre-aide">{_h(c.get("aide"))}</span>' if c.get("aide") else ""
+        items.append(
+            f'<div class="calc-chiffre" data-code="{_h(code)}">'
+            f'<dt>{_h(c.get("libelle", code))}</dt>'
+            f'<dd><span class="calc-periode calc-periode--mois calc-valeur" data-valeur="{_num_attr(val)}">{_h(main)}</span>'
+            f'{year}{aide}</dd></div>'
+        )
+    if not items:
+        return ""
+    return '<dl class="calc-chiffres">' + "".join(items) + "</dl>"
+
+
+def _taux(x) -> str:
+    return pourcent(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else ""
+
+
+def _montant(x) -> str:
+    return euros_cents(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else ""
+
+
+def _lignes(result: dict) -> str:
+    lignes = result.get("lignes") or []
+    if not lignes:
+        return ""
+    groups: dict = {}
+    for ln in lignes:
+        groups.setdefault(ln.get("groupe") or "Autres", []).append(ln)
+    body = []
+    tot_s = tot_p = 0.0
+    for g, rows in groups.items():
+        sub_s = sum(float(r.get("montant_salarial") or 0) for r in rows)
+        sub_p = sum(float(r.get("montant_patronal") or 0) for r in rows)
+        tot_s += sub_s
+        tot_p += sub_p
+        trs = [
+            f'<tr class="calc-groupe"><th scope="rowgroup" colspan="7">{_h(g)}</th></tr>'
+        ]
+        for r in rows:
+            trs.append(
+                f'<tr data-code="{_h(r.get("code"))}">'
+                f'<th scope="row">{_h(r.get("libelle"))}</th>'
+                f'<td class="calc-num">{_h(_montant(r.get("assiette")))}</td>'
+                f'<td class="calc-num">{_h(_taux(r.get("taux_salarial")))}</td>'
+                f'<td class="calc-num">{_h(_montant(r.get("montant_salarial")))}</td>'
+                f'<td class="calc-num">{_h(_taux(r.get("taux_patronal")))}</td>'
+                f'<td class="calc-num">{_h(_montant(r.get("montant_patronal")))}</td>'
+                f'<td class="calc-ref">{_h(r.get("reference"))}</td></tr>'
+            )
+        body.append("<tbody>" + "".join(trs) + "</tbody>")
+    foot = (
+        '<tfoot><tr><th scope="row">Total</th><td></td><td></td>'
+        f'<td class="calc-num">{_h(euros_cents(tot_s))}</td><td></td>'
+        f'<td class="calc-num">{_h(euros_cents(tot_p))}</td><td></td></tr></tfoot>'
+    )
+    return (
+        '<details class="calc-detail"><summary>Détail ligne à ligne (comme un bulletin de paie)</summary>'
+        '<div class="calc-table-scroll"><table class="calc-lignes">'
+        "<caption>Cotisations et contributions, par risque (montants mensuels)</caption>"
+        '<thead><tr><th scope="col">Ligne</th><th scope="col">Base</th>'
+        '<th scope="col">Taux salarial</th><th scope="col">Part salariale</th>'
+        '<th scope="col">Taux patronal</th><th scope="col">Part patronale</th>'
+        '<th scope="col">Référence</th></tr></thead>'
+        + "".join(body) + foot + "</table></div></details>"
+    )
+
+
+def _repartition(result: dict, uid: str) -> str:
+    parts = [p for p in (result.get("repartition") or []) if isinstance(p.get("montant"), (int, float))]
+    if not parts:
+        return ""
+    total = sum(p["montant"] for p in parts)
+    positive = sum(max(p["montant"], 0.0) for p in parts) or 1.0
+    row_h, gap, label_w, bar_w, width = 28, 10, 230, 250, 600
+    height = len(parts) * (row_h + gap) + gap
+    rects = []
+    desc = []
+    for i, p in enumerate(parts):
+        m = float(p["montant"])
+        share = m / total if total else 0.0
+        y = gap + i * (row_h + gap)
+        w = max(m, 0.0) / positive * bar_w
+        lib = p.get("libelle", p.get("code", ""))
+        text = f"{euros(m)} ({pourcent(share, 1)})"
+        desc.append(f"{lib} : {text}")
+        rects.append(
+            f'<g class="calc-barre calc-barre--{i % 8}" data-code="{_h(p.get("code"))}">'
+            f'<text class="calc-barre-libelle" x="{label_w - 8}" y="{y + row_h / 2:.1f}" '
+            f'text-anchor="end" dominant-baseline="central">{_h(lib)}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{row_h}" rx="3"></rect>'
+            f'<text class="calc-barre-montant" x="{label_w + w + 6:.1f}" y="{y + row_h / 2:.1f}" '
+            f'dominant-baseline="central">{_h(text)}</text></g>'
+        )
+    whole = "du chiffre d'affaires" if "chiffre_affaires" in result else "du coût total"
+    title = f"Où va chaque euro {whole} ({euros(total)} par mois)"
+    return (
+        f'<figure class="calc-repartition"><figcaption id="{uid}-rep-titre">{_h(title)}</figcaption>'
+        f'<svg class="calc-graphique" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{uid}-rep-titre {uid}-rep-desc" focusable="false" '
+        f'preserveAspectRatio="xMinYMin meet">'
+        f'<desc id="{uid}-rep-desc">{_h(" ; ".join(desc))}.</desc>'
+        + "".join(rects) + "</svg></figure>"
+    )
+
+
+def _alertes(result: dict) -> str:
+    al = result.get("alertes") or []
+    if not al:
+        return ""
+    items = []
+    for a in al:
+        niveau = "attention" if a.get("niveau") == "attention" else "info"
+        prefix = "Attention : " if niveau == "attention" else "À savoir : "
+        items.append(
+            f'<li class="calc-alerte calc-alerte--{niveau}"><strong>{prefix}</strong>{_h(a.get("message"))}</li>'
+        )
+    return '<ul class="calc-alertes">' + "".join(items) + "</ul>"
+
+
+def _hypotheses(result: dict) -> str:
+    hy = result.get("hypotheses") or []
+    if not hy:
+        return ""
+    return (
+        '<details class="calc-hypotheses"><summary>Hypothèses de calcul</summary><ul>'
+        + "".join(f"<li>{_h(h)}</li>" for h in hy) + "</ul></details>"
+    )
+
+
+def _sources(result: dict) -> str:
+    src = result.get("sources") or []
+    if not src:
+        return ""
+    items = []
+    for s in src:
+        lib = _h(s.get("libelle") or s.get("parametre"))
+        val = s.get("valeur")
+        v = valeur_unite(val, s.get("unite", "")) if isinstance(val, (int, float, bool, str)) else "barème"
+        ref = _h(s.get("reference"))
+        if s.get("url"):
+            ref = f'<a href="{_h(s["url"])}">{ref}</a>'
+        since = f", depuis le {date_fr(s['depuis'])}" if s.get("depuis") else ""
+        extra = f" ({_h(s['source'])})" if s.get("source") else ""
+        items.append(f"<li>{lib} : {_h(v)}{_h(since)}. {ref}{extra}</li>")
+    return (
+        '<details class="calc-sources"><summary>Sources et paramètres utilisés</summary><ul>'
+        + "".join(items) + "</ul></details>"
+    )
+
+
+def rules_year(result: dict) -> str:
+    d = result.get("date")
+    return str(d)[:4] if d else ""
+
+
+def render_result(name: str, result: dict, uid: str = "calc") -> str:
+    """The HTML of one result: date of the rules, key figures, alerts, the
+    chart of where each euro goes, the payslip-like breakdown, hypotheses
+    and sources.  ``uid`` prefixes the ids (several calculators on a page)."""
+    d = result.get("date")
+    when = (
+        f'<p class="calc-date">Règles en vigueur au {_h(date_fr(d))} (règles {_h(rules_year(result))}).</p>'
+        if d else ""
+    )
+    return (
+        f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
+        + when + _chiffres(result) + _alertes(result) + _repartition(result, uid)
+        + _lignes(result) + _hypotheses(result) + _sources(result) + "</div>"
+    )
+
+
+def render_errors(errors: dict) -> str:
+    """Errors that concern no single field, as a list."""
+    return (
+        '<ul class="calc-erreurs-generales">'
+        + "".join(f"<li>{_h(m)}</li>" for m in errors.values()) + "</ul>"
+    )
+
+
+# --------------------------------------------------------------------------
+# The form
+# --------------------------------------------------------------------------
+
+def _attr_num(x) -> str:
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+def _input_value(f, v) -> str:
+    if v is None:
+        return ""
+    if f.kind == "date" and isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, float):
+        return repr(round(v, 6))
+    return str(v)
+
+
+def _field(f, value, uid: str, driving: bool) -> str:
+    fid = f"{uid}-{f.name}"
+    help_id = f"{fid}-aide"
+    err_id = f"{fid}-erreur"
+    described = help_id if f.help else ""
+    unit_text = "taux : 0,08 = 8 %" if f.unit == "taux" else f.unit
+    unit = f' <span class="calc-unite">({_h(unit_text)})</span>' if f.unit else ""
+    attrs = [f'id="{fid}"', f'name="{_h(f.name)}"']
+    if described:
+        attrs.append(f'aria-describedby="{described}"')
+    if f.output:
+        attrs.append('data-sortie=""')
+        if driving:
+            attrs.append('data-pilote=""')
+    if f.kind in ("number", "integer"):
+        attrs.append('type="number"')
+        attrs.append('inputmode="decimal"' if f.kind == "number" else 'inputmode="numeric"')
+        if f.minimum is not None:
+            attrs.append(f'min="{_attr_num(f.minimum)}"')
+        if f.maximum is not None:
+            attrs.append(f'max="{_attr_num(f.maximum)}"')
+        step = f.step if f.step is not None else (1 if f.kind == "integer" else "any")
+        attrs.append(f'step="{_attr_num(step)}"')
+        attrs.append(f'value="{_h(_input_value(f, value))}"')
+        control = f'<input {" ".join(attrs)}>'
+    elif f.kind == "date":
+        attrs.append('type="date"')
+        if f.minimum is not None:
+            attrs.append(f'min="{f.minimum.isoformat()}"')
+        if f.maximum is not None:
+            attrs.append(f'max="{f.maximum.isoformat()}"')
+        attrs.append(f'value="{_h(_input_value(f, value))}"')
+        control = f'<input {" ".join(attrs)}>'
+    elif f.kind == "boolean":
+        attrs.append('type="checkbox"')
+        attrs.append('value="true"')
+        if value:
+            attrs.append("checked")
+        control = f'<input {" ".join(attrs)}>'
+    else:  # choice
+        opts = []
+        for v, label in f.choices:
+            sel = " selected" if value is not None and str(v) == str(value) else ""
+            opts.append(f'<option value="{_h(v)}"{sel}>{_h(label)}</option>')
+        control = f'<select {" ".join(attrs)}>' + "".join(opts) + "</select>"
+    label = f'<label for="{fid}">{_h(f.label)}{unit}</label>'
+    help_ = f'<p class="calc-aide" id="{help_id}">{_h(f.help)}</p>' if f.help else ""
+    if f.output:
+        help_ += (
+            '<p class="calc-aide calc-inversion">Ce montant est aussi un résultat : '
+            "saisissez celui que vous visez, les autres valeurs s'ajustent.</p>"
+        )
+    err = f'<p class="calc-erreur" id="{err_id}" hidden></p>'
+    kind_cls = f" calc-champ--{f.kind}" + (" calc-champ--sortie" if f.output else "")
+    if f.kind == "boolean":
+        inner = f'<div class="calc-case">{control}{label}</div>{help_}{err}'
+    else:
+        inner = f"{label}{control}{help_}{err}"
+    return f'<div class="calc-champ{kind_cls}" data-champ="{_h(f.name)}">{inner}</div>'
+
+
+def _fields_block(fields, values, uid, driving) -> str:
+    out = []
+    group = None
+    buf: list = []
+
+    def flush():
+        if group:
+            out.append(f'<fieldset class="calc-groupe-champs"><legend>{_h(group)}</legend>{"".join(buf)}</fieldset>')
+        else:
+            out.extend(buf)
+
+    for f in fields:
+        g = f.group or None
+        if g != group:
+            flush()
+            buf = []
+            group = g
+        buf.append(_field(f, values.get(f.name), uid, f.name == driving))
+    flush()
+    return "".join(out)
+
+
+def driving_field(fields, presets: dict):
+    """The output field that drives the calculation: the one given in the
+    presets, else the first with a default (``None`` if there are none)."""
+    outs = [f for f in fields if f.output]
+    for f in outs:
+        if presets.get(f.name) not in (None, ""):
+            return f.name
+    for f in outs:
+        if f.default_value() is not None:
+            return f.name
+    return None
+
+
+def render_form(name: str, fields, values: dict, uid: str, driving: str | None = None) -> str:
+    """The fields of a calculator: essential ones first, the advanced ones in
+    a disclosure.  ``values`` are shown as the fields' values."""
+    essential = [f for f in fields if not f.advanced]
+    advanced = [f for f in fields if f.advanced]
+    html = _fields_block(essential, values, uid, driving)
+    if advanced:
+        html += (
+            '<details class="calc-avance"><summary>Paramètres avancés</summary>'
+            + _fields_block(advanced, values, uid, driving) + "</details>"
+        )
+    return html
+
+
+def top_level_numbers(result: dict) -> dict:
+    """The result's top-level figures (what an output field may show)."""
+    return {
+        k: v for k, v in result.items()
+        if isinstance(v, (int, float)) and not isinstance(v, bool)
+    }
+
+
+__all__ = [
+    "nombre", "euros", "euros_cents", "pourcent", "date_fr", "valeur_unite",
+    "render_result", "render_form", "render_errors", "driving_field", "top_level_numbers",
+]

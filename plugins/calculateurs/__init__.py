@@ -1,0 +1,383 @@
+"""Pelican plugin ``calculateurs``: calculators in the pages.
+
+- The block directive, on its own lines in a Markdown file::
+
+      ::: calculateur portage
+      tjm: 600
+      jours: 18
+      :::
+
+  becomes the calculator's form (fields from its ``FIELDS``, values from the
+  presets) and the result for the presets, prerendered by
+  ``calculators.render`` (the renderer the browser worker uses too).
+- Prose expressions ``{{ portage(tjm=600).net_avant_impot | euros }}`` are
+  evaluated in a Jinja2 sandbox on the Markdown source, before conversion
+  (see ``expressions.py``).
+- Pages with a calculator get the metadata ``calculateurs`` (list of names),
+  so templates load the JavaScript there only.
+- The Pyodide runtime and the calculators wheel are copied into the output
+  under ``runtime/`` (see ``runtime.py``).
+
+Any error (unknown calculator, bad preset, bad expression) is reported as
+``path:line: message`` and fails the build.
+
+Settings (all optional): ``CALC_PYODIDE_DIR`` (default
+``node_modules/pyodide`` of the project), ``CALC_RUNTIME_DIR`` (``runtime``),
+``CALC_CACHE_DIR`` (``.cache/calculateurs``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+if str(PROJECT_ROOT) not in sys.path:  # pelican's entry point does not put the project on the path
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from markdown.extensions import Extension  # noqa: E402
+from markdown.preprocessors import Preprocessor  # noqa: E402
+from pelican import signals  # noqa: E402
+
+import calculators  # noqa: E402
+from calculators import render  # noqa: E402
+
+from . import runtime as _runtime  # noqa: E402
+from .expressions import ExpressionError, evaluate  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+OPEN_RE = re.compile(r"^:::\s*calculateur\b\s*(?P<name>.*?)\s*$")
+CLOSE_RE = re.compile(r"^:::\s*$")
+PRESET_RE = re.compile(r"^\s*(?P<key>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<value>.*?)\s*$")
+EXPR_RE = re.compile(r"\{\{(?P<expr>.*?)\}\}")
+META_RE = re.compile(r"^[A-Za-z0-9_-]+\s*:")
+FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+class CalculateurError(Exception):
+    """Build errors of the plugin: ``path:line: message`` lines."""
+
+
+# Errors of the whole build; reported and raised once all content is read.
+_ERRORS: list[str] = []
+_STATE: dict = {}
+
+
+def _rel(path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _runtime_info(settings) -> dict:
+    """Pyodide version, wheel (built once per build) and their URLs."""
+    if "info" not in _STATE:
+        pyodide_dir = Path(settings.get("CALC_PYODIDE_DIR") or PROJECT_ROOT / "node_modules" / "pyodide")
+        cache = Path(settings.get("CALC_CACHE_DIR") or PROJECT_ROOT / ".cache" / "calculateurs")
+        rt = settings.get("CALC_RUNTIME_DIR", "runtime")
+        version = _runtime.pyodide_version(pyodide_dir)
+        wheel = _runtime.build_wheel(PROJECT_ROOT, cache)
+        _STATE["info"] = {
+            "pyodide_dir": pyodide_dir,
+            "runtime_dir": rt,
+            "version": version,
+            "wheel": wheel,
+            "pyodide_path": f"{rt}/pyodide-{version}/",
+            "wheel_path": f"{rt}/{_runtime.wheel_name(wheel)}",
+        }
+    return _STATE["info"]
+
+
+class Page:
+    """What the plugin does to one Markdown source."""
+
+    def __init__(self, source_path, settings):
+        self.source_path = source_path
+        self.settings = settings
+        self.names: list[str] = []
+        self.errors: list[str] = []
+        self.count = 0
+
+    def error(self, line: int, message: str):
+        self.errors.append(f"{_rel(self.source_path)}:{line}: {message}")
+
+    # -- expressions --------------------------------------------------------
+    def expressions(self, text: str, lineno: int, md, wrap: bool) -> str:
+        if "{{" not in text and "}}" not in text:
+            return text
+
+        def sub(m):
+            expr = m.group("expr").strip()
+            try:
+                value = evaluate(expr)
+            except ExpressionError as exc:
+                self.error(lineno, f"expression {{{{ {expr} }}}} : {exc}")
+                return ""
+            if not wrap:
+                return value
+            html = (
+                f'<span class="calc-expr" data-expr="{render._h(expr)}">{render._h(value)}</span>'
+            )
+            return md.htmlStash.store(html)
+
+        out = EXPR_RE.sub(sub, text)
+        if "{{" in out or "}}" in out:
+            self.error(lineno, "accolades {{ … }} non appariées (une expression tient sur une ligne)")
+        return out
+
+    # -- the block directive ------------------------------------------------
+    def block(self, name: str, open_line: int, presets: list, md) -> str:
+        if name not in calculators.names():
+            self.error(open_line, f"calculateur inconnu « {name} » (disponibles : {', '.join(calculators.names())})")
+            return ""
+        calc = calculators.get(name)
+        by_name = {f.name: f for f in calc.FIELDS}
+        raw: dict = {}
+        lines: dict = {}
+        bad = False
+        for line, key, value in presets:
+            if key not in by_name:
+                self.error(line, f"{name} : champ inconnu « {key} » (champs : {', '.join(by_name)})")
+                bad = True
+                continue
+            if key in raw:
+                self.error(line, f"{name} : champ « {key} » donné deux fois")
+                bad = True
+            raw[key] = value
+            lines[key] = line
+        try:
+            out = calculators.run(name, raw)
+        except Exception as exc:  # a crashing calculator fails the build, at the block's line
+            self.error(open_line, f"{name} : le calculateur a échoué : {type(exc).__name__} : {exc}")
+            return ""
+        if bad and out["ok"]:
+            return ""
+        if not out["ok"]:
+            for key, msg in out["errors"].items():
+                self.error(lines.get(key, open_line), f"{name} : {key} = « {raw.get(key, '')} » : {msg}" if key in raw
+                           else f"{name} : {msg}" if key == "_" else f"{name} : {key} : {msg}")
+            return ""
+        result = out["result"]
+        self.count += 1
+        uid = f"calc-{name}" if self.count == 1 else f"calc-{name}-{self.count}"
+        if name not in self.names:
+            self.names.append(name)
+        return build_block_html(name, calc, raw, result, uid, self.settings, first=(self.count == 1))
+
+    # -- the whole source ---------------------------------------------------
+    def process(self, lines: list[str], md) -> list[str]:
+        out: list[str] = []
+        i = 0
+        n = len(lines)
+        # front matter: lines "Key: value" up to the first blank line
+        if n and META_RE.match(lines[0]):
+            while i < n and lines[i].strip():
+                out.append(self.expressions(lines[i], i + 1, md, wrap=False))
+                i += 1
+        fence = None
+        while i < n:
+            line = lines[i]
+            fm = FENCE_RE.match(line)
+            if fence:
+                if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
+                    fence = None
+                out.append(line)
+                i += 1
+                continue
+            if fm:
+                fence = fm.group(1)
+                out.append(line)
+                i += 1
+                continue
+            m = OPEN_RE.match(line)
+            if m:
+                open_line = i + 1
+                name = m.group("name")
+                presets = []
+                i += 1
+                closed = False
+                while i < n:
+                    if CLOSE_RE.match(lines[i]):
+                        closed = True
+                        i += 1
+                        break
+                    if lines[i].strip():
+                        pm = PRESET_RE.match(lines[i])
+                        if pm:
+                            presets.append((i + 1, pm.group("key"), pm.group("value")))
+                        else:
+                            self.error(i + 1, f"ligne illisible dans le bloc calculateur (attendu « champ: valeur ») : {lines[i].strip()!r}")
+                    i += 1
+                if not closed:
+                    self.error(open_line, "bloc « ::: calculateur » jamais fermé par une ligne « ::: »")
+                if not name:
+                    self.error(open_line, "nommez le calculateur : « ::: calculateur portage »")
+                    continue
+                html = self.block(name, open_line, presets, md)
+                out.extend(["", md.htmlStash.store(html) if html else "", ""])
+                continue
+            if line.strip().startswith(":::"):
+                self.error(i + 1, f"directive inconnue : {line.strip()!r} (seule « ::: calculateur NOM » existe)")
+            out.append(self.expressions(line, i + 1, md, wrap=True))
+            i += 1
+        return out
+
+
+def _inputs_summary(calc, values: dict) -> str:
+    items = []
+    for f in calc.FIELDS:
+        v = values.get(f.name)
+        if v is None or v == "":
+            continue
+        if f.kind == "choice":
+            v = dict((str(a), b) for a, b in f.choices).get(str(v), v)
+        elif f.kind == "boolean":
+            v = "oui" if v else "non"
+        elif f.kind == "date":
+            v = render.date_fr(v)
+        elif isinstance(v, (int, float)):
+            v = render.nombre(v) + (f"\u00a0{f.unit}" if f.unit else "")
+        items.append(f"<li>{render._h(f.label)} : <span data-champ=\"{render._h(f.name)}\">{render._h(v)}</span></li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings, first: bool) -> str:
+    """The HTML of one embedded calculator."""
+    info = _runtime_info(settings)
+    siteurl = settings.get("SITEURL", "")
+    fields = calc.FIELDS
+    driving = render.driving_field(fields, presets)
+    values, _errors = calculators.core.schema.validate(fields, presets)
+    shown = {}
+    for f in fields:
+        if f.name in presets:
+            shown[f.name] = values.get(f.name)
+        elif f.output and f.name != driving:
+            shown[f.name] = result.get(f.name)  # a result the visitor may edit to invert
+        elif f.kind == "date":
+            shown[f.name] = None  # blank: the visitor's today (the rules' dates are in the result)
+        else:
+            shown[f.name] = values.get(f.name)
+    form = render.render_form(name, fields, shown, uid, driving)
+    css = (
+        f'<link rel="stylesheet" href="{siteurl}/theme/css/calculateur.css">' if first else ""
+    )
+    year = render.rules_year(result)
+    data = {
+        "calculateur": name,
+        "runtime": f"{siteurl}/{info['pyodide_path']}",
+        "wheel": f"{siteurl}/{info['wheel_path']}",
+        "presets": {k: v for k, v in presets.items()},
+    }
+    return (
+        f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" '
+        f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
+        f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"
+        + css
+        + f'<form class="calc-form" id="{uid}-form" aria-label="{render._h(calc.TITLE)} : vos données" novalidate>'
+        + f'<p class="calc-nojs" id="{uid}-nojs">Sans JavaScript, la page montre le résultat pour les valeurs '
+        "préremplies ci-dessous ; activez JavaScript pour le recalculer avec vos propres chiffres. "
+        "Le calcul se fait sur votre appareil : rien n'est envoyé.</p>"
+        + form
+        + "</form>"
+        + f'<p class="calc-etat" id="{uid}-etat" role="status" aria-live="polite"></p>'
+        + f'<div class="calc-impression" id="{uid}-impression"><p>Simulation établie avec les règles {render._h(year)}'
+        f' (données ci-dessous) ; résultat indicatif.</p>{_inputs_summary(calc, values)}</div>'
+        + f'<div class="calc-sortie" id="{uid}-resultat" data-regles="{render._h(year)}">'
+        + render.render_result(name, result, uid)
+        + "</div></div>"
+    )
+
+
+class _Pre(Preprocessor):
+    def __init__(self, md, page):
+        super().__init__(md)
+        self.page = page
+
+    def run(self, lines):
+        return self.page.process(lines, self.md)
+
+
+class CalculateurExtension(Extension):
+    def __init__(self, page, **kwargs):
+        self.page = page
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        # after normalize_whitespace (30), before meta (27): line numbers are the file's
+        md.preprocessors.register(_Pre(md, self.page), "calculateurs", 28)
+
+
+def _wrap_reader(base):
+    class CalculateurReader(base):
+        def read(self, source_path):
+            page = Page(source_path, self.settings)
+            original = self.settings
+            md = dict(original["MARKDOWN"])
+            md["extensions"] = list(md.get("extensions", [])) + [CalculateurExtension(page)]
+            self.settings = dict(original)
+            self.settings["MARKDOWN"] = md
+            try:
+                content, metadata = super().read(source_path)
+            except CalculateurError:
+                raise
+            except Exception as exc:  # a calculator that crashes must fail the build too
+                if not page.errors:
+                    page.error(1, f"erreur inattendue pendant la lecture : {type(exc).__name__} : {exc}")
+            finally:
+                self.settings = original
+            if page.errors:
+                for e in page.errors:
+                    logger.error("%s", e)
+                _ERRORS.extend(page.errors)
+                raise CalculateurError("\n".join(page.errors))
+            if page.names:
+                metadata["calculateurs"] = page.names
+            return content, metadata
+
+    CalculateurReader.__name__ = f"Calculateur{base.__name__}"
+    return CalculateurReader
+
+
+def readers_init(readers):
+    from pelican.readers import MarkdownReader
+
+    for ext, cls in list(readers.reader_classes.items()):
+        if isinstance(cls, type) and issubclass(cls, MarkdownReader) and not getattr(cls, "_calculateurs", False):
+            new = _wrap_reader(cls)
+            new._calculateurs = True
+            readers.reader_classes[ext] = new
+
+
+def initialized(pelican):
+    _ERRORS.clear()
+    _STATE.clear()
+
+
+def all_generators_finalized(generators):
+    errors = list(_ERRORS)
+    _ERRORS.clear()  # `make serve` rebuilds in the same process
+    if errors:
+        _STATE.clear()
+        raise CalculateurError("calculateurs : la construction échoue :\n" + "\n".join(errors))
+
+
+def finalized(pelican):
+    info = _runtime_info(pelican.settings)
+    _runtime.install(
+        Path(pelican.output_path), info["pyodide_dir"], info["wheel"], info["runtime_dir"]
+    )
+    _STATE.clear()  # the next rebuild checks the calculators' sources again
+
+
+def register():
+    signals.initialized.connect(initialized)
+    signals.readers_init.connect(readers_init)
+    signals.all_generators_finalized.connect(all_generators_finalized)
+    signals.finalized.connect(finalized)

@@ -1,0 +1,176 @@
+"""Prose expressions: ``{{ portage(tjm=600, jours=18).net_avant_impot | euros }}``.
+
+Each expression is a Jinja2 expression evaluated in a sandbox at build time.
+The names it can use are the calculators (called with the same inputs as the
+command line), ``param(name, date=...)`` and the French number filters of
+``calculators.render``.  Anything wrong (unknown calculator, bad input,
+unknown attribute or parameter, syntax) raises :class:`ExpressionError`
+with a French message; the caller adds the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+
+from jinja2 import StrictUndefined, TemplateSyntaxError
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+import calculators
+from calculators import render
+from calculators.core import dates, parametres
+
+
+class ExpressionError(Exception):
+    """An expression that cannot be evaluated; the message is French."""
+
+
+class Resultat:
+    """Read-only view of a result dict: attributes by dot, nested; an unknown
+    attribute is an error (never a silent blank in a published page)."""
+
+    __slots__ = ("_data", "_chemin")
+
+    def __init__(self, data, chemin):
+        self._data = data
+        self._chemin = chemin
+
+    def __getattr__(self, key):
+        if key.startswith("_"):
+            raise AttributeError(key)
+        data = object.__getattribute__(self, "_data")
+        chemin = object.__getattribute__(self, "_chemin")
+        if isinstance(data, dict) and key in data:
+            return _wrap(data[key], f"{chemin}.{key}")
+        known = ", ".join(sorted(k for k in data if isinstance(k, str))) if isinstance(data, dict) else ""
+        raise ExpressionError(f"attribut inconnu « {key} » dans {chemin}" + (f" (disponibles : {known})" if known else ""))
+
+    def __getitem__(self, key):
+        data = object.__getattribute__(self, "_data")
+        chemin = object.__getattribute__(self, "_chemin")
+        try:
+            return _wrap(data[key], f"{chemin}[{key!r}]")
+        except (KeyError, IndexError, TypeError):
+            raise ExpressionError(f"élément inconnu {key!r} dans {chemin}") from None
+
+    def __str__(self):
+        raise ExpressionError(
+            f"{object.__getattribute__(self, '_chemin')} est un ensemble de valeurs : choisissez-en une (par ex. .net_avant_impot)"
+        )
+
+
+def _wrap(value, chemin):
+    if isinstance(value, (dict, list)):
+        return Resultat(value, chemin)
+    return value
+
+
+_CACHE: dict = {}
+
+
+def run_calculator(name: str, inputs: dict) -> dict:
+    """The result for ``inputs`` (cached: the same call in many pages runs once)."""
+    key = (name, json.dumps(inputs, sort_keys=True, default=str))
+    if key not in _CACHE:
+        out = calculators.run(name, dict(inputs))
+        if not out["ok"]:
+            msgs = "; ".join(
+                (f"{k} : {v}" if k != "_" else v) for k, v in out["errors"].items()
+            )
+            raise ExpressionError(f"entrées refusées par le calculateur « {name} » : {msgs}")
+        _CACHE[key] = out["result"]
+    return _CACHE[key]
+
+
+def _calculator_function(name: str):
+    def call(*args, **kwargs):
+        if args:
+            raise ExpressionError(f"{name}(…) : nommez chaque entrée, par ex. {name}(tjm=600)")
+        return Resultat(run_calculator(name, kwargs), f"{name}(…)")
+    call.__name__ = name
+    return call
+
+
+def param(name, date=None):
+    """The value of a dated parameter at ``date`` (default: the default simulation date)."""
+    if date is None:
+        d = dates.default_date()
+    elif isinstance(date, _dt.date):
+        d = date
+    else:
+        try:
+            d = _dt.date.fromisoformat(str(date))
+        except ValueError:
+            raise ExpressionError(f"date illisible « {date} » (format AAAA-MM-JJ)") from None
+    try:
+        return parametres.valeur(str(name), d)
+    except KeyError:
+        raise ExpressionError(f"paramètre inconnu « {name} »") from None
+    except LookupError as exc:
+        raise ExpressionError(str(exc)) from None
+
+
+def _number_filter(fn, fname):
+    def f(x, *args):
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            raise ExpressionError(f"le filtre {fname} attend un nombre, pas {type(x).__name__}")
+        return fn(x, *args)
+    return f
+
+
+def _date_filter(x):
+    try:
+        return render.date_fr(x)
+    except (ValueError, TypeError, AttributeError):
+        raise ExpressionError(f"le filtre date_fr attend une date, pas « {x} »") from None
+
+
+def make_environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.filters.update({
+        "euros": _number_filter(render.euros, "euros"),
+        "euros_cents": _number_filter(render.euros_cents, "euros_cents"),
+        "pourcent": _number_filter(render.pourcent, "pourcent"),
+        "nombre": _number_filter(render.nombre, "nombre"),
+        "date_fr": _date_filter,
+    })
+    env.globals.clear()
+    for name in calculators.names():
+        env.globals[name] = _calculator_function(name)
+    env.globals["param"] = param
+    return env
+
+
+_ENV = None
+
+
+def evaluate(expression: str, env=None) -> str:
+    """The text of one expression (raises ExpressionError)."""
+    global _ENV
+    if env is None:
+        if _ENV is None or set(calculators.names()) - set(_ENV.globals):
+            _ENV = make_environment()
+        env = _ENV
+    try:
+        compiled = env.compile_expression(expression, undefined_to_none=False)
+        value = compiled()
+    except ExpressionError:
+        raise
+    except TemplateSyntaxError as exc:
+        raise ExpressionError(f"expression mal écrite : {exc.message}") from None
+    except UndefinedError as exc:
+        raise ExpressionError(f"nom inconnu : {exc.message}") from None
+    except SecurityError as exc:
+        raise ExpressionError(f"opération interdite : {exc}") from None
+    except Exception as exc:  # arithmetic on a wrong type, division by zero…
+        raise ExpressionError(f"{type(exc).__name__} : {exc}") from None
+    if isinstance(value, Resultat):
+        str(value)  # raises the French message
+    if value is None or (hasattr(value, "__class__") and value.__class__.__name__ == "StrictUndefined"):
+        raise ExpressionError("l'expression ne donne aucune valeur")
+    if isinstance(value, float):
+        raise ExpressionError(
+            "un nombre brut s'affiche avec un filtre : | euros, | euros_cents, | pourcent ou | nombre"
+        )
+    return str(value)

@@ -1,0 +1,436 @@
+// Enhances the calculators of a page (the page is complete without it: the
+// form and the result for the preset values are prerendered at build time).
+//
+// On the first interaction with a form, or when the browser is idle, ONE
+// module Web Worker starts; it loads Pyodide and the calculators wheel from
+// this site's origin.  Each change of input (debounced) is sent to the worker,
+// which answers with the result HTML (the same renderer as the build) or with
+// French messages per field.  The inputs are mirrored in the URL.
+
+const DEBOUNCE_MS = 150;
+const LOAD_TIMEOUT_MS = 60000;
+
+const roots = Array.from(document.querySelectorAll(".calculateur[data-calculateur]"));
+
+// ---------------------------------------------------------------------------
+// The worker, shared by every calculator of the page
+// ---------------------------------------------------------------------------
+
+let worker = null;
+let ready = null;
+let engine = "idle"; // idle | loading | ready | failed
+let nextId = 1;
+const pending = new Map();
+
+function whyNoEngine() {
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    return "votre navigateur ne prend pas en charge WebAssembly";
+  }
+  if (typeof Worker !== "function") return "votre navigateur ne prend pas en charge les Web Workers";
+  return null;
+}
+
+function startEngine() {
+  if (ready) return ready;
+  engine = "loading";
+  for (const r of roots) if (r.calc) r.calc.loading();
+  ready = new Promise((resolve, reject) => {
+    const missing = whyNoEngine();
+    if (missing) {
+      reject(new Error(missing));
+      return;
+    }
+    const first = roots[0];
+    const timer = setTimeout(() => reject(new Error("le chargement a pris trop de temps")), LOAD_TIMEOUT_MS);
+    try {
+      worker = new Worker(new URL("./calculateur-worker.js", import.meta.url), { type: "module" });
+    } catch (err) {
+      clearTimeout(timer);
+      reject(err);
+      return;
+    }
+    worker.addEventListener("message", (event) => {
+      const msg = event.data;
+      if (msg.type === "ready") {
+        clearTimeout(timer);
+        resolve();
+      } else if (msg.type === "error") {
+        clearTimeout(timer);
+        reject(new Error(msg.message));
+      } else if (msg.type === "result") {
+        const done = pending.get(msg.id);
+        pending.delete(msg.id);
+        if (done) done(msg);
+      }
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      reject(new Error(event.message || "le moteur de calcul n'a pas démarré"));
+    });
+    worker.postMessage({
+      type: "init",
+      runtime: new URL(first.dataset.runtime, document.baseURI).href,
+      wheel: new URL(first.dataset.wheel, document.baseURI).href,
+      names: Array.from(new Set(roots.map((r) => r.dataset.calculateur))),
+    });
+  });
+  ready.then(
+    () => {
+      engine = "ready";
+      roots.forEach((r) => r.calc && r.calc.engineReady());
+    },
+    (err) => {
+      engine = "failed";
+      if (worker) worker.terminate();
+      roots.forEach((r) => r.calc && r.calc.engineFailed(err));
+    },
+  );
+  return ready;
+}
+
+function compute(calculator, inputs, uid) {
+  return new Promise((resolve) => {
+    const id = nextId++;
+    pending.set(id, resolve);
+    worker.postMessage({ type: "compute", id, calculator, inputs, uid });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// One calculator
+// ---------------------------------------------------------------------------
+
+function el(tag, attrs = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text) node.textContent = text;
+  return node;
+}
+
+class Calculator {
+  constructor(root, index) {
+    this.root = root;
+    this.index = index;
+    this.name = root.dataset.calculateur;
+    this.uid = root.id;
+    this.prefix = index === 0 ? "" : `${root.id}.`;
+    this.form = root.querySelector("form.calc-form");
+    this.output = root.querySelector(".calc-sortie");
+    this.status = root.querySelector(".calc-etat");
+    this.print = root.querySelector(".calc-impression");
+    this.controls = Array.from(this.form.elements).filter((e) => e.name);
+    this.driving = (this.controls.find((c) => c.hasAttribute("data-pilote")) || {}).name || null;
+    this.initial = this.snapshot();
+    this.timer = null;
+    this.latest = 0;
+    this.failed = false;
+    this.current = true;
+    root.classList.add("calc--js");
+    this.buildTools();
+    this.markComputed();
+    this.form.addEventListener("focusin", () => startEngine(), { once: true });
+    this.form.addEventListener("input", (e) => this.changed(e));
+    this.form.addEventListener("change", (e) => this.changed(e));
+    this.form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.recompute();
+    });
+    if (this.restoreFromUrl()) {
+      this.setStale(true);
+      this.say("Chargement du moteur de calcul pour les valeurs du lien…");
+      startEngine();
+    }
+  }
+
+  // -- values --------------------------------------------------------------
+  snapshot() {
+    const out = {};
+    for (const c of this.controls) out[c.name] = c.type === "checkbox" ? (c.checked ? "true" : "false") : c.value;
+    return out;
+  }
+
+  inputs() {
+    const out = {};
+    for (const c of this.controls) {
+      if (c.hasAttribute("data-sortie") && c.name !== this.driving) continue;
+      if (c.type === "checkbox") out[c.name] = c.checked ? "true" : "false";
+      else if (c.value.trim() !== "") out[c.name] = c.value.trim();
+    }
+    return out;
+  }
+
+  localErrors() {
+    const errors = {};
+    for (const c of this.controls) {
+      if (c.validity && c.validity.badInput) errors[c.name] = "Saisissez un nombre.";
+    }
+    return errors;
+  }
+
+  restoreFromUrl() {
+    const params = new URLSearchParams(location.search);
+    let found = false;
+    for (const c of this.controls) {
+      const key = this.prefix + c.name;
+      if (!params.has(key)) continue;
+      const v = params.get(key);
+      if (c.type === "checkbox") c.checked = ["true", "oui", "1", "on"].includes(v.toLowerCase());
+      else c.value = v;
+      if (c.hasAttribute("data-sortie")) this.setDriving(c.name);
+      found = true;
+    }
+    return found;
+  }
+
+  writeUrl() {
+    const params = new URLSearchParams(location.search);
+    const now = this.snapshot();
+    for (const c of this.controls) {
+      const key = this.prefix + c.name;
+      const isOut = c.hasAttribute("data-sortie");
+      const keep = isOut ? c.name === this.driving && now[c.name] !== this.initial[c.name] : now[c.name] !== this.initial[c.name];
+      if (keep && now[c.name] !== "") params.set(key, now[c.name]);
+      else params.delete(key);
+    }
+    const q = params.toString();
+    history.replaceState(history.state, "", location.pathname + (q ? "?" + q : "") + location.hash);
+  }
+
+  setDriving(name) {
+    this.driving = name;
+    for (const c of this.controls) {
+      if (!c.hasAttribute("data-sortie")) continue;
+      if (c.name === name) c.setAttribute("data-pilote", "");
+      else c.removeAttribute("data-pilote");
+    }
+    this.markComputed();
+  }
+
+  markComputed() {
+    for (const c of this.controls) {
+      if (!c.hasAttribute("data-sortie")) continue;
+      const box = c.closest(".calc-champ");
+      if (box) box.classList.toggle("calc-champ--calcule", c.name !== this.driving);
+    }
+  }
+
+  // -- events --------------------------------------------------------------
+  changed(event) {
+    const target = event.target;
+    if (target && target.hasAttribute && target.hasAttribute("data-sortie") && target.name !== this.driving) {
+      this.setDriving(target.name);
+    }
+    startEngine();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.recompute(), DEBOUNCE_MS);
+  }
+
+  loading() {
+    this.root.classList.add("calc--chargement");
+  }
+
+  engineReady() {
+    this.root.classList.remove("calc--chargement");
+    if (!this.current || this.dirty()) this.recompute();
+    else if (this.status.dataset.loading) this.say("Calcul en direct prêt.");
+  }
+
+  engineFailed(err) {
+    this.failed = true;
+    this.root.classList.remove("calc--chargement");
+    this.root.classList.add("calc--echec");
+    const reason = err && err.message ? ` (${err.message})` : "";
+    this.say(
+      "Le calcul en direct n'a pas pu démarrer" + reason + ". Le résultat affiché ci-dessous reste celui des valeurs préremplies" +
+        (this.dirty() ? " : il ne tient pas compte de vos modifications." : ".") +
+        " Réessayez plus tard ou avec un navigateur récent.",
+    );
+    if (this.dirty()) this.setStale(true);
+  }
+
+  dirty() {
+    const now = this.snapshot();
+    return Object.keys(now).some((k) => now[k] !== this.initial[k]);
+  }
+
+  say(text) {
+    this.status.textContent = text;
+  }
+
+  async recompute() {
+    if (this.failed) return;
+    const local = this.localErrors();
+    if (Object.keys(local).length) {
+      this.showErrors(local);
+      return;
+    }
+    if (engine !== "ready") {
+      this.current = false;
+      this.status.dataset.loading = "1";
+      this.say("Chargement du moteur de calcul…");
+      return; // engineReady() recomputes
+    }
+    const id = ++this.latest;
+    const inputs = this.inputs();
+    const out = await compute(this.name, inputs, this.uid);
+    if (id !== this.latest) return; // a newer change is on its way
+    if (out.ok) {
+      this.output.innerHTML = out.html;
+      this.root.dataset.entrees = JSON.stringify(inputs);
+      this.clearErrors();
+      this.fillOutputs(out.valeurs || {});
+      this.setStale(false);
+      this.updatePrint(out.date);
+      this.writeUrl();
+      this.announce();
+    } else {
+      this.showErrors(out.errors || {});
+    }
+  }
+
+  fillOutputs(values) {
+    for (const c of this.controls) {
+      if (!c.hasAttribute("data-sortie") || c.name === this.driving) continue;
+      const v = values[c.name];
+      if (typeof v === "number" && document.activeElement !== c) c.value = String(Math.round(v * 100) / 100);
+    }
+  }
+
+  announce() {
+    const first = this.output.querySelector(".calc-chiffre");
+    if (!first) {
+      this.say("Résultat mis à jour.");
+      return;
+    }
+    const label = first.querySelector("dt").textContent;
+    const period = this.root.classList.contains("calc--annuel") ? ".calc-periode--an" : ".calc-periode--mois";
+    const value = (first.querySelector(period) || first.querySelector(".calc-valeur")).textContent;
+    this.say(`Résultat mis à jour : ${label} ${value}.`);
+  }
+
+  clearErrors() {
+    for (const c of this.controls) this.setError(c, "");
+    const general = this.root.querySelector(".calc-erreurs-generales");
+    if (general) general.remove();
+  }
+
+  setError(control, message) {
+    const box = document.getElementById(`${control.id}-erreur`);
+    if (!box) return;
+    const ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter((x) => x && x !== box.id);
+    if (message) {
+      box.textContent = message;
+      box.hidden = false;
+      control.setAttribute("aria-invalid", "true");
+      ids.push(box.id);
+    } else {
+      box.textContent = "";
+      box.hidden = true;
+      control.removeAttribute("aria-invalid");
+    }
+    if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
+    else control.removeAttribute("aria-describedby");
+  }
+
+  showErrors(errors) {
+    const byName = new Map(this.controls.map((c) => [c.name, c]));
+    const general = [];
+    for (const c of this.controls) this.setError(c, errors[c.name] || "");
+    for (const [k, msg] of Object.entries(errors)) if (!byName.has(k)) general.push(msg);
+    let list = this.root.querySelector(".calc-erreurs-generales");
+    if (list) list.remove();
+    if (general.length) {
+      list = el("ul", { class: "calc-erreurs-generales" });
+      for (const m of general) list.appendChild(el("li", {}, m));
+      this.form.appendChild(list);
+    }
+    const n = Object.keys(errors).length;
+    this.setStale(true);
+    this.say(
+      (n > 1 ? `${n} valeurs sont à corriger` : "Une valeur est à corriger") +
+        " ; le résultat affiché correspond aux dernières valeurs valides.",
+    );
+  }
+
+  setStale(stale) {
+    this.current = !stale;
+    this.output.classList.toggle("calc-sortie--perime", stale);
+    let note = this.root.querySelector(".calc-perime");
+    if (stale && !note) {
+      note = el("p", { class: "calc-perime" }, "Résultat non à jour : il correspond aux dernières valeurs valides, pas à votre saisie actuelle.");
+      this.output.before(note);
+    } else if (!stale && note) {
+      note.remove();
+    }
+  }
+
+  // -- tools: month/year, link, print -------------------------------------
+  buildTools() {
+    const tools = el("div", { class: "calc-outils", role: "group", "aria-label": "Affichage et partage" });
+    const year = el("button", { type: "button", class: "calc-bouton", "aria-pressed": "false" }, "Montants par an");
+    year.addEventListener("click", () => {
+      const on = this.root.classList.toggle("calc--annuel");
+      year.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    const link = el("button", { type: "button", class: "calc-bouton" }, "Copier le lien de cette simulation");
+    link.addEventListener("click", () => this.copyLink());
+    const print = el("button", { type: "button", class: "calc-bouton" }, "Imprimer");
+    print.addEventListener("click", () => window.print());
+    tools.append(year, link, print);
+    this.root.insertBefore(tools, this.status);
+  }
+
+  async copyLink() {
+    this.writeUrl();
+    const url = location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.say("Lien copié : collez-le pour partager cette simulation.");
+    } catch (_err) {
+      this.say(`Copiez cette adresse pour partager la simulation : ${url}`);
+    }
+  }
+
+  updatePrint(date) {
+    if (!this.print) return;
+    const items = [];
+    for (const c of this.controls) {
+      if (c.hasAttribute("data-sortie") && c.name !== this.driving) continue;
+      const label = this.form.querySelector(`label[for="${c.id}"]`);
+      let v = c.type === "checkbox" ? (c.checked ? "oui" : "non") : c.tagName === "SELECT" ? c.selectedOptions[0]?.textContent : c.value;
+      if (!v) continue;
+      items.push(el("li", {}, `${label ? label.textContent.trim() : c.name} : ${v}`));
+    }
+    const year = (date || "").slice(0, 4);
+    const today = new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+    const head = el("p", {}, `Simulation imprimée le ${today}, règles ${year} ; résultat indicatif.`);
+    const ul = el("ul");
+    ul.append(...items);
+    this.print.replaceChildren(head, ul);
+  }
+}
+
+function openDetailsForPrint() {
+  const opened = [];
+  window.addEventListener("beforeprint", () => {
+    for (const d of document.querySelectorAll(".calculateur details:not([open])")) {
+      d.open = true;
+      opened.push(d);
+    }
+  });
+  window.addEventListener("afterprint", () => {
+    while (opened.length) opened.pop().open = false;
+  });
+}
+
+if (roots.length) {
+  roots.forEach((root, i) => {
+    root.calc = new Calculator(root, i);
+  });
+  openDetailsForPrint();
+  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
+  const whenLoaded = () => idle(() => startEngine(), { timeout: 4000 });
+  if (document.readyState === "complete") whenLoaded();
+  else window.addEventListener("load", whenLoaded, { once: true });
+}
