@@ -18,3 +18,11 @@ def euros(x: float) -> float:
     q = abs(x)
     r = float(math.floor(q + 0.5 + 1e-9))
     return math.copysign(r, x) if r else 0.0
+
+
+def decimales(x: float, n: int) -> float:
+    """``x`` rounded to ``n`` decimals, half away from zero (a coefficient "arrondi à 4 décimales")."""
+    f = 10.0 ** n
+    q = abs(x) * f
+    r = math.floor(q + 0.5 + 1e-9) / f
+    return math.copysign(r, x) if r else 0.0
