@@ -3,7 +3,7 @@
 Pelican's Markdown reader takes the metadata from the leading ``Key: value``
 lines (the ``meta`` extension), up to the first blank line; the rest is the
 body.  Articles are every ``.md`` under ``content/`` except the static pages
-of ``content/pages/``.
+of ``content/pages/`` and the section introductions of ``content/rubriques/``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from pathlib import Path
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 PAGES = CONTENT / "pages"
+# Section introductions (pelicanconf RUBRIQUES_PATH): shown on a section's
+# index page, not articles of their own.
+RUBRIQUES = CONTENT / "rubriques"
 GLOSSAIRE = PAGES / "glossaire.md"
 
 _META = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):\s*(.*)$")
@@ -58,7 +61,10 @@ def tous_les_documents() -> list[Document]:
 
 
 def articles() -> list[Document]:
-    return [d for d in tous_les_documents() if PAGES not in d.path.parents]
+    return [
+        d for d in tous_les_documents()
+        if PAGES not in d.path.parents and RUBRIQUES not in d.path.parents
+    ]
 
 
 def sans_code(body: str) -> str:
