@@ -1,0 +1,116 @@
+"""Presentation helpers for the theme (one concern: how content is dressed, never what it says).
+
+- Jinja filters `date_fr` ("1er juillet 2026", without relying on a system locale) and `date_iso`.
+- An on-page table of contents: every article and page gets `sommaire`, the list of its
+  h2/h3 headings (level, anchor, text), built from the ids the Markdown `toc` extension writes.
+- Markup the Content-Security-Policy would break is rewritten: table cell alignment
+  (`style="text-align: …"` written by Markdown tables) becomes a class, and the `toc`
+  permalink gets an accessible French label.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+from pelican import signals
+from pelican.contents import Content
+
+MOIS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+
+def date_fr(value) -> str:
+    """`date(2026, 7, 1)` -> "1er juillet 2026"; accepts date, datetime or ISO string."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = _dt.date.fromisoformat(value[:10])
+    jour = "1er" if value.day == 1 else str(value.day)
+    return f"{jour} {MOIS[value.month - 1]} {value.year}"
+
+
+def date_iso(value) -> str:
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+_ALIGN = re.compile(r'\sstyle="text-align:\s*(left|right|center);?"')
+_ALIGN_CLASS = {"left": "a-gauche", "right": "a-droite", "center": "au-centre"}
+_HEADERLINK = re.compile(r'<a class="headerlink" href="#([^"]*)" title="[^"]*">#</a>')
+
+
+def _rewrite(html: str) -> str:
+    html = _ALIGN.sub(lambda m: f' class="{_ALIGN_CLASS[m.group(1)]}"', html)
+    return _HEADERLINK.sub(
+        r'<a class="ancre" href="#\1"><span aria-hidden="true">#</span>'
+        r'<span class="visuellement-cache">Lien direct vers cette section</span></a>',
+        html,
+    )
+
+
+class _Headings(HTMLParser):
+    """Collects (level, id, text) of h2/h3 elements, ignoring the permalink inside them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[dict] = []
+        self._current: dict | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("h2", "h3") and attrs.get("id"):
+            self._current = {"niveau": int(tag[1]), "id": attrs["id"], "texte": ""}
+        elif self._current is not None and tag == "a" and "ancre" in (attrs.get("class") or ""):
+            self._skip += 1
+        elif self._current is not None and self._skip and tag == "a":
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if self._current is None:
+            return
+        if tag == "a" and self._skip:
+            self._skip -= 1
+        elif tag in ("h2", "h3"):
+            self._current["texte"] = " ".join(self._current["texte"].split())
+            self.found.append(self._current)
+            self._current = None
+
+    def handle_data(self, data):
+        if self._current is not None and not self._skip:
+            self._current["texte"] += data
+
+
+def sommaire(html: str) -> list[dict]:
+    parser = _Headings()
+    parser.feed(html or "")
+    return parser.found
+
+
+def _on_content(instance: Content) -> None:
+    if not getattr(instance, "_content", None):
+        instance.sommaire = []
+        return
+    instance._content = _rewrite(instance._content)
+    instance.sommaire = sommaire(instance._content)
+    minimum = instance.settings.get("SOMMAIRE_MINIMUM", 3)
+    instance.afficher_sommaire = sum(1 for h in instance.sommaire if h["niveau"] == 2) >= minimum
+
+
+def _on_generator_init(generator) -> None:
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.filters["date_fr"] = date_fr
+        env.filters["date_iso"] = date_iso
+        env.filters["texte"] = lambda html: unescape(re.sub(r"<[^>]+>", "", str(html or "")))
+
+
+def register():
+    signals.content_object_init.connect(_on_content)
+    signals.generator_init.connect(_on_generator_init)

@@ -1,0 +1,49 @@
+"""Files a static host reads: robots.txt and _headers (Netlify / Cloudflare Pages format).
+
+_headers carries the same Content-Security-Policy as the pages' <meta> tag (setting CSP)
+plus what only works as an HTTP header (CSP_HEADER_EXTRA: frame-ancestors), a few
+privacy headers, and immutable caching for the versioned paths listed in CACHE_IMMUABLE.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican import signals
+
+
+def robots(settings) -> str:
+    lines = ["User-agent: *", "Allow: /", "Disallow: /brouillons/"]
+    siteurl = settings.get("SITEURL", "")
+    if siteurl.startswith(("http://", "https://")):
+        lines.append(f"Sitemap: {siteurl}/sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+def headers(settings) -> str:
+    csp = settings["CSP"]
+    extra = settings.get("CSP_HEADER_EXTRA")
+    if extra:
+        csp = f"{csp}; {extra}"
+    out = [
+        "/*",
+        f"  Content-Security-Policy: {csp}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        "  Cross-Origin-Opener-Policy: same-origin",
+    ]
+    for path in settings.get("CACHE_IMMUABLE", []):
+        out += ["", path, "  Cache-Control: public, max-age=31536000, immutable"]
+    return "\n".join(out) + "\n"
+
+
+def _write(pelican) -> None:
+    out = pelican.settings["OUTPUT_PATH"]
+    for name, text in (("robots.txt", robots(pelican.settings)), ("_headers", headers(pelican.settings))):
+        with open(os.path.join(out, name), "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+
+def register():
+    signals.finalized.connect(_write)
