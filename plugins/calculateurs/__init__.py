@@ -168,7 +168,7 @@ class Page:
         uid = f"calc-{name}" if self.count == 1 else f"calc-{name}-{self.count}"
         if name not in self.names:
             self.names.append(name)
-        return build_block_html(name, calc, raw, result, uid, self.settings, first=(self.count == 1))
+        return build_block_html(name, calc, raw, result, uid, self.settings)
 
     # -- the whole source ---------------------------------------------------
     def process(self, lines: list[str], md) -> list[str]:
@@ -247,7 +247,7 @@ def _inputs_summary(calc, values: dict) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings, first: bool) -> str:
+def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings) -> str:
     """The HTML of one embedded calculator."""
     info = _runtime_info(settings)
     siteurl = settings.get("SITEURL", "")
@@ -265,9 +265,6 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         else:
             shown[f.name] = values.get(f.name)
     form = render.render_form(name, fields, shown, uid, driving)
-    css = (
-        f'<link rel="stylesheet" href="{siteurl}/theme/css/calculateur.css">' if first else ""
-    )
     year = render.rules_year(result)
     data = {
         "calculateur": name,
@@ -279,7 +276,6 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"
-        + css
         + f'<form class="calc-form" id="{uid}-form" aria-label="{render._h(calc.TITLE)} : vos données" novalidate>'
         + f'<p class="calc-nojs" id="{uid}-nojs">Sans JavaScript, la page montre le résultat pour les valeurs '
         "préremplies ci-dessous ; activez JavaScript pour le recalculer avec vos propres chiffres. "
@@ -333,8 +329,6 @@ def _wrap_reader(base):
             finally:
                 self.settings = original
             if page.errors:
-                for e in page.errors:
-                    logger.error("%s", e)
                 _ERRORS.extend(page.errors)
                 raise CalculateurError("\n".join(page.errors))
             if page.names:
