@@ -78,7 +78,7 @@ from .core import arrondi
 from .core.bareme import grille, tranche
 from .core.dates import date_field, default_date
 from .core.inversion import inverser
-from .core.parametres import At, valeur
+from .core.parametres import At, parametre, valeur
 from .core.schema import Field, InputError, validate
 
 NAME = "salarie"
@@ -243,9 +243,7 @@ class _Regles:
         self.decimales = p("rgdu.decimales_coefficient")
         self.taux_neutre = p("impot.taux_neutre")
         # RGDU from 2026, the réduction générale before (data-driven: whichever has a value at the date)
-        try:
-            self.tmin = p("rgdu.tmin")
-        except LookupError:
+        if parametre("rgdu.tmin").valeurs[0].depuis > date:
             self.rgdu = False
             self.rg_t_petit = p("reduction_generale.t.moins_de_50")
             self.rg_t_grand = p("reduction_generale.t.cinquante_et_plus")
@@ -254,6 +252,7 @@ class _Regles:
             self.rg_diviseur = p("reduction_generale.diviseur")
         else:
             self.rgdu = True
+            self.tmin = p("rgdu.tmin")
             self.tdelta_petit = p("rgdu.tdelta.moins_de_50")
             self.tdelta_grand = p("rgdu.tdelta.cinquante_et_plus")
             self.rg_seuil_effectif = p("rgdu.seuil_effectif")
@@ -312,13 +311,16 @@ class Situation:
 
 
 def _montants(brut: float, s: Situation, exact: bool) -> dict:
-    """Every amount for a contractual gross ``brut``: lines and totals (floats).
+    """Every amount for a contractual gross ``brut``: lines and totals, unrounded.
 
     ``lignes``: tuples (code, libellé, groupe, assiette, taux salarial, taux
     patronal, montant salarial, montant patronal, paramètre de référence).
+    Only the reduction coefficient is rounded (to 4 decimals, CSS D241-7),
+    unless ``exact``.  Totals are sums of unrounded lines, as in modele-social;
+    the result rounds them to the cent once (so a one-cent change of the gross
+    never moves the net by more than a cent).
     """
     r = s.r
-    rnd = (lambda x: x) if exact else arrondi.cents
     L = []
 
     def ligne(code, libelle, groupe, base, ts, tp, ref, ms=None, mp=None):
@@ -326,17 +328,16 @@ def _montants(brut: float, s: Situation, exact: bool) -> dict:
             ms = base * ts if ts is not None else None
         if mp is None:
             mp = base * tp if tp is not None else None
-        L.append((code, libelle, groupe, base, ts, tp,
-                  None if ms is None else rnd(ms), None if mp is None else rnd(mp), ref))
+        L.append((code, libelle, groupe, base, ts, tp, ms, mp, ref))
 
     # Gross pay (salarié . rémunération . brut): for a CDD, the indemnité de fin de contrat.
-    fin = rnd(brut * r.fin_contrat) if s.cdd else 0.0
+    fin = brut * r.fin_contrat if s.cdd else 0.0
     brut_total = brut + fin
     pss, pssp = s.pss, s.pss_plein
     # Prévoyance (salarié . cotisations . prévoyances)
-    mut_pat = rnd(s.mutuelle * s.part_employeur)
-    mut_sal = rnd(s.mutuelle - s.mutuelle * s.part_employeur)
-    prev_cadre = rnd(min(brut_total, pssp) * r.prev_cadres) if s.cadre else 0.0
+    mut_pat = s.mutuelle * s.part_employeur
+    mut_sal = s.mutuelle - mut_pat
+    prev_cadre = min(brut_total, pssp) * r.prev_cadres if s.cadre else 0.0
     prev_pat = mut_pat + prev_cadre
     limite = min(r.excl_pss * pssp + r.excl_rem * brut_total, r.excl_plafond * pssp)
     prev_nd = max(0.0, prev_pat - limite)
@@ -476,7 +477,7 @@ def _montants(brut: float, s: Situation, exact: bool) -> dict:
         taux_pas = s.taux_pas
     else:
         taux_pas = grille(net_imposable, r.taux_neutre)
-    pas = rnd(max(0.0, net_imposable) * taux_pas)
+    pas = max(0.0, net_imposable) * taux_pas
     return {
         "brut": brut, "fin_contrat": fin, "brut_total": brut_total, "assiette": assiette, "lignes": L,
         "sal": sal, "pat": pat, "net": net, "net_imposable": net_imposable, "taux_pas": taux_pas, "pas": pas,
@@ -509,19 +510,28 @@ def _inverser(cible: float, s: Situation, key: str, exact: bool) -> dict:
     if exact:
         fx = inv.fx
     else:
-        x, fx = _polir(lambda b: _montants(b, s, False)[key], cible, x)
+        f = lambda b: arrondi.cents(_montants(b, s, False)[key])  # noqa: E731
+        if inv.atteint:
+            x, fx = _polir(f, cible, x)
+        else:
+            # below the jump: the last cent before it
+            x = math.floor(x * 100 + 1e-6) / 100
+            fx = f(x)
+            while fx > cible and x > 0:
+                x = round(x - 0.01, 2)
+                fx = f(x)
     return {"salaire_brut": x, key: fx, "residu": cible - fx,
             "atteint": inv.atteint, "evaluations": inv.evaluations}
 
 
 def _polir(f, cible: float, x0: float):
-    """The gross in whole cents whose rounded amount is closest to ``cible``."""
+    """The gross in whole cents whose rounded amount is closest to ``cible``
+    (on a tie, the lower amount)."""
     def c(x):
         return max(0.0, round(x, 2))
     x = c(x0)
     fx = f(x)
-    best = (abs(cible - fx), x, fx)
-    # slope of the rounded function, measured over one euro
+    best = (abs(cible - fx), fx, x)
     x1 = c(x + 1.0)
     slope = (f(x1) - fx) / (x1 - x) if x1 != x else 1.0
     if slope <= 0:
@@ -532,15 +542,13 @@ def _polir(f, cible: float, x0: float):
             break
         x = c(x + step)
         fx = f(x)
-        if abs(cible - fx) < best[0]:
-            best = (abs(cible - fx), x, fx)
-    xb = best[1]
-    for d in (-0.02, -0.01, 0.01, 0.02):
+        best = min(best, (abs(cible - fx), fx, x))
+    xb = best[2]
+    for d in (-0.03, -0.02, -0.01, 0.01, 0.02, 0.03):
         xx = c(xb + d)
         fxx = f(xx)
-        if abs(cible - fxx) < best[0] - 1e-9:
-            best = (abs(cible - fxx), xx, fxx)
-    return best[1], best[2]
+        best = min(best, (abs(cible - fxx), fxx, xx))
+    return best[2], best[1]
 
 
 def brut_depuis_cout_employeur(cout: float, values: dict | None = None, exact: bool = False) -> dict:
@@ -639,27 +647,31 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
             "code": code, "libelle": libelle, "groupe": groupe,
             "assiette": None if base is None else rnd(base),
             "taux_salarial": ts, "taux_patronal": tp,
-            "montant_salarial": ms, "montant_patronal": mp,
+            "montant_salarial": None if ms is None else rnd(ms),
+            "montant_patronal": None if mp is None else rnd(mp),
             "reference": r.ref(ref),
         })
-    if m["fin_contrat"]:
+    if s.cdd:
         lignes.insert(0, {
             "code": "indemnite_fin_contrat", "libelle": "Indemnité de fin de contrat (CDD), lissée sur les mois",
             "groupe": G_REMUNERATION, "assiette": rnd(m["brut"]), "taux_salarial": None, "taux_patronal": None,
             "montant_salarial": None, "montant_patronal": None, "reference": r.ref("salarie.cdd.indemnite_fin_contrat"),
-            "montant": m["fin_contrat"],
+            "montant": rnd(m["fin_contrat"]),
         })
+    # Totals are rounded once, from unrounded sums; the identities
+    # brut = net + cotisations salariales and coût = brut + cotisations patronales
+    # hold exactly on the rounded figures.
     brut = rnd(m["brut"])
     brut_total = rnd(m["brut_total"])
-    sal = rnd(m["sal"])
-    pat = rnd(m["pat"])
-    cout = rnd(m["cout"])
     net = rnd(m["net"])
+    cout = rnd(m["cout"])
+    sal = rnd(brut_total - net)
+    pat = rnd(cout - brut_total)
     net_imp = rnd(m["net_imposable"])
     pas = rnd(m["pas"])
     net_apres = rnd(net - pas)
-    reduction = -sum(ln["montant_patronal"] for ln in lignes if ln["code"] == "reduction_generale")
-    csg = sum(ln["montant_salarial"] for ln in lignes if ln["groupe"] == G_CSG)
+    reduction = m["assiette"] * m["coef"]
+    csg = rnd(sum(ln[6] for ln in m["lignes"] if ln[2] == G_CSG))
 
     if brut_total < s.smic - 0.005:
         alertes.append({"niveau": "attention", "message": (
@@ -737,7 +749,7 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         "repartition": [
             {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "montant": net_apres},
             {"code": "impot", "libelle": "Prélèvement à la source", "montant": pas},
-            {"code": "csg_crds", "libelle": "CSG et CRDS", "montant": rnd(csg)},
+            {"code": "csg_crds", "libelle": "CSG et CRDS", "montant": csg},
             {"code": "cotisations_salariales", "libelle": "Cotisations salariales (hors CSG-CRDS)",
              "montant": rnd(sal - csg)},
             {"code": "cotisations_patronales", "libelle": "Cotisations patronales (après réduction)",

@@ -105,6 +105,8 @@ def situation_salarie(date, salaire_brut=None, cout_employeur=None, net_avant_im
         raise ValueError("exactly one amount")
     s = {
         "date": _date(date),
+        # without this, « impôt . revenu imposable » reads the dirigeant's income (0 €)
+        "dirigeant": "non",
         "salarié . contrat . statut cadre": "oui" if cadre else "non",
         "entreprise . salariés . effectif": f"{int(effectif)} employé",
         "salarié . contrat": "'CDD'" if contrat == "cdd" else "'CDI'",
