@@ -1,0 +1,350 @@
+"""TJM: the daily rate to bill to reach a target income.
+
+Two modes:
+
+- ``objectif``: a target income (``objectif``, per ``periode`` month or year, as net
+  before or after income tax, ``base``) gives the daily rate;
+- ``salaire_actuel`` ("garder mon salaire"): a CDI gross annual salary
+  (``salaire_brut_annuel``) is run through the salaried rules (``salarie``), and its
+  monthly net becomes the target.
+
+The status (``statut``) is portage salarial for now (``calculators.portage``); the
+other statuses join later with their own calculators.
+
+Billable days (``jours_facturables``) follow from editable assumptions, for the
+calendar year ``annee``:
+
+    days of the year − Saturdays and Sundays − public holidays falling on a weekday
+    − paid leave (weeks × 5) − prospection − administration − training − sickness
+    buffer = billable days per year;  / 12 = billable days per month.
+
+Public holidays are the list of Code du travail art. L3133-1 (and L3134-13 for
+Alsace-Moselle) read in ``calendrier.toml``; those tied to Easter are placed with the
+Gregorian computus (``easter``).  Holidays falling during the paid leave are not
+counted twice: the leave is counted in working days, taken outside public holidays.
+
+Inversion (portage).  The monthly net is an increasing function of the salaire de
+base; a bracketed secant (Illinois variant) on the salaried forward evaluation finds
+the smallest salaire de base, to the cent, whose net reaches the target.  The chain is
+then run forward and backwards exactly: gross parts and réserve → employer cost of
+the gross total (``salarie``) = budget → turnover such that turnover − management fee
+= budget + fixed fees + expenses (piecewise-linear, solved by bisection) → TJM =
+turnover / billable days per month, rounded up to the cent.  The portage calculator is
+then run at that TJM to show the result actually obtained (the net can exceed the
+target by a few cents because the TJM is rounded up).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import math
+
+from . import portage
+from .core.arrondi import cents
+from .core.dates import date_field, default_date
+from .core.parametres import At, valeur
+from .core.schema import Field, InputError
+
+NAME = "tjm"
+TITLE = "Calculateur de TJM"
+DESCRIPTION = (
+    "Le taux journalier moyen à facturer pour atteindre un revenu net (ou garder son salaire actuel), "
+    "avec le calcul détaillé des jours facturables de l'année : week-ends, jours fériés, congés, "
+    "prospection, gestion, formation et marge pour maladie."
+)
+
+_G_OBJ = "Objectif"
+_G_JOURS = "Jours facturables"
+_G_PORTAGE = "Portage salarial"
+
+
+def _param_default(name):
+    return lambda: valeur(name, default_date())
+
+
+_OBJECTIF_FIELDS = (
+    Field("mode", "Ce que vous cherchez", "choice", default="objectif", group=_G_OBJ,
+          choices=(("objectif", "Le TJM pour un revenu net visé"),
+                   ("salaire_actuel", "Le TJM pour garder mon salaire actuel (CDI)"))),
+    Field("objectif", "Revenu net visé", "number", unit="€", minimum=0, maximum=10_000_000,
+          default=3500, group=_G_OBJ, help="Montant net, par mois ou par an selon la période choisie."),
+    Field("periode", "Période du revenu visé", "choice", default="mois", group=_G_OBJ,
+          choices=(("mois", "Par mois"), ("annee", "Par an"))),
+    Field("base", "Revenu visé exprimé en", "choice", default="net_avant_impot", group=_G_OBJ,
+          choices=(("net_avant_impot", "Net avant impôt"), ("net_apres_impot", "Net après impôt"))),
+    Field("salaire_brut_annuel", "Salaire brut annuel actuel (CDI)", "number", unit="€/an",
+          minimum=0, maximum=10_000_000, default=55000, group=_G_OBJ,
+          help="Utilisé avec « garder mon salaire actuel » : le net de ce salaire devient l'objectif."),
+    Field("statut", "Statut", "choice", default="portage", group=_G_OBJ,
+          choices=(("portage", "Portage salarial"),)),
+)
+
+_JOURS_FIELDS = (
+    Field("annee", "Année civile", "integer", minimum=2000, maximum=2100, group=_G_JOURS,
+          help="Année des jours fériés ; par défaut celle de la date de simulation."),
+    Field("semaines_conges", "Semaines de congés", "number", unit="semaines/an", minimum=0, maximum=52,
+          step=0.5, default=_param_default("calendrier.conges_payes_semaines"), group=_G_JOURS,
+          reference="Code du travail, art. L3141-3"),
+    Field("jours_prospection", "Jours de prospection", "number", unit="jours/an", minimum=0, maximum=366,
+          default=_param_default("calendrier.hypotheses.jours_prospection"), group=_G_JOURS),
+    Field("jours_administratif", "Jours de gestion administrative", "number", unit="jours/an", minimum=0,
+          maximum=366, default=_param_default("calendrier.hypotheses.jours_administratif"), group=_G_JOURS),
+    Field("jours_formation", "Jours de formation", "number", unit="jours/an", minimum=0, maximum=366,
+          default=_param_default("calendrier.hypotheses.jours_formation"), group=_G_JOURS),
+    Field("jours_maladie", "Marge pour maladie et imprévus", "number", unit="jours/an", minimum=0,
+          maximum=366, default=_param_default("calendrier.hypotheses.jours_maladie"), group=_G_JOURS),
+    Field("alsace_moselle", "Alsace-Moselle (deux jours fériés de plus)", "boolean", default=False,
+          advanced=True, group=_G_JOURS, reference="Code du travail, art. L3134-13"),
+)
+
+_PORTAGE_EXCLUDED = {"tjm", "jours", "date"}
+_PORTAGE_FIELDS = tuple(
+    Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "group": _G_PORTAGE})
+    for f in portage.FIELDS if f.name not in _PORTAGE_EXCLUDED
+)
+
+FIELDS = _OBJECTIF_FIELDS + _JOURS_FIELDS + _PORTAGE_FIELDS + (date_field(),)
+
+
+def check(values: dict) -> dict:
+    return portage.check(values)
+
+
+def _nombre(x: float, decimals: int | None = None) -> str:
+    """A number the French way: 17,5 ; 204 ; 17,00 with ``decimals``."""
+    s = f"{x:.{decimals}f}" if decimals is not None else f"{x:g}"
+    return s.replace(".", ",")
+
+
+# ---------------------------------------------------------------------------
+# Calendar
+# ---------------------------------------------------------------------------
+
+def easter(year: int) -> _dt.date:
+    """Easter Sunday of ``year`` (Gregorian calendar), by the anonymous Gregorian
+    algorithm (Meeus/Jones/Butcher)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own name)
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return _dt.date(year, month, day + 1)
+
+
+def public_holidays(year: int, p: At, alsace_moselle: bool = False) -> list[dict]:
+    """The public holidays of ``year``: [{code, libelle, date}], sorted by date."""
+    spec = list(p("calendrier.jours_feries"))
+    if alsace_moselle:
+        spec += list(p("calendrier.jours_feries_alsace_moselle"))
+    paques = easter(year)
+    out = []
+    for h in spec:
+        if "paques" in h:
+            d = paques + _dt.timedelta(days=h["paques"])
+        else:
+            d = _dt.date(year, h["mois"], h["jour"])
+        out.append({"code": h["code"], "libelle": h["libelle"], "date": d})
+    out.sort(key=lambda h: h["date"])
+    return out
+
+
+def billable_days(values: dict, p: At) -> dict:
+    """The detail of the billable days of the year."""
+    year = values.get("annee") or values["date"].year
+    n_days = 366 if calendar.isleap(year) else 365
+    weekend = sum(1 for m in range(1, 13) for w in calendar.Calendar().itermonthdays2(year, m)
+                  if w[0] and w[1] >= 5)
+    holidays = public_holidays(year, p, bool(values.get("alsace_moselle")))
+    on_weekdays = [h for h in holidays if h["date"].weekday() < 5]
+    conges = values["semaines_conges"] * 5
+    steps = [
+        ("jours_calendaires", f"Jours de l'année {year}", n_days),
+        ("week_ends", "Samedis et dimanches", -weekend),
+        ("jours_feries", "Jours fériés tombant en semaine", -len(on_weekdays)),
+        ("conges", f"Congés : {_nombre(values['semaines_conges'])} semaines × 5 jours", -conges),
+        ("prospection", "Prospection commerciale", -values["jours_prospection"]),
+        ("administratif", "Gestion administrative", -values["jours_administratif"]),
+        ("formation", "Formation", -values["jours_formation"]),
+        ("maladie", "Marge pour maladie et imprévus", -values["jours_maladie"]),
+    ]
+    total = sum(s[2] for s in steps)
+    return {
+        "annee": year,
+        "etapes": [{"code": c, "libelle": lbl, "jours": j} for c, lbl, j in steps],
+        "jours_feries": [{"code": h["code"], "libelle": h["libelle"], "date": h["date"].isoformat(),
+                          "en_semaine": h["date"].weekday() < 5} for h in holidays],
+        "jours_ouvres": n_days - weekend,
+        "jours_facturables": total,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Inversion
+# ---------------------------------------------------------------------------
+
+def solve_increasing(f, target: float, lo: float, hi: float, tol: float = 0.005, max_iter: int = 60) -> float:
+    """x in [lo, hi] with f(x) ≈ target for an increasing f (Illinois-modified regula
+    falsi: a secant kept inside its bracket).  ``hi`` is doubled until it brackets."""
+    flo, fhi = f(lo) - target, f(hi) - target
+    while fhi < 0:
+        lo, flo = hi, fhi
+        hi *= 2
+        if hi > 1e9:
+            raise InputError({"objectif": "Objectif hors d'atteinte avec ces hypothèses."})
+        fhi = f(hi) - target
+    if flo >= 0:
+        return lo
+    side = 0
+    x = hi
+    for _ in range(max_iter):
+        x = (lo * fhi - hi * flo) / (fhi - flo)
+        fx = f(x) - target
+        if abs(fx) <= tol or hi - lo < 1e-6:
+            return x
+        if fx < 0:
+            lo, flo = x, fx
+            if side == -1:
+                fhi /= 2
+            side = -1
+        else:
+            hi, fhi = x, fx
+            if side == 1:
+                flo /= 2
+            side = 1
+    return x
+
+
+def _net(pay: dict, base: str) -> float:
+    return pay[base]
+
+
+def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At) -> dict:
+    """The TJM whose portage pay reaches ``target`` (monthly ``base`` net)."""
+    rates = portage.Rates(p, {**values, "jours": jours_mois})
+    costing = portage.Costing(values, rates)
+    sal = portage._sal
+
+    def net_of_base(b: float) -> float:
+        return sal.amounts(rates.parts(b)["salaire_brut"], costing.ctx_pay)[base]
+
+    # bracket: the net is between a quarter and all of the gross
+    b = solve_increasing(net_of_base, target, 0.0, max(1.0, target / rates.k * 2))
+    b = cents(b)
+    # smallest base to the cent whose net reaches the target
+    while b > 0 and net_of_base(cents(b - 0.01)) >= target:
+        b = cents(b - 0.01)
+    while net_of_base(b) < target:
+        b = cents(b + 0.01)
+    parts = rates.parts(b)
+    budget = costing.total_cost(parts)
+    fixes = cents(values.get("frais_fixes_mensuels") or 0)
+    frais_pro = cents(values.get("frais_professionnels") or 0)
+    ca = portage.turnover_for_fee_base(budget + fixes + frais_pro, values)
+    tjm_exact = ca / jours_mois
+    tjm = math.ceil(tjm_exact * 100 - 1e-7) / 100
+    return {"tjm_exact": tjm_exact, "tjm": tjm, "salaire_base": b, "parts": parts, "budget": budget}
+
+
+def compute(values: dict) -> dict:
+    p = At(values["date"])
+    days = billable_days(values, p)
+    jf = days["jours_facturables"]
+    if jf <= 0:
+        raise InputError({"jours_prospection": "Avec ces hypothèses, il ne reste aucun jour facturable dans l'année."})
+    jours_mois = jf / 12
+    base = values["base"]
+    alertes = []
+    hypotheses = []
+    reference_salarie = None
+    if values["mode"] == "salaire_actuel":
+        brut_annuel = values["salaire_brut_annuel"] or 0
+        if brut_annuel <= 0:
+            raise InputError({"salaire_brut_annuel": "Indiquez votre salaire brut annuel actuel."})
+        ctx = portage._sal.ctx(portage.salarie_options(values, "cdi"))
+        reference_salarie = portage._sal.evaluate(cents(brut_annuel / 12), ctx)
+        target = reference_salarie[base]
+        hypotheses.append(
+            f"Objectif : le net {'avant' if base == 'net_avant_impot' else 'après'} impôt d'un salarié en CDI "
+            f"payé {portage._fmt_eur(brut_annuel)} brut par an ({portage._fmt_eur(cents(brut_annuel / 12))} par mois), "
+            "avec les mêmes règles de cotisations.")
+    else:
+        objectif = values["objectif"] or 0
+        if objectif <= 0:
+            raise InputError({"objectif": "Indiquez un revenu net visé supérieur à zéro."})
+        target = cents(objectif / 12) if values["periode"] == "annee" else cents(objectif)
+    if target <= 0:
+        raise InputError({"objectif": "Le revenu visé doit être supérieur à zéro."})
+
+    inv = portage_tjm(target, base, jours_mois, values, p)
+    pv = {**values, "tjm": inv["tjm"], "jours": jours_mois}
+    pres = portage.compute(pv)
+    obtenu = pres[base]
+
+    feries_semaine = [h for h in days["jours_feries"] if h["en_semaine"]]
+    detail = " − ".join(f"{_nombre(abs(e['jours']))} ({e['libelle'][0].lower() + e['libelle'][1:]})"
+                        for e in days["etapes"][1:])
+    hypotheses = [
+        f"Jours facturables {days['annee']} : {days['etapes'][0]['jours']} jours − {detail} = {_nombre(jf)} jours par an, "
+        f"soit {_nombre(jours_mois, 2)} jours par mois.",
+        "Jours fériés tombant en semaine : " + ", ".join(
+            f"{h['libelle']} ({_dt.date.fromisoformat(h['date']).strftime('%d/%m')})" for h in feries_semaine) + ".",
+    ] + hypotheses + [
+        f"Statut : portage salarial, {'CDD' if values.get('contrat') == 'cdd' else 'CDI'}, frais de gestion "
+        f"{portage._fmt_pct(values['frais_gestion'])}" + (" (barème dégressif)" if values.get("frais_gestion_seuil_1") is not None else "") + ".",
+        "Le TJM est arrondi au centime supérieur ; le résultat du portage à ce TJM est affiché tel quel.",
+    ] + pres["hypotheses"]
+    alertes = pres["alertes"]
+
+    chiffres = [
+        {"code": "tjm", "libelle": "TJM à facturer (hors taxes)", "valeur": inv["tjm"], "unite": "€/jour",
+         "aide": "Taux journalier moyen nécessaire, arrondi au centime supérieur."},
+        {"code": "jours_facturables", "libelle": "Jours facturables", "valeur": jf, "unite": "jours/an",
+         "aide": f"Soit {_nombre(jours_mois, 2)} jours par mois."},
+        {"code": "objectif_mensuel", "libelle": "Revenu net visé", "valeur": target, "unite": "€/mois", "aide": ""},
+        {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": obtenu, "unite": "€/mois", "aide": ""},
+        {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": pres["chiffre_affaires"],
+         "unite": "€/mois", "aide": ""},
+    ]
+    lignes_jours = [{"code": e["code"], "libelle": e["libelle"], "jours": e["jours"]} for e in days["etapes"]]
+    lignes_jours.append({"code": "jours_facturables", "libelle": "Jours facturables", "jours": jf})
+    result = {
+        "tjm": inv["tjm"],
+        "tjm_exact": round(inv["tjm_exact"], 6),
+        "jours_facturables": jf,
+        "jours_par_mois": round(jours_mois, 6),
+        "objectif_mensuel": target,
+        "chiffre_affaires": pres["chiffre_affaires"],
+        "montant_frais_gestion": pres["montant_frais_gestion"],
+        "salaire_brut": pres["salaire_brut"],
+        "cout_employeur": pres["cout_employeur"],
+        "net_avant_impot": pres["net_avant_impot"],
+        "net_imposable": pres["net_imposable"],
+        "net_apres_impot": pres["net_apres_impot"],
+        "reserve_financiere": pres["reserve_financiere"],
+        "taux_restitution": pres["taux_restitution"],
+        "chiffres_cles": chiffres,
+        "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
+        "lignes": pres["lignes"],
+        "repartition": pres["repartition"],
+        "annuel": {"chiffre_affaires": cents(pres["chiffre_affaires"] * 12),
+                   "net_avant_impot": cents(pres["net_avant_impot"] * 12),
+                   "net_apres_impot": cents(pres["net_apres_impot"] * 12),
+                   "jours_facturables": jf},
+        "portage": {k: pres[k] for k in ("chiffre_affaires", "montant_frais_gestion", "cout_employeur", "salaire_brut",
+                                         "net_avant_impot", "net_apres_impot", "reserve_financiere", "reserve_nette",
+                                         "taux_restitution")},
+        "hypotheses": hypotheses,
+        "alertes": alertes,
+        "sources": portage._merge_sources(p.sources(), pres["sources"]),
+        "date": values["date"].isoformat(),
+    }
+    if reference_salarie is not None:
+        result["salarie_reference"] = {k: reference_salarie[k] for k in (
+            "salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "net_apres_impot")}
+    return result
