@@ -71,7 +71,7 @@ build: setup
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
 
 publish: setup
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+	SITEURL="$(SITEURL)" $(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
 
 serve: build
 	@echo "Site servi sur http://$(HOST):$(PORT)/ — reconstruit à chaque modification (Ctrl+C pour arrêter)."

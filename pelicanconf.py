@@ -31,7 +31,7 @@ THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 PLUGIN_PATHS = ["plugins"]
 # `verifications` hooks itself after every other plugin (see its docstring), its place here does not matter.
-PLUGINS = ["sitemap", "habillage", "rubriques", "publication", "recherche", "verifications"]
+PLUGINS = ["sitemap", "habillage", "rubriques", "publication", "recherche", "verifications", "calculateurs"]
 
 # Sections of the guide, in menu order. Each is a Pelican category (one content folder each);
 # its introduction is written in content/rubriques/<slug>.md (see README).

@@ -1,7 +1,8 @@
 """Shared test infrastructure (owned by the site foundation; see notes/contracts.md).
 
 - `site_dir` (session): the site built once with the same command as `make build`,
-  into a temporary directory, or the directory named by $CADRE_LIBRE_OUTPUT if set.
+  into a temporary directory, or the directory named by $CADRE_LIBRE_OUTPUT if set
+  ($CADRE_LIBRE_CONTENT builds another content folder instead of content/).
   Under pytest-xdist the workers share one build (a file lock guards it).
 - `site_url` (session): that directory served on 127.0.0.1:<free port> by a threaded
   http.server (.wasm as application/wasm, .mjs as text/javascript); the base URL, no
@@ -31,12 +32,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
-def build_command(output: Path, content: Path | str = "content") -> list[str]:
+CONTENT = os.environ.get("CADRE_LIBRE_CONTENT") or "content"
+
+
+def build_command(output: Path, content: Path | str = CONTENT) -> list[str]:
     """The command `make build` runs, for another output (and optionally content) folder."""
     return ["make", "--no-print-directory", "build", f"OUTPUT={output}", f"CONTENT={content}"]
 
 
-def run_build(output: Path, content: Path | str = "content", strict: bool = False) -> subprocess.CompletedProcess:
+def run_build(output: Path, content: Path | str = CONTENT, strict: bool = False) -> subprocess.CompletedProcess:
     """Build with `make build`. `strict` ignores CADRE_LIBRE_VERIFICATIONS=avertir (content checks fatal)."""
     dropped = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"} | ({"CADRE_LIBRE_VERIFICATIONS"} if strict else set())
     env = {k: v for k, v in os.environ.items() if k not in dropped}

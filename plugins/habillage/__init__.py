@@ -3,6 +3,9 @@
 - Jinja filters `date_fr` ("1er juillet 2026", without relying on a system locale) and `date_iso`.
 - An on-page table of contents: every article and page gets `sommaire`, the list of its
   h2/h3 headings (level, anchor, text), built from the ids the Markdown `toc` extension writes.
+- French typography: the space before « : ; ! ? » and inside « guillemets » becomes a
+  narrow no-break space (U+202F), in the text of content and in titles and summaries, so
+  that a line never starts with a colon; code, scripts and attributes are left alone.
 - Markup the Content-Security-Policy would break is rewritten: table cell alignment
   (`style="text-align: …"` written by Markdown tables) becomes a class, and the `toc`
   permalink gets an accessible French label.
@@ -45,7 +48,36 @@ _ALIGN_CLASS = {"left": "a-gauche", "right": "a-droite", "center": "au-centre"}
 _HEADERLINK = re.compile(r'<a class="headerlink" href="#([^"]*)" title="[^"]*">#</a>')
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+_RAW = ("code", "pre", "script", "style", "kbd", "samp", "textarea")
+_BEFORE = re.compile(r"(?:(?<=\S)|^)[ \u00a0]+(?=[:;!?»](?:\s|$|[).,]))")
+_AFTER = re.compile(r"«[ \u00a0]+")
+NNBSP = "\u202f"
+
+
+def espaces_fines(text: str) -> str:
+    """Narrow no-break spaces of French typography in a piece of plain text."""
+    text = _BEFORE.sub(NNBSP, text)
+    return _AFTER.sub("«" + NNBSP, text)
+
+
+def typographie(html: str) -> str:
+    """Applies espaces_fines() to the text nodes of an HTML fragment, outside code and scripts."""
+    parts = _TAG.split(html)
+    raw_depth = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in _RAW and not part.endswith("/>"):
+                raw_depth += -1 if part.startswith("</") else 1
+                raw_depth = max(raw_depth, 0)
+        elif part and not raw_depth:
+            parts[index] = espaces_fines(part)
+    return "".join(parts)
+
+
 def _rewrite(html: str) -> str:
+    html = typographie(html)
     html = _ALIGN.sub(lambda m: f' class="{_ALIGN_CLASS[m.group(1)]}"', html)
     return _HEADERLINK.sub(
         r'<a class="ancre" href="#\1"><span aria-hidden="true">#</span>'
@@ -98,6 +130,10 @@ def _on_content(instance: Content) -> None:
         instance.sommaire = []
         return
     instance._content = _rewrite(instance._content)
+    for attr in ("title", "summary"):
+        value = getattr(instance, attr, None)
+        if isinstance(value, str):
+            setattr(instance, attr, typographie(value))
     instance.sommaire = sommaire(instance._content)
     minimum = instance.settings.get("SOMMAIRE_MINIMUM", 3)
     instance.afficher_sommaire = sum(1 for h in instance.sommaire if h["niveau"] == 2) >= minimum

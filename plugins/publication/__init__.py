@@ -8,13 +8,15 @@ privacy headers, and immutable caching for the versioned paths listed in CACHE_I
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
 from pelican import signals
 
 
 def robots(settings) -> str:
-    lines = ["User-agent: *", "Allow: /", "Disallow: /brouillons/"]
     siteurl = settings.get("SITEURL", "")
+    base = urlsplit(siteurl).path.rstrip("/") + "/"
+    lines = ["User-agent: *", f"Allow: {base}", f"Disallow: {base}brouillons/"]
     if siteurl.startswith(("http://", "https://")):
         lines.append(f"Sitemap: {siteurl}/sitemap.xml")
     return "\n".join(lines) + "\n"

@@ -342,7 +342,7 @@ def verifier_sortie(output: str, siteurl: str) -> None:
 
             for line, message in page.csp:
                 report(line, message)
-            page_url = "/" + rel
+            page_url = base_path + rel
             for kind, tag, url, line in page.urls:
                 if url.startswith(("mailto:", "tel:", "data:")):
                     continue
@@ -371,7 +371,11 @@ def verifier_sortie(output: str, siteurl: str) -> None:
                     if parts.path.endswith("/") and not site_path.endswith("/"):
                         site_path += "/"
                 site_path = unquote(site_path)
-                if base_path != "/" and site_path.startswith(base_path):
+                if base_path != "/":
+                    if not site_path.startswith(base_path):
+                        report(line, f"<{tag}> pointe vers « {url} », hors de l'adresse du site {siteurl}/ "
+                                     "(écrire le lien avec {filename}…)", (url,))
+                        continue
                     site_path = "/" + site_path[len(base_path):]
                 normalised = posixpath.normpath(site_path) + ("/" if site_path.endswith("/") else "")
                 top = normalised.lstrip("/").split("/", 1)[0]
