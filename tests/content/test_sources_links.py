@@ -135,3 +135,21 @@ def test_the_link_checker_sees_a_broken_link(tmp_path, monkeypatch):
     gl = _contenu.lire(tmp_path / "pages" / "glossaire.md")
     assert "tjm" in ancres(gl) and "absente" not in ancres(gl)
     assert not (tmp_path / "nulle-part.md").exists()
+
+
+GUIDE = [d for d in ARTICLES if d.path.parent.name in ("statuts", "tjm")]
+
+
+@pytest.mark.parametrize("doc", GUIDE, ids=[d.rel for d in GUIDE])
+def test_guide_articles_link_their_terms_to_the_glossary(doc):
+    # the Statuts and TJM articles explain their jargon through the glossary
+    cibles = [t for _, t, _ in liens_internes(doc) if t == "/pages/glossaire.md"]
+    assert cibles, f"{doc.rel}: aucun terme relié au glossaire"
+
+
+@pytest.mark.parametrize("doc", GUIDE, ids=[d.rel for d in GUIDE])
+def test_guide_articles_link_to_other_articles(doc):
+    # no dead end: each article sends the reader somewhere else in the guide
+    autres = {t for _, t, _ in liens_internes(doc)
+              if not t.startswith("/pages/") and t.lstrip("/") != doc.rel}
+    assert len(autres) >= 2, f"{doc.rel}: moins de deux liens vers d'autres articles"
