@@ -10,12 +10,13 @@
 import Engine from 'publicodes';
 import rules from 'modele-social';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
 const versions = {};
 for (const p of ['publicodes', 'modele-social']) {
-  try { versions[p] = require(`${p}/package.json`).version; } catch { versions[p] = null; }
+  try {
+    const url = new URL(`../../node_modules/${p}/package.json`, import.meta.url);
+    versions[p] = JSON.parse(readFileSync(url, 'utf8')).version;
+  } catch { versions[p] = null; }
 }
 
 const input = JSON.parse(readFileSync(0, 'utf8'));
