@@ -74,9 +74,14 @@ def euros_cents(x) -> str:
     return _decimal(_cents(float(x)), 2, strip=False) + NBSP + "€"
 
 
-def pourcent(x, decimals: int = 3) -> str:
-    """0.0855 -> "8,55 %"; 0.2 -> "20 %" (a fraction shown as a percentage)."""
-    return _decimal(float(x) * 100.0, decimals, strip=True) + NBSP + "%"
+def pourcent(x, decimals: int | None = None) -> str:
+    """0.0855 -> "8,55 %"; 0.2 -> "20 %"; 0.00045 -> "0,045 %"; 0.491255 -> "49,13 %".
+
+    Two decimals at most, three when a legal rate is exactly written so."""
+    pct = float(x) * 100.0
+    if decimals is None:
+        decimals = 3 if abs(pct * 1000 - round(pct * 1000)) < 1e-6 else 2
+    return _decimal(pct, decimals, strip=True) + NBSP + "%"
 
 
 def date_fr(d) -> str:
@@ -100,7 +105,9 @@ def valeur_unite(valeur, unite: str) -> str:
         return pourcent(valeur)
     if u.startswith("€"):
         rest = u[1:].strip()
-        return euros(valeur) + (rest if rest.startswith("/") else (NBSP + rest if rest else ""))
+        # a daily rate is quoted to the cent; monthly and yearly amounts to the euro
+        amount = euros_cents(valeur) if rest == "/jour" else euros(valeur)
+        return amount + (rest if rest.startswith("/") else (NBSP + rest if rest else ""))
     if u:
         return nombre(valeur) + NBSP + u
     return nombre(valeur)
@@ -160,7 +167,7 @@ def _montant(x) -> str:
     return euros_cents(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else ""
 
 
-def _lignes(result: dict) -> str:
+def _lignes(result: dict, uid: str) -> str:
     lignes = result.get("lignes") or []
     if not lignes:
         return ""
@@ -196,8 +203,9 @@ def _lignes(result: dict) -> str:
     )
     return (
         '<details class="calc-detail"><summary>Détail ligne à ligne (comme un bulletin de paie)</summary>'
-        '<div class="calc-table-scroll"><table class="calc-lignes">'
-        "<caption>Cotisations et contributions, par risque (montants mensuels)</caption>"
+        f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-lignes-titre">'
+        '<table class="calc-lignes">'
+        f'<caption id="{uid}-lignes-titre">Cotisations et contributions, par risque (montants mensuels)</caption>'
         '<thead><tr><th scope="col">Ligne</th><th scope="col">Base</th>'
         '<th scope="col">Taux salarial</th><th scope="col">Part salariale</th>'
         '<th scope="col">Taux patronal</th><th scope="col">Part patronale</th>'
@@ -306,7 +314,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
     return (
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
         + when + _chiffres(result) + _alertes(result) + _repartition(result, uid)
-        + _lignes(result) + _hypotheses(result) + _sources(result) + "</div>"
+        + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
     )
 
 

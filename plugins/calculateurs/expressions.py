@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 
-from jinja2 import StrictUndefined, TemplateSyntaxError
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -167,7 +167,12 @@ def evaluate(expression: str, env=None) -> str:
         raise ExpressionError(f"{type(exc).__name__} : {exc}") from None
     if isinstance(value, Resultat):
         str(value)  # raises the French message
-    if value is None or (hasattr(value, "__class__") and value.__class__.__name__ == "StrictUndefined"):
+    if isinstance(value, Undefined):
+        hint = getattr(value, "_undefined_hint", None) or ""
+        if "unsafe" in hint:
+            raise ExpressionError(f"opération interdite : {hint}")
+        raise ExpressionError(f"nom inconnu : {hint or 'valeur indéfinie'}")
+    if value is None:
         raise ExpressionError("l'expression ne donne aucune valeur")
     if isinstance(value, float):
         raise ExpressionError(

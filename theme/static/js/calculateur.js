@@ -259,7 +259,10 @@ class Calculator {
   }
 
   async recompute() {
-    if (this.failed) return;
+    if (this.failed) {
+      if (this.dirty()) this.setStale(true);
+      return;
+    }
     const local = this.localErrors();
     if (Object.keys(local).length) {
       this.showErrors(local);

@@ -1,0 +1,23 @@
+"""If Pyodide cannot load (offline, blocked, old browser), the visitor reads
+a clear French message and the prerendered result stays."""
+
+from __future__ import annotations
+
+from _page import key_figures
+
+
+def test_blocked_runtime_shows_a_message_and_keeps_the_prerendered_result(fresh, site_url):
+    page, watch = fresh()
+    page.route("**/runtime/**", lambda route: route.abort())
+    page.goto(f"{site_url}/simulateurs/portage/")
+    uid = "calc-portage"
+    before = key_figures(page, uid)
+    page.locator(f"#{uid}-tjm").fill("650")
+    status = page.locator(f"#{uid}-etat")
+    page.wait_for_selector(f"#{uid}.calc--echec")
+    message = status.inner_text()
+    assert "n'a pas pu démarrer" in message
+    assert "valeurs préremplies" in message
+    assert key_figures(page, uid) == before
+    # the visitor's change is not reflected: the result says it is not current
+    assert page.locator(f"#{uid} .calc-perime").is_visible()

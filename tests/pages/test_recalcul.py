@@ -1,0 +1,117 @@
+"""The portage calculator live in the browser (one page for the module, so
+Pyodide boots once; the tests run in file order on that page)."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+from _outils import cli, euros, figure
+from _page import key_figures, presets, wait_result_for
+
+UID = "calc-portage"
+
+
+def _same_as_cli(page, inputs):
+    ref = cli("portage", {**presets(page, UID), **inputs})
+    shown = key_figures(page, UID)
+    assert [(c, v) for c, v, _ in shown] == [(c["code"], c["valeur"]) for c in ref["chiffres_cles"]]
+    assert [t for _, _, t in shown] == [figure(c["valeur"], c["unite"]) for c in ref["chiffres_cles"]]
+    return ref
+
+
+def _axe(page):
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+
+
+def test_page_has_no_accessibility_violation_before_any_recompute(live, site_url):
+    page, _ = live
+    page.goto(f"{site_url}/simulateurs/portage/")
+    _axe(page)
+
+
+def test_keyboard_only_tab_to_the_tjm_type_and_the_result_updates(live):
+    page, _ = live
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.locator(":focus").get_attribute("id") == f"{UID}-tjm":
+            break
+    else:
+        raise AssertionError("Tab never reached the TJM field")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("650")
+    wait_result_for(page, UID, "tjm", "650")
+    _same_as_cli(page, {"tjm": "650"})
+    # announced politely
+    status = page.locator(f"#{UID}-etat")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text().startswith("Résultat mis à jour")
+
+
+def test_changing_the_tjm_gives_exactly_what_the_command_line_prints(live):
+    page, _ = live
+    page.locator(f"#{UID}-tjm").fill("812.5")
+    wait_result_for(page, UID, "tjm", "812.5")
+    ref = _same_as_cli(page, {"tjm": "812.5"})
+    # the payslip-like breakdown and the chart follow the same result
+    assert page.locator(f"#{UID}-resultat .calc-lignes tbody tr[data-code]").count() == len(ref["lignes"])
+    assert page.locator(f"#{UID}-resultat .calc-barre").count() == len(ref["repartition"])
+    # the inputs are mirrored in the URL
+    assert "tjm=812.5" in page.url
+
+
+def test_no_accessibility_violation_after_a_recompute(live):
+    page, _ = live
+    page.locator(f"#{UID} .calc-detail summary").click()  # the breakdown, open
+    _axe(page)
+
+
+def test_invalid_input_shows_french_message_beside_the_field_and_keeps_last_result(live):
+    page, _ = live
+    before = key_figures(page, UID)
+    field = page.locator(f"#{UID}-tjm")
+    field.fill("-5")
+    error = page.locator(f"#{UID}-tjm-erreur")
+    error.wait_for(state="visible")
+    assert error.inner_text() == "La valeur doit être au moins 0 €/jour."  # calculators/core/schema.py
+    assert field.get_attribute("aria-invalid") == "true"
+    assert f"{UID}-tjm-erreur" in field.get_attribute("aria-describedby").split()
+    assert key_figures(page, UID) == before
+    assert page.locator(f"#{UID} .calc-perime").is_visible()
+    _axe(page)
+    field.fill("812.5")
+    wait_result_for(page, UID, "tjm", "812.5")
+    assert not error.is_visible() and field.get_attribute("aria-invalid") is None
+
+
+def test_month_year_toggle_shows_yearly_figures(live):
+    page, _ = live
+    ref = cli("portage", {**presets(page, UID), "tjm": "812.5"})
+    toggle = page.get_by_role("button", name="Montants par an")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    code = ref["chiffres_cles"][0]["code"]
+    yearly = page.locator(f"#{UID}-resultat .calc-chiffre[data-code={code}] .calc-periode--an")
+    assert yearly.inner_text() == euros(ref["annuel"][code]) + "/an"
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-pressed") == "false"
+
+
+def test_print_view_states_inputs_and_rules_year(live):
+    page, _ = live
+    page.emulate_media(media="print")
+    try:
+        sheet = page.locator(f"#{UID}-impression")
+        assert sheet.is_visible() and not page.locator(f"#{UID}-form").is_visible()
+        text = sheet.inner_text()
+        assert "règles 2026" in text and "812.5" in text and "Simulation imprimée le" in text
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_nothing_left_the_origin_and_the_console_stayed_clean(live):
+    page, watch = live
+    assert watch.runtime(), "the Pyodide runtime was never requested"
+    assert watch.foreign() == []
+    assert watch.console == []
