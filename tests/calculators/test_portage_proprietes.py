@@ -1,0 +1,112 @@
+"""Properties of the portage and TJM calculators, on inputs drawn by hypothesis.
+
+- Any JSON object yields a result or per-field French errors, never an exception.
+- net after tax ≤ net before tax < gross < employer cost of the pay ≤ budget.
+- The net grows with the TJM, and a one-cent change of the TJM moves the net by at
+  most the change of the turnover (jours × 1 cent) plus two cents of rounding —
+  except where the gross pay or the gross total (pay + réserve) crosses a legal
+  threshold, named here:
+    * 1 PSS: the CET (contribution d'équilibre technique) applies to the whole base
+      once it exceeds the ceiling (ANI Agirc-Arrco; modele-social
+      « salarié . cotisations . CET »): the net drops by a few euros;
+    * 3 SMIC: the RGDU stops (CSS L241-13): the employer cost jumps by 2 % of
+      the gross, so the net stays flat, then jumps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import calculators
+
+SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+json_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12),
+    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=12),
+    st.sampled_from(["600", "18,5", "0,08", "cdd", "cdi", "oui", "non", "2026-07-01", "2031-01-01",
+                     "senior", "global", "annee", "net_apres_impot", "salaire_actuel", "1e400", "-0"]),
+)
+json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=5)
+
+
+def _keys(name):
+    return [f.name for f in calculators.get(name).FIELDS]
+
+
+def _raw(name):
+    return st.dictionaries(st.sampled_from(_keys(name) + ["inconnu", ""]), json_values, max_size=8)
+
+
+def _check_outcome(out):
+    assert isinstance(out, dict) and isinstance(out["ok"], bool)
+    if out["ok"]:
+        assert isinstance(out["result"]["net_avant_impot"], float)
+    else:
+        assert out["errors"] and all(isinstance(k, str) and isinstance(v, str) and v for k, v in out["errors"].items())
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(_raw("portage"))
+def test_portage_any_json_gives_a_result_or_errors(raw):
+    _check_outcome(calculators.run("portage", raw))
+
+
+@settings(max_examples=100, **SETTINGS)
+@given(_raw("tjm"))
+def test_tjm_any_json_gives_a_result_or_errors(raw):
+    _check_outcome(calculators.run("tjm", raw))
+
+
+dates = st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 31)).map(dt.date.isoformat)
+missions = st.fixed_dictionaries({
+    "tjm": st.integers(150, 2500).map(float),
+    "jours": st.integers(2, 44).map(lambda h: h / 2),
+    "frais_gestion": st.integers(0, 200).map(lambda x: x / 1000),
+    "contrat": st.sampled_from(["cdi", "cdd"]),
+    "cadre": st.booleans(),
+    "date": dates,
+})
+
+
+@settings(max_examples=120, **SETTINGS)
+@given(missions)
+def test_net_below_gross_below_cost(raw):
+    out = calculators.run("portage", raw)
+    if not out["ok"]:  # turnover below the fees: an error on the TJM, never anything else
+        assert set(out["errors"]) == {"tjm"}
+        return
+    r = out["result"]
+    assert r["net_apres_impot"] <= r["net_avant_impot"] < r["salaire_brut"] < r["cout_employeur_salaire"] <= r["cout_employeur"]
+    assert 0 < r["taux_restitution"] < 1
+
+
+def _thresholds(date: str) -> list[float]:
+    s = calculators.run("salarie", {"salaire_brut": 1000, "date": date})["result"]
+    return [s["plafond_securite_sociale"], 3 * s["smic"]]
+
+
+def _crosses(r1, r2, limits) -> bool:
+    amounts = [r1["salaire_brut"], r2["salaire_brut"],
+               r1["salaire_brut"] + r1["reserve_financiere"], r2["salaire_brut"] + r2["reserve_financiere"]]
+    lo, hi = min(amounts) - 2, max(amounts) + 2
+    return any(lo <= x <= hi for x in limits)
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(missions, st.sampled_from([0.01, 0.01, 1.0, 37.0]))
+def test_net_grows_with_tjm_without_jumps(raw, delta):
+    a = calculators.run("portage", raw)
+    b = calculators.run("portage", {**raw, "tjm": raw["tjm"] + delta})
+    if not (a["ok"] and b["ok"]):
+        return
+    r1, r2 = a["result"], b["result"]
+    d_ca = r2["chiffre_affaires"] - r1["chiffre_affaires"]
+    d_net = r2["net_avant_impot"] - r1["net_avant_impot"]
+    if _crosses(r1, r2, _thresholds(raw["date"])):
+        return  # a named legal threshold lies between the two (see the module docstring)
+    assert -0.01 <= d_net <= d_ca + 0.02, (r1["salaire_brut"], r2["salaire_brut"], d_ca, d_net)
+    assert r2["reserve_nette"] >= r1["reserve_nette"] - 0.02

@@ -1,0 +1,104 @@
+"""The TJM calculator inverts the portage chain exactly: the TJM it gives is the
+smallest (to the cent) whose portage pay reaches the target net; "garder mon
+salaire" takes its target from the salaried rules, checked against the URSSAF model."""
+
+from __future__ import annotations
+
+import pytest
+
+import calculators
+import oracle  # tests/calculators/oracle.py (this directory is on sys.path)
+
+
+def tjm(**raw):
+    raw.setdefault("date", "2026-07-01")
+    out = calculators.run("tjm", raw)
+    assert out["ok"], out
+    return out["result"]
+
+
+def portage_net(r, raw, tjm_value, base):
+    keep = {k: v for k, v in raw.items() if k in {f.name for f in calculators.get("portage").FIELDS}}
+    out = calculators.run("portage", {**keep, "tjm": tjm_value, "jours": r["jours_par_mois"]})
+    assert out["ok"], out
+    return out["result"][base]
+
+
+CASES = [
+    # objectif, periode, base, extra inputs
+    dict(objectif=3500),
+    dict(objectif=4000, frais_gestion=0.08),
+    dict(objectif=2800, base="net_apres_impot", cadre=False),
+    dict(objectif=42000, periode="annee", base="net_apres_impot", date="2026-01-01"),
+    dict(objectif=6000, contrat="cdd", frais_gestion=0.1, frais_gestion_seuil_1=75000, frais_gestion_2=0.08,
+         frais_professionnels=200),
+    dict(objectif=9000, frais_fixes_mensuels=120, frais_gestion=0.05, taux_pas=0.12, base="net_apres_impot"),
+    dict(objectif=3000, annee=2025, alsace_moselle=True, semaines_conges=6, date="2025-09-01"),
+]
+
+
+@pytest.mark.parametrize("raw", CASES, ids=[str(i) for i in range(len(CASES))])
+def test_tjm_is_the_smallest_that_reaches_the_target(raw):
+    r = tjm(**raw)
+    base = raw.get("base", "net_avant_impot")
+    target = r["objectif_mensuel"]
+    if raw.get("periode") == "annee":
+        assert target == round(raw["objectif"] / 12, 2)       # 42 000 / 12 = 3 500
+    else:
+        assert target == raw["objectif"]
+    # the TJM reaches the target, one cent less does not
+    assert portage_net(r, raw, r["tjm"], base) >= target
+    assert portage_net(r, raw, round(r["tjm"] - 0.01, 2), base) < target
+    # and the result shown is the portage result at that TJM
+    assert r[base] == portage_net(r, raw, r["tjm"], base)
+    # the net overshoots the target by less than one cent of TJM's worth of turnover
+    assert r[base] - target <= r["jours_par_mois"] * 0.01 + 0.02
+
+
+def test_billable_days_per_month():
+    r = tjm(objectif=3500)
+    # 2026: 365 − 104 − 9 − 25 − 10 − 3 − 5 − 5 = 204 days (see test_tjm_calendrier.py)
+    assert r["jours_facturables"] == 204
+    assert r["jours_par_mois"] == 17                       # 204 / 12
+    assert r["chiffre_affaires"] == round(r["tjm"] * 17, 2)
+    assert r["calendrier"]["jours"][-1] == {"code": "jours_facturables", "libelle": "Jours facturables", "jours": 204}
+    assert "365 jours − 104 (samedis et dimanches) − 9 (jours fériés tombant en semaine)" in r["hypotheses"][0]
+
+
+def test_more_days_off_means_a_higher_tjm():
+    a = tjm(objectif=3500)
+    b = tjm(objectif=3500, semaines_conges=7)               # 10 fewer days: 194
+    assert b["jours_facturables"] == 194
+    assert b["tjm"] > a["tjm"]
+    # same monthly net, fewer days: the turnover per month is the same to a few cents
+    assert abs(b["chiffre_affaires"] - a["chiffre_affaires"]) < 0.2
+
+
+SALARIES = [45000, 60000, 90000]
+
+
+@pytest.fixture(scope="module")
+def urssaf_salaries():
+    sits = [oracle.situation_salarie("2026-07-01", salaire_brut=round(s / 12, 2)) for s in SALARIES]
+    return oracle.evaluer_salarie(sits)
+
+
+@pytest.mark.parametrize("i", range(len(SALARIES)), ids=[str(s) for s in SALARIES])
+def test_keep_my_salary(urssaf_salaries, i):
+    r = tjm(mode="salaire_actuel", salaire_brut_annuel=SALARIES[i])
+    model = urssaf_salaries[i]
+    # the target is the net of the CDI salary (gross / 12) in the URSSAF model
+    assert r["salarie_reference"]["salaire_brut"] == round(SALARIES[i] / 12, 2)
+    assert r["objectif_mensuel"] == pytest.approx(model["net_avant_impot"], abs=0.01)
+    assert r["net_avant_impot"] >= r["objectif_mensuel"]
+    # in portage the same net needs a larger gross (the réserve and the fee come on top)
+    assert r["chiffre_affaires"] > r["salarie_reference"]["cout_employeur"]
+
+
+def test_errors():
+    out = calculators.run("tjm", {"jours_prospection": 300, "date": "2026-07-01"})
+    assert not out["ok"] and "jours_prospection" in out["errors"]
+    out = calculators.run("tjm", {"objectif": 0, "date": "2026-07-01"})
+    assert not out["ok"] and "objectif" in out["errors"]
+    out = calculators.run("tjm", {"statut": "sasu"})
+    assert not out["ok"] and "statut" in out["errors"]
