@@ -8,7 +8,8 @@
   that a line never starts with a colon; code, scripts and attributes are left alone.
 - Markup the Content-Security-Policy would break is rewritten: table cell alignment
   (`style="text-align: …"` written by Markdown tables) becomes a class, and the `toc`
-  permalink gets an accessible French label.
+  permalink gets an accessible French label; an empty table header cell (the corner of a
+  Markdown table) becomes a plain cell, which screen readers do not announce as a header.
 """
 
 from __future__ import annotations
@@ -76,8 +77,13 @@ def typographie(html: str) -> str:
     return "".join(parts)
 
 
+_EMPTY_TH = re.compile(r"<th(\s[^>]*)?>\s*</th>")
+
+
 def _rewrite(html: str) -> str:
     html = typographie(html)
+    # An empty header cell (top-left corner of a Markdown table) names nothing: make it a data cell.
+    html = _EMPTY_TH.sub(lambda m: f"<td{m.group(1) or ''}></td>", html)
     html = _ALIGN.sub(lambda m: f' class="{_ALIGN_CLASS[m.group(1)]}"', html)
     return _HEADERLINK.sub(
         r'<a class="ancre" href="#\1"><span aria-hidden="true">#</span>'
