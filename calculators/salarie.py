@@ -310,6 +310,14 @@ class Situation:
         self.k_brut = 1.0 + (r.fin_contrat if self.cdd else 0.0)
 
 
+def _seuil_bandeau(n_smic: float, s: Situation) -> float:
+    """The 2025 ceiling of a reduced rate: ``n_smic`` × the SMIC of reference
+    (11.88 €/h, décret 2025-318) for the working time; a micro-euro of slack
+    so that binary noise never puts the threshold itself outside ("n'excède pas")."""
+    r = s.r
+    return n_smic * r.smic_reference_bandeaux * r.heures_mois * s.quotite + 1e-6
+
+
 def _montants(brut: float, s: Situation, exact: bool) -> dict:
     """Every amount for a contractual gross ``brut``: lines and totals, unrounded.
 
@@ -349,7 +357,7 @@ def _montants(brut: float, s: Situation, exact: bool) -> dict:
 
     # Santé
     taux_maladie = r.maladie_pat
-    if r.maladie_seuil and assiette <= r.maladie_seuil * r.smic_reference_bandeaux * r.heures_mois * s.quotite:
+    if r.maladie_seuil and assiette <= _seuil_bandeau(r.maladie_seuil, s):
         taux_maladie = r.maladie_reduit
     ligne("maladie", "Sécurité sociale - maladie, maternité, invalidité, décès", G_SANTE, assiette,
           r.maladie_sal or None, taux_maladie, "salarie.cotisations.maladie.employeur")
@@ -380,7 +388,7 @@ def _montants(brut: float, s: Situation, exact: bool) -> dict:
               r.cet_sal, r.cet_pat, "salarie.cotisations.cet.employeur")
     # Famille
     taux_af = r.af_plein
-    if r.af_seuil and assiette <= r.af_seuil * r.smic_reference_bandeaux * r.heures_mois * s.quotite:
+    if r.af_seuil and assiette <= _seuil_bandeau(r.af_seuil, s):
         taux_af = r.af_reduit
     ligne("allocations_familiales", "Famille - allocations familiales", G_FAMILLE, assiette, None, taux_af,
           "salarie.cotisations.allocations_familiales.taux_plein")
@@ -496,9 +504,9 @@ def _ruptures(s: Situation) -> list:
     if r.rgdu:
         out.append(r.rg_seuil * s.smic / k)  # the RGDU stops at 3 SMIC (it is still Tmin there)
     if r.maladie_seuil:
-        out.append(r.maladie_seuil * r.smic_reference_bandeaux * r.heures_mois * s.quotite / k * (1 + 1e-12))
+        out.append(_seuil_bandeau(r.maladie_seuil, s) / k)
     if r.af_seuil:
-        out.append(r.af_seuil * r.smic_reference_bandeaux * r.heures_mois * s.quotite / k * (1 + 1e-12))
+        out.append(_seuil_bandeau(r.af_seuil, s) / k)
     return out
 
 
@@ -601,19 +609,20 @@ def check(values: dict) -> dict:
 
 
 def compute(values: dict) -> dict:
-    """The result for validated ``values`` (as ``calculators.run`` passes them)."""
-    return calculer(values)
+    """The result for validated ``values`` (as ``calculators.run`` passes them:
+    every field present, defaults filled in)."""
+    return _calculer(values, False)
 
 
 def calculer(values: dict | None = None, exact: bool = False, **inputs) -> dict:
-    """The full result object.  ``values``: validated inputs (missing keys take
-    their default); or keyword inputs, validated here.  ``exact``: no rounding."""
-    if values is None:
-        v = valeurs(**inputs)
-    else:
-        v = {f.name: f.default_value() for f in FIELDS}
-        v.update({k: x for k, x in values.items() if x is not None or k in MONTANTS})
-        v.update(inputs)
+    """The full result object from ``values`` and/or keyword inputs (raw or
+    already validated: they are validated here, missing keys take their
+    default; raises InputError).  ``exact``: no rounding at all."""
+    v = valeurs(**dict(values or {}, **inputs))
+    return _calculer(v, exact)
+
+
+def _calculer(v: dict, exact: bool) -> dict:
     errors = check(v)
     if errors:
         raise InputError(errors)

@@ -27,8 +27,13 @@ class Inversion:
 
 def secante(f, cible: float, a: float, b: float, fa: float | None = None, fb: float | None = None,
             xtol: float = 1e-9, ytol: float = 1e-9, maxiter: int = 100):
-    """Root of ``f(x) = cible`` in ``[a, b]`` for a continuous increasing ``f``
-    with ``f(a) <= cible <= f(b)``: (x, f(x), evaluations)."""
+    """Root of ``f(x) = cible`` in ``[a, b]`` for an increasing ``f`` with
+    ``f(a) <= cible <= f(b)``.
+
+    Returns ``(x, f(x), evaluations, lo, f(lo))`` where ``lo`` is the last
+    bracket end below the target: if ``f`` jumps over the target inside
+    ``[a, b]``, the bracket shrinks onto the jump, ``f(x)`` stays away from the
+    target and ``lo`` is the point just before the jump."""
     n = 0
     if fa is None:
         fa = f(a); n += 1
@@ -36,19 +41,20 @@ def secante(f, cible: float, a: float, b: float, fa: float | None = None, fb: fl
         fb = f(b); n += 1
     ga, gb = fa - cible, fb - cible
     if ga >= 0:
-        return a, fa, n
+        return a, fa, n, a, fa
     if gb <= 0:
-        return b, fb, n
+        return b, fb, n, b, fb
     side = 0
     x, fx = a, fa
+    lo, flo = a, fa
     for _ in range(maxiter):
         x = b - gb * (b - a) / (gb - ga)
         if not (a < x < b):
             x = 0.5 * (a + b)
         fx = f(x); n += 1
         g = fx - cible
-        if abs(g) <= ytol or (b - a) <= xtol * max(1.0, abs(x)):
-            return x, fx, n
+        if abs(g) <= ytol:
+            return x, fx, n, x, fx
         if g > 0:
             b, gb = x, g
             if side == 1:
@@ -56,17 +62,25 @@ def secante(f, cible: float, a: float, b: float, fa: float | None = None, fb: fl
             side = 1
         else:
             a, ga = x, g
+            lo, flo = x, fx
             if side == -1:
                 gb *= 0.5
             side = -1
-    return x, fx, n
+        if (b - a) <= xtol * max(1.0, abs(x)):
+            break
+    return x, fx, n, lo, flo
 
 
 def inverser(f, cible: float, lo: float, hi: float, ruptures=(), eps: float = 1e-7,
-             xtol: float = 1e-9, ytol: float = 1e-9) -> Inversion:
-    """Solve ``f(x) = cible`` on ``[lo, hi]`` for ``f`` increasing between
-    ``ruptures`` (sorted or not) where it may jump.  Where ``f`` goes down at a
-    jump, several ``x`` may answer: the smallest one is returned."""
+             xtol: float = 1e-12, ytol: float = 1e-9, tolerance: float = 1e-6) -> Inversion:
+    """Solve ``f(x) = cible`` on ``[lo, hi]`` for ``f`` increasing and
+    continuous between ``ruptures``, where it may jump (up, or down).  Each
+    piece runs from a rupture (included) to just before the next one
+    (``eps`` before).  Where ``f`` goes down at a jump several ``x`` may
+    answer: the smallest one is returned.  A target inside an upward jump is
+    not reached (``atteint=False``): the highest ``x`` found below it is
+    returned.  ``tolerance``: how far ``f(x)`` may be from the target for it
+    to count as reached."""
     cuts = sorted(r for r in set(ruptures) if lo < r < hi)
     bounds = [lo] + cuts + [hi]
     n = 0
@@ -77,11 +91,13 @@ def inverser(f, cible: float, lo: float, hi: float, ruptures=(), eps: float = 1e
         fa = f(a); n += 1
         if fa > cible:
             if below is None:
-                return Inversion(a, fa, abs(fa - cible) <= ytol, n)
+                return Inversion(a, fa, abs(fa - cible) <= tolerance, n)
             return Inversion(below[0], below[1], False, n)
         fb = f(b); n += 1
         if fb >= cible:
-            x, fx, k = secante(f, cible, a, b, fa, fb, xtol=xtol, ytol=ytol)
-            return Inversion(x, fx, True, n + k)
+            x, fx, k, xl, fl = secante(f, cible, a, b, fa, fb, xtol=xtol, ytol=ytol)
+            if abs(fx - cible) <= tolerance:
+                return Inversion(x, fx, True, n + k)
+            return Inversion(xl, fl, False, n + k)  # a jump inside the piece
         below = (b, fb)
     return Inversion(below[0], below[1], False, n)
