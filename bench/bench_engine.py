@@ -131,7 +131,7 @@ def main(argv: list[str]) -> int:
     b, n = (3, 5) if quick else (7, 30)
     cp = bench_cpython(b, n)
     py = bench_pyodide(b, n)
-    pc = bench_publicodes(b, 2 if quick else 5)
+    pc = bench_publicodes(3 if not quick else 2, 3 if not quick else 1)
     print(f"Moteur de calcul — médiane par appel (Pyodide {py['_version']}, CPython {sys.version.split()[0]}, "
           f"publicodes : construction du moteur {pc['build_ms']:.0f} ms)")
     head = f"{'cas':38} {'CPython':>10} {'Pyodide':>10} {'publicodes':>11} {'publicodes/Pyodide':>19} {'cible Pyodide':>14}"

@@ -22,19 +22,21 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
    same budget as the month's pay.
 5. The gross paid this month, ``salaire_brut``, is made of (CCN art. 21.2, 21.3, 28.3):
    - ``salaire_base``: the pay for the days reported;
-   - ``indemnite_apport_affaires``: 5 % of the salaire de base (art. 21.2, "5 %
-     portant sur la rémunération brute mensuelle"; L1254-9);
-   - ``conges_payes``: the tenth of the gross (salaire de base + apport
-     d'affaires), art. 28.3 / L3141-24, shown monthly.  In a CDI many firms pay it
+   - ``indemnite_apport_affaires``: parameter ``portage.indemnite_apport_affaires``
+     times the salaire de base (art. 21.2: the indemnity "portant sur la
+     rémunération brute mensuelle"; L1254-9);
+   - ``conges_payes``: ``portage.conges_payes`` (the tenth, art. 28.3 / L3141-24) of
+     the gross made of salaire de base + apport d'affaires, shown monthly.  In a CDI many firms pay it
      every month, a practice some contest; in a CDD it is paid at the end of the
      contract: the monthly figure is then its monthly equivalent.
 6. On top, accrued on the compte d'activité and paid later:
-   - CDI: ``reserve_financiere`` = 10 % of the *salaire de base* (art. 21.3: "10 % du
-     salaire de base de la dernière mission"); the base is a parameter
-     (``portage.reserve_financiere.base``) because some firms read it as 10 % of the
-     conventional minimum;
-   - CDD: ``indemnite_fin_contrat`` = 10 % of the total gross paid (L1243-8), paid
-     with the last salary.  Simplification: the congés payés are not recomputed on
+   - CDI: ``reserve_financiere`` = ``portage.reserve_financiere.taux`` of the
+     *salaire de base* (art. 21.3: "du salaire de base de la dernière mission"); the
+     base is a parameter (``portage.reserve_financiere.base``) because some firms
+     apply the rate to the conventional minimum instead;
+   - CDD: ``indemnite_fin_contrat`` = ``salarie.cdd.indemnite_fin_contrat`` (the same
+     parameter as the salaried CDD) of the total gross paid (L1243-8), paid with the
+     last salary.  Simplification: the congés payés are not recomputed on
      the indemnité itself.
 7. Budget equation.  The firm spends the whole budget on the gross G = salaire_brut +
    réserve, costed as **one payslip** with the salaried rules of ``salarie`` (same
@@ -54,8 +56,8 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
     échelon's percentage of the frozen 2017 PSS, including salaire de base, apport
     d'affaires and congés payés; the réserve comes on top.  Art. 21.3 defines it by
     the day when the working time is counted in days: the simulator takes
-    minimum × 12 / 218 per day (218 = full forfait, art. 27.1.2) times the days
-    billed in the month, and warns when ``salaire_brut`` falls below.
+    minimum × 12 / ``smic.forfait_jours_plein`` per day (the days of a full forfait,
+    art. 27.1.2 and L3121-64) times the days billed in the month, and warns when ``salaire_brut`` falls below.
 
 All amounts are euros per month, rounded to the cent; ``annuel`` is twelve months of
 the same activity.
@@ -106,7 +108,7 @@ FIELDS = (
           reference="Convention collective IDCC 3219, art. 20 et 26"),
     Field("frais_gestion", "Frais de gestion de l'entreprise de portage", "number", unit="taux",
           minimum=0, maximum=1, step=0.001, default=_default_frais_gestion, group=_GROUP_FRAIS,
-          help="Part du chiffre d'affaires retenue par l'entreprise de portage (0,08 = 8 %). "
+          help="Part du chiffre d'affaires retenue par l'entreprise de portage, en fraction (0,08 pour huit pour cent). "
                "Avec un barème dégressif, c'est le taux de la première tranche.",
           reference="Code du travail, art. L1254-15 et L1254-25"),
     Field("frais_gestion_seuil_1", "Barème dégressif : fin de la 1re tranche", "number", unit="€/an",
@@ -230,7 +232,7 @@ def management_fee(ca_mensuel: float, values: dict) -> tuple[float, list[dict]]:
 def turnover_for_fee_base(net_of_fee: float, values: dict) -> float:
     """Inverse of ``x − management_fee(x)``: the monthly turnover whose amount left after
     the percentage fee equals ``net_of_fee`` (used by the TJM calculator).  The
-    function is increasing whenever every rate is below 100 %; solved by bisection
+    function is increasing whenever every rate is below one; solved by bisection
     on a piecewise-linear function, exact to a tenth of a cent before rounding."""
     def left(x):
         return x - management_fee(x, values)[0]
@@ -468,6 +470,10 @@ def _fmt_eur(x: float) -> str:
     return s.replace(",00", "") + " €"
 
 
+def _fmt_num(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
 def _fmt_pct(x: float) -> str:
     s = f"{x * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
     return s + " %"
@@ -539,9 +545,9 @@ def compute(values: dict) -> dict:
     if parts["salaire_brut"] < rates.minimum_du_mois:
         alertes.append({"niveau": "attention", "message": (
             f"Le salaire brut du mois ({_fmt_eur(parts['salaire_brut'])}) est inférieur au minimum conventionnel "
-            f"de l'échelon {echelon_label.lower()} pour {values['jours']:g} jours "
+            f"de l'échelon {echelon_label.lower()} pour {_fmt_num(values['jours'])} jours "
             f"({_fmt_eur(rates.minimum_du_mois)}, soit {_fmt_eur(rates.minimum_mensuel)} pour un mois complet de "
-            f"{rates.forfait / 12:.2f} jours). L'entreprise de portage ne peut pas conclure la mission à ce tarif : "
+            f"{_fmt_num(round(rates.forfait / 12, 2))} jours). L'entreprise de portage ne peut pas conclure la mission à ce tarif : "
             "augmentez le TJM ou le nombre de jours.")})
     plafond_usage = p("portage.frais_professionnels_plafond_usage")
     if ev["frais_professionnels"] > plafond_usage * ca:
@@ -584,17 +590,27 @@ def compute(values: dict) -> dict:
         ("net_imposable", pay["net_imposable"]), ("net_apres_impot", pay["net_apres_impot"]),
         ("reserve_financiere", parts["reserve"]), ("reserve_nette", ev["reserve_nette"]))}
 
+    reserve_nom = "Indemnité de fin de contrat" if cdd else "Réserve financière"
     chiffres = [
-        {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": ca, "unite": "€/mois", "aide": "TJM × jours facturés."},
-        {"code": "net_avant_impot", "libelle": "Salaire net avant impôt", "valeur": pay["net_avant_impot"], "unite": "€/mois", "aide": "Versé chaque mois."},
-        {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "valeur": pay["net_apres_impot"], "unite": "€/mois", "aide": "Après prélèvement à la source."},
-        {"code": "reserve_nette", "libelle": ("Indemnité de fin de contrat" if cdd else "Réserve financière") + " (net, versé plus tard)",
-         "valeur": ev["reserve_nette"], "unite": "€/mois", "aide": "Montant net acquis chaque mois, versé plus tard."},
-        {"code": "taux_restitution", "libelle": "Taux de restitution", "valeur": round(ev["taux_restitution"], 4), "unite": "taux",
-         "aide": "Net avant impôt, réserve nette et frais remboursés, rapportés au chiffre d'affaires."},
-        {"code": "salaire_brut", "libelle": "Salaire brut", "valeur": parts["salaire_brut"], "unite": "€/mois", "aide": ""},
+        {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": ca, "unite": "€/mois",
+         "aide": f"TJM × jours facturés ({_fmt_eur(values['tjm'])} × {_fmt_num(values['jours'])})."},
+        {"code": "montant_frais_gestion", "libelle": "Frais de gestion", "valeur": ev["montant_frais_gestion"],
+         "unite": "€/mois", "aide": "Retenus par l'entreprise de portage."},
+        {"code": "net_avant_impot", "libelle": "Salaire net avant impôt", "valeur": pay["net_avant_impot"],
+         "unite": "€/mois", "aide": "Versé chaque mois."},
+        {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "valeur": pay["net_apres_impot"],
+         "unite": "€/mois", "aide": "Après prélèvement à la source."},
+        {"code": "reserve_nette", "libelle": f"{reserve_nom} (net, versé plus tard)", "valeur": ev["reserve_nette"],
+         "unite": "€/mois", "aide": f"{_fmt_eur(parts['reserve'])} brut acquis chaque mois, versé "
+                                   + ("avec le dernier salaire." if cdd else "en période sans mission ou en fin de contrat.")},
+        {"code": "taux_restitution", "libelle": "Taux de restitution", "valeur": round(ev["taux_restitution"], 4),
+         "unite": "taux", "aide": "Net avant impôt, réserve nette et frais remboursés, rapportés au chiffre d'affaires."},
+        {"code": "salaire_brut", "libelle": "Salaire brut", "valeur": parts["salaire_brut"], "unite": "€/mois",
+         "aide": f"Dont salaire de base {_fmt_eur(parts['salaire_base'])}, indemnité d'apport d'affaires "
+                 f"{_fmt_eur(parts['indemnite_apport_affaires'])}, congés payés {_fmt_eur(parts['conges_payes'])}."},
         {"code": "cout_employeur", "libelle": "Coût employeur total", "valeur": ev["budget"], "unite": "€/mois",
-         "aide": "Chiffre d'affaires moins frais de gestion et frais professionnels."},
+         "aide": f"Chiffre d'affaires moins frais de gestion et frais professionnels ; dont "
+                 f"{_fmt_eur(ev['cout_reserve'])} pour la {reserve_nom.lower()} et ses cotisations."},
     ]
 
     return {
