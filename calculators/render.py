@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from html import escape
 
 from .core.arrondi import cents as _cents, euros as _euros
@@ -116,6 +117,25 @@ def valeur_unite(valeur, unite: str) -> str:
 def _per_year_unit(unite: str) -> str:
     u = unite or ""
     return u.replace("/mois", "/an") if "/mois" in u else u
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_BEFORE = re.compile(r"(?:(?<=\S)|^)[ \u00a0]+(?=[:;!?»](?:\s|$|[).,]))")
+_AFTER = re.compile(r"«[ \u00a0]+")
+_PUNCT = re.compile(r"[ \u00a0][:;!?»]|«[ \u00a0]")
+
+
+def typographie(html: str) -> str:
+    """French typography in the text (not the tags) of an HTML fragment: a
+    narrow no-break space before : ; ! ? » and after «.  The same rule as the
+    site's theme, so the build and the browser worker write identical HTML."""
+    if not _PUNCT.search(html):
+        return html
+    parts = _TAG.split(html)
+    for i in range(0, len(parts), 2):
+        if _PUNCT.search(parts[i]):
+            parts[i] = _AFTER.sub("«" + NNBSP, _BEFORE.sub(NNBSP, parts[i]))
+    return "".join(parts)
 
 
 def _h(x) -> str:
@@ -311,7 +331,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
         f'<p class="calc-date">Règles en vigueur au {_h(date_fr(d))} (règles {_h(rules_year(result))}).</p>'
         if d else ""
     )
-    return (
+    return typographie(
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
         + when + _chiffres(result) + _alertes(result) + _repartition(result, uid)
         + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
@@ -455,7 +475,7 @@ def render_form(name: str, fields, values: dict, uid: str, driving: str | None =
             '<details class="calc-avance"><summary>Paramètres avancés</summary>'
             + _fields_block(advanced, values, uid, driving) + "</details>"
         )
-    return html
+    return typographie(html)
 
 
 def top_level_numbers(result: dict) -> dict:

@@ -272,7 +272,7 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         "wheel": f"{siteurl}/{info['wheel_path']}",
         "presets": {k: v for k, v in presets.items()},
     }
-    return (
+    return render.typographie(
         f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"

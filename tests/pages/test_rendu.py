@@ -126,7 +126,7 @@ def test_chart_is_svg_with_text_alternative_and_no_inline_style():
     svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg and 'aria-labelledby="u-rep-titre u-rep-desc"' in svg
     # the parts as text: 7500 / 10000 = 75 %, 2500 / 10000 = 25 %
-    assert f"Net : 7{N}500{S}€ (75{S}%)" in svg and f"Cotisations : 2{N}500{S}€ (25{S}%)" in svg
+    assert f"Net{N}: 7{N}500{S}€ (75{S}%)" in svg and f"Cotisations{N}: 2{N}500{S}€ (25{S}%)" in svg
     assert "style=" not in html
     # bar widths proportional: 250 px for the whole, 187.5 and 62.5
     assert 'width="187.5"' in svg and 'width="62.5"' in svg
@@ -136,6 +136,13 @@ def test_alerts_and_hypotheses_are_shown():
     html = render.render_result("x", RESULT, "u")
     assert "Salaire sous le minimum." in html and "calc-alerte--attention" in html
     assert "<li>Mois ordinaire.</li>" in html
+
+
+def test_french_typography_is_applied_by_the_renderer_itself():
+    # the worker's HTML must equal the build's: no later pass may change the text
+    html = render.render_result("x", RESULT, "u")
+    assert " :" not in re.sub(r"<[^>]*>", "", html)
+    assert f"Attention{N}: " in html
 
 
 def test_text_is_escaped():

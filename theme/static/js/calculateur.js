@@ -276,10 +276,13 @@ class Calculator {
     }
     const id = ++this.latest;
     const inputs = this.inputs();
+    const start = performance.now();
     const out = await compute(this.name, inputs, this.uid);
     if (id !== this.latest) return; // a newer change is on its way
     if (out.ok) {
       this.output.innerHTML = out.html;
+      // for bench/bench_calculator_page.py: worker round trip + DOM update
+      performance.measure("calc-recalcul", { start, end: performance.now() });
       this.root.dataset.entrees = JSON.stringify(inputs);
       this.clearErrors();
       this.fillOutputs(out.valeurs || {});
@@ -309,7 +312,7 @@ class Calculator {
     const label = first.querySelector("dt").textContent;
     const period = this.root.classList.contains("calc--annuel") ? ".calc-periode--an" : ".calc-periode--mois";
     const value = (first.querySelector(period) || first.querySelector(".calc-valeur")).textContent;
-    this.say(`Résultat mis à jour : ${label} ${value}.`);
+    this.say(`Résultat mis à jour\u202f: ${label} ${value}.`);
   }
 
   clearErrors() {
@@ -352,7 +355,7 @@ class Calculator {
     this.setStale(true);
     this.say(
       (n > 1 ? `${n} valeurs sont à corriger` : "Une valeur est à corriger") +
-        " ; le résultat affiché correspond aux dernières valeurs valides.",
+        "\u202f; le résultat affiché correspond aux dernières valeurs valides.",
     );
   }
 
@@ -361,7 +364,7 @@ class Calculator {
     this.output.classList.toggle("calc-sortie--perime", stale);
     let note = this.root.querySelector(".calc-perime");
     if (stale && !note) {
-      note = el("p", { class: "calc-perime" }, "Résultat non à jour : il correspond aux dernières valeurs valides, pas à votre saisie actuelle.");
+      note = el("p", { class: "calc-perime" }, "Résultat non à jour\u202f: il correspond aux dernières valeurs valides, pas à votre saisie actuelle.");
       this.output.before(note);
     } else if (!stale && note) {
       note.remove();
@@ -389,9 +392,9 @@ class Calculator {
     const url = location.href;
     try {
       await navigator.clipboard.writeText(url);
-      this.say("Lien copié : collez-le pour partager cette simulation.");
+      this.say("Lien copié\u202f: collez-le pour partager cette simulation.");
     } catch (_err) {
-      this.say(`Copiez cette adresse pour partager la simulation : ${url}`);
+      this.say(`Copiez cette adresse pour partager la simulation\u202f: ${url}`);
     }
   }
 
@@ -403,11 +406,11 @@ class Calculator {
       const label = this.form.querySelector(`label[for="${c.id}"]`);
       let v = c.type === "checkbox" ? (c.checked ? "oui" : "non") : c.tagName === "SELECT" ? c.selectedOptions[0]?.textContent : c.value;
       if (!v) continue;
-      items.push(el("li", {}, `${label ? label.textContent.trim() : c.name} : ${v}`));
+      items.push(el("li", {}, `${label ? label.textContent.trim() : c.name}\u202f: ${v}`));
     }
     const year = (date || "").slice(0, 4);
     const today = new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
-    const head = el("p", {}, `Simulation imprimée le ${today}, règles ${year} ; résultat indicatif.`);
+    const head = el("p", {}, `Simulation imprimée le ${today}, règles ${year}\u202f; résultat indicatif.`);
     const ul = el("ul");
     ul.append(...items);
     this.print.replaceChildren(head, ul);
