@@ -1,10 +1,12 @@
 // Runs the calculators inside Pyodide (the npm package the site ships), in Node.
 //
-//   node tests/calculators/pyodide_runner.mjs ROOT < request.json > answer.json
+//   node tests/calculators/pyodide_runner.mjs ROOT [WHEEL] < request.json > answer.json
 //
-// ROOT is the repository root: its `calculators/` tree is copied into Pyodide's
-// in-memory file system (the same files the browser wheel holds), then imported.
-// Pyodide boots once for the whole request.
+// With WHEEL (a path to the calculators wheel, as `pip wheel` or the site build
+// makes it), the wheel is unpacked into Pyodide's site-packages exactly as the
+// browser worker does (`unpackArchive(bytes, "wheel")`).  Without it, ROOT's
+// `calculators/` tree (the repository root's) is copied into Pyodide's in-memory
+// file system.  Pyodide boots once for the whole request.
 //
 // request = {
 //   "scenarios": [{"id": "...", "calculateur": "portage", "entrees": {...}}, ...],
@@ -22,6 +24,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = process.argv[2] || join(here, "..", "..");
+const wheel = process.argv[3] || "";
 const SRC = "/home/pyodide/src";
 
 function copyTree(py, hostDir, fsDir) {
@@ -62,9 +65,16 @@ async function main() {
   for await (const chunk of process.stdin) input += chunk;
   const request = input.trim() ? JSON.parse(input) : {};
   const py = await loadPyodide();
-  copyTree(py, join(root, "calculators"), `${SRC}/calculators`);
+  if (wheel) {
+    py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
+  } else {
+    copyTree(py, join(root, "calculators"), `${SRC}/calculators`);
+  }
   await py.runPythonAsync(SERIALISE);
-  const answer = { python_version: py.runPython("import sys; sys.version.split()[0]") };
+  const answer = {
+    python_version: py.runPython("import sys; sys.version.split()[0]"),
+    module_file: py.runPython("import calculators; calculators.__file__"),
+  };
   const runAll = py.globals.get("_run_all");
   answer.resultats = JSON.parse(runAll(JSON.stringify(request.scenarios || [])));
   runAll.destroy();

@@ -3,7 +3,10 @@
 Every scenario of ``tests/calculators/scenarios/*.json`` is run through
 ``calculators.run`` twice: here in CPython, and inside Pyodide (the npm package
 the site ships, Python 3.14) by ``pyodide_runner.mjs`` in one Node process
-(Pyodide boots once for all scenarios).  Results are serialised by Python's
+(Pyodide boots once for all scenarios).  Pyodide gets the calculators as the
+browser does: the wheel built from ``pyproject.toml`` (``pip wheel --no-deps
+--no-build-isolation``, flit_core), unpacked with ``unpackArchive`` — so the test
+also proves that the wheel carries the parameter files.  Results are serialised by Python's
 ``json`` with sorted keys on both sides and must be *identical* strings: the same
 figures, lines, alerts and sources, to the last digit.
 """
@@ -15,6 +18,7 @@ import json
 import pathlib
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -50,18 +54,35 @@ def run_cpython(sc: dict) -> str:
 
 
 @pytest.fixture(scope="module")
-def pyodide_results() -> dict:
+def wheel(tmp_path_factory) -> pathlib.Path:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        capture_output=True, text=True, cwd=out, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    wheels = list(out.glob("*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+@pytest.fixture(scope="module")
+def pyodide_results(wheel) -> dict:
     node = shutil.which("node")
     assert node, "Node.js is required to run Pyodide"
     request = json.dumps({"scenarios": SCENARIOS})
     proc = subprocess.run(
-        [node, str(HERE / "pyodide_runner.mjs"), str(ROOT)],
+        [node, str(HERE / "pyodide_runner.mjs"), str(ROOT), str(wheel)],
         input=request, capture_output=True, text=True, cwd=ROOT, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     answer = json.loads(proc.stdout)
-    # The runtime really is the one the site ships: Python 3.14 inside Pyodide.
+    # The runtime really is the one the site ships: Python 3.14 inside Pyodide,
+    # importing the calculators from the unpacked wheel.
     assert answer["python_version"].startswith("3.14"), answer["python_version"]
+    # (unpackArchive puts the wheel in the working directory, /home/pyodide; the
+    # runner's fallback copy of the source tree would be under /home/pyodide/src)
+    assert not answer["module_file"].startswith("/home/pyodide/src/"), answer["module_file"]
     return answer["resultats"]
 
 
