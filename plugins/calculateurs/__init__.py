@@ -127,7 +127,8 @@ class Page:
             return md.htmlStash.store(html)
 
         out = EXPR_RE.sub(sub, text)
-        if "{{" in out or "}}" in out:
+        leftover = EXPR_RE.sub("", text)
+        if "{{" in leftover or "}}" in leftover:
             self.error(lineno, "accolades {{ … }} non appariées (une expression tient sur une ligne)")
         return out
 

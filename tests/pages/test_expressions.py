@@ -46,3 +46,25 @@ def test_mistakes_are_french_errors(expr, message):
     with pytest.raises(ExpressionError) as exc:
         evaluate(expr)
     assert message in str(exc.value)
+
+
+def test_double_braces_can_be_written_literally_and_code_fences_are_left_alone(tmp_path):
+    from calculateurs import Page
+
+    class _Stash:
+        def __init__(self):
+            self.items = []
+
+        def store(self, html):
+            self.items.append(html)
+            return f"@{len(self.items) - 1}@"
+
+    class _Md:
+        htmlStash = _Stash()
+
+    page = Page(tmp_path / "x.md", {"SITEURL": ""})
+    lines = ["Title: x", "", 'Écrire {{ "{{" }} ici.', "```", "{{ pas évalué }}", "::: calculateur rien", "```"]
+    out = page.process(lines, _Md())
+    assert page.errors == []
+    assert out[4:] == ["{{ pas évalué }}", "::: calculateur rien", "```"]
+    assert _Md.htmlStash.items[0].endswith(">{{</span>")
