@@ -12,32 +12,35 @@ Inputs: exactly one of ``salaire_brut``, ``cout_employeur``,
 Modelling choices (each also listed in the result's ``hypotheses``):
 
 - Base of the contributions (``salarié . cotisations . assiette``): the gross
-  pay, plus for a CDD the indemnité de fin de contrat (10 %, Code du travail
-  L1243-8) spread over the months, as modele-social does with a CDD (its
+  pay, plus for a CDD the indemnité de fin de contrat (Code du travail
+  L1243-8, ``salarie.cdd.indemnite_fin_contrat``) spread over the months, as modele-social does with a CDD (its
   default: the paid holidays are taken, so no indemnité compensatrice), plus
   the employer's prévoyance above the exclusion limit of CSS D242-1 (zero in
   ordinary cases).
 - T1 = base up to 1 PSS, T2 = from 1 to 8 PSS; the PSS is prorated by the
   working-time ratio (``salarié . temps de travail . plafond sécurité
-  sociale``).  The cadres' prévoyance (1.5 % of T1) uses the full PSS, as the
+  sociale``).  The cadres' prévoyance (on T1) uses the full PSS, as the
   model does.
 - Forfait annuel en jours (modele-social has no such option): the SMIC of
-  reference of the general reduction is SMIC × 1 820 h × jours / 218 (BOSS,
-  réduction générale, salariés au forfait jours) and the PSS is prorated by
-  jours / 218 (BOSS, assiette plafonnée, forfait jours réduit).  A full
-  forfait (218 days) therefore gives the same figures as full time; only a
+  reference of the general reduction is the full-time SMIC × jours / jours of
+  a full forfait (``smic.forfait_jours_plein``; BOSS, réduction générale,
+  salariés au forfait jours) and the PSS is prorated the same way (BOSS,
+  assiette plafonnée, forfait jours réduit).  A full forfait therefore gives
+  the same figures as full time; only a
   reduced forfait changes them.  Computed as the model's part time with the
   same ratio.
 - 2026: the réduction générale dégressive unique (RGDU, CSS L241-13 and
-  D241-7) on the base, coefficient rounded to 4 decimals, nothing from
-  3 SMIC; the reduced maladie and allocations familiales rates are abolished.
-- 2025: the réduction générale « Fillon » (T / 0.6 × (1.6 × SMIC / base − 1),
-  4 decimals, nothing from 1.6 SMIC) and the reduced rates of maladie (7 %
-  up to 2.25 SMIC) and allocations familiales (3.45 % up to 3.3 SMIC), the
-  SMIC of reference being 11.88 €/h (décret 2025-318).  modele-social 11.1.0
+  D241-7) on the base, coefficient rounded (``rgdu.decimales_coefficient``),
+  nothing from ``rgdu.seuil_smic`` SMIC; the reduced maladie and allocations
+  familiales rates are abolished (their ceilings are 0 in the files).
+- 2025: the réduction générale « Fillon » (``reduction_generale.*``: T,
+  divisor, ceiling in SMIC) and the reduced rates of maladie and allocations
+  familiales up to their ceilings in SMIC, with the SMIC of reference of
+  décret 2025-318 (``salarie.cotisations.maladie.*``,
+  ``salarie.cotisations.allocations_familiales.*``).  modele-social 11.1.0
   applies its RGDU at every date and has no such reduced rates outside the
   overseas departments, so for 2025 it is not an oracle for the employer cost
-  below 3.3 SMIC (the net pay is unaffected).
+  of low and middle pay (the net pay is unaffected).
 - Monthly view: thresholds are compared to monthly amounts (the law's annual
   comparison gives the same result for a steady monthly pay).
 - Each line is rounded to the cent, as on a payslip, and the totals are sums
@@ -49,8 +52,8 @@ Modelling choices (each also listed in the result's ``hypotheses``):
   than two months (no abattement for short contracts).
 - Not modelled: Alsace-Moselle, overseas (Lodeom), apprentices and interns,
   overtime, benefits in kind, meal vouchers, transport allowance, the
-  contribution to the collective agreement's own schemes beyond the cadres'
-  1.5 % and the mutuelle.
+  collective agreement's own schemes beyond the cadres' prévoyance and the
+  mutuelle.
 
 Python API (used by the portage calculator and the plugin)::
 
@@ -58,15 +61,15 @@ Python API (used by the portage calculator and the plugin)::
     r = salarie.calculer(salaire_brut=4000, effectif=20)   # the result dict
     v = salarie.valeurs(cout_employeur=5000)                # validated inputs
     r = salarie.compute(v)                                  # same as the CLI
-    inv = salarie.brut_depuis_cout_employeur(5000.0, v, exact=True)
-    # -> {"salaire_brut": 3520.84..., "cout_employeur": 5000.0, "residu": 1e-10, "atteint": True}
+    inv = salarie.brut_depuis_cout_employeur(5000, v, exact=True)
+    # -> {"salaire_brut": ..., "cout_employeur": 5000, "residu": ~1e-10, "atteint": True, "evaluations": n}
 
 ``exact=True`` returns an unrounded gross whose unrounded employer cost equals
 the budget (to 1e-9 €): what a caller needs when the employer cost must match
 a budget to the cent.  With ``exact=False`` (payslip rounding) the gross is a
 whole number of cents and ``residu`` (budget − cost) is a few cents at most,
-up to about 0.3 € in the RGDU range where the rounded coefficient makes the
-cost jump by steps.
+up to a ten-thousandth of the base in the RGDU range, where the rounded
+coefficient makes the cost jump by steps.
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ DESCRIPTION = (
 
 MONTANTS = ("salaire_brut", "cout_employeur", "net_avant_impot")
 _MAX = 1_000_000
+_CENT = 1 / 100
 
 
 def _param_default(name):
@@ -98,20 +102,20 @@ def _param_default(name):
 
 
 FIELDS = (
-    Field("salaire_brut", "Salaire brut", "number", unit="€/mois", minimum=0, maximum=_MAX, step=0.01,
+    Field("salaire_brut", "Salaire brut", "number", unit="€/mois", minimum=0, maximum=_MAX, step=_CENT,
           help="Salaire brut mensuel prévu au contrat. Indiquez ce montant, le coût employeur ou le net avant impôt.",
           group="Rémunération", output=True),
-    Field("cout_employeur", "Coût total employeur", "number", unit="€/mois", minimum=0, maximum=_MAX, step=0.01,
+    Field("cout_employeur", "Coût total employeur", "number", unit="€/mois", minimum=0, maximum=_MAX, step=_CENT,
           help="Salaire brut plus cotisations patronales, après réduction générale.",
           group="Rémunération", output=True),
-    Field("net_avant_impot", "Salaire net avant impôt", "number", unit="€/mois", minimum=0, maximum=_MAX, step=0.01,
+    Field("net_avant_impot", "Salaire net avant impôt", "number", unit="€/mois", minimum=0, maximum=_MAX, step=_CENT,
           help="Net à payer avant le prélèvement à la source.", group="Rémunération", output=True),
     Field("cadre", "Statut cadre", "boolean", default=True,
-          help="Un cadre cotise à l'APEC et bénéficie de la prévoyance obligatoire des cadres (1,50 % de la tranche 1).",
+          help="Un cadre cotise à l'APEC et bénéficie de la prévoyance obligatoire des cadres (sur la tranche 1).",
           group="Contrat"),
     Field("contrat", "Type de contrat", "choice", default="cdi",
           choices=(("cdi", "CDI"), ("cdd", "CDD")),
-          help="Un CDD ouvre droit à l'indemnité de fin de contrat (10 %) et à la contribution CPF-CDD (1 %).",
+          help="Un CDD ouvre droit à l'indemnité de fin de contrat (prime de précarité) et donne lieu à la contribution CPF-CDD.",
           reference="Code du travail, art. L1243-8 et L6331-6", group="Contrat"),
     Field("temps_travail", "Temps de travail", "choice", default="temps_plein",
           choices=(("temps_plein", "Temps plein (35 h)"), ("forfait_jours", "Forfait annuel en jours")),
@@ -126,12 +130,12 @@ FIELDS = (
           help="Change le FNAL, la formation professionnelle, la PEEC, la taxe d'apprentissage, le forfait social "
                "et le paramètre Tdelta de la réduction générale.",
           group="Entreprise"),
-    Field("taux_atmp", "Taux accidents du travail (AT/MP)", "number", unit="taux", minimum=0, maximum=0.2,
-          default=None, help="Taux notifié par la CARSAT, en fraction (0,0208 pour 2,08 %). "
+    Field("taux_atmp", "Taux accidents du travail (AT/MP)", "number", unit="taux", minimum=0, maximum=1,
+          default=None, help="Taux notifié par la CARSAT, en fraction (0,02 pour 2 %). "
                              "Par défaut : le taux moyen national de l'année.",
           advanced=True, group="Entreprise"),
-    Field("taux_versement_mobilite", "Taux du versement mobilité", "number", unit="taux", minimum=0, maximum=0.05,
-          default=0.0, help="Taux de l'autorité organisatrice de la mobilité du lieu de travail (entreprises de 11 salariés "
+    Field("taux_versement_mobilite", "Taux du versement mobilité", "number", unit="taux", minimum=0, maximum=1,
+          default=0, help="Taux de l'autorité organisatrice de la mobilité du lieu de travail (entreprises de 11 salariés "
                             "et plus), en fraction. Par défaut : aucun.",
           reference="Code général des collectivités territoriales, art. L2333-64", advanced=True, group="Entreprise"),
     Field("mutuelle_montant", "Complémentaire santé (cotisation totale)", "number", unit="€/mois", minimum=0, maximum=2000,
@@ -139,10 +143,10 @@ FIELDS = (
           help="Cotisation mensuelle totale de la mutuelle d'entreprise.", advanced=True, group="Protection sociale"),
     Field("mutuelle_part_employeur", "Part employeur de la complémentaire santé", "number", unit="taux", minimum=0,
           maximum=1, default=_param_default("salarie.prevoyance.mutuelle_part_employeur_minimum"),
-          help="Part de la cotisation payée par l'employeur, en fraction (au moins 0,5 selon la loi).",
+          help="Part de la cotisation payée par l'employeur, en fraction (la loi impose au moins la moitié).",
           reference="Code de la sécurité sociale, art. L911-7", advanced=True, group="Protection sociale"),
-    Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux", minimum=0, maximum=0.6,
-          default=None, help="Votre taux, en fraction (0,075 pour 7,5 %). Par défaut : la grille de taux neutre.",
+    Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux", minimum=0, maximum=1,
+          default=None, help="Votre taux, en fraction (0,1 pour 10 %). Par défaut : la grille de taux neutre.",
           reference="Code général des impôts, art. 204 H", advanced=True, group="Impôt"),
     date_field(),
 )
@@ -257,6 +261,7 @@ class _Regles:
             self.tdelta_grand = p("rgdu.tdelta.cinquante_et_plus")
             self.rg_seuil_effectif = p("rgdu.seuil_effectif")
             self.exposant = p("rgdu.exposant")
+            self.facteur = p("rgdu.facteur")
             self.rg_seuil = p("rgdu.seuil_smic")
         self.at = p
         self.refs = {}
@@ -312,7 +317,7 @@ class Situation:
 
 def _seuil_bandeau(n_smic: float, s: Situation) -> float:
     """The 2025 ceiling of a reduced rate: ``n_smic`` × the SMIC of reference
-    (11.88 €/h, décret 2025-318) for the working time; a micro-euro of slack
+    (décret 2025-318) for the working time; a micro-euro of slack
     so that binary noise never puts the threshold itself outside ("n'excède pas")."""
     r = s.r
     return n_smic * r.smic_reference_bandeaux * r.heures_mois * s.quotite + 1e-6
@@ -451,7 +456,7 @@ def _montants(brut: float, s: Situation, exact: bool) -> dict:
         if r.rgdu:
             if assiette < r.rg_seuil * s.smic:
                 tdelta = r.tdelta_petit if eff < r.rg_seuil_effectif else r.tdelta_grand
-                x = 0.5 * (r.rg_seuil * s.smic / assiette - 1.0)
+                x = r.facteur * (r.rg_seuil * s.smic / assiette - 1)
                 coef = min(r.tmin + tdelta * x ** r.exposant, r.tmin + tdelta)
                 ref, libelle = "rgdu.tdelta.moins_de_50" if eff < r.rg_seuil_effectif else "rgdu.tdelta.cinquante_et_plus", \
                     "Réduction générale dégressive unique (RGDU)"
@@ -526,7 +531,7 @@ def _inverser(cible: float, s: Situation, key: str, exact: bool) -> dict:
             x = math.floor(x * 100 + 1e-6) / 100
             fx = f(x)
             while fx > cible and x > 0:
-                x = round(x - 0.01, 2)
+                x = round(x - _CENT, 2)
                 fx = f(x)
     return {"salaire_brut": x, key: fx, "residu": cible - fx,
             "atteint": inv.atteint, "evaluations": inv.evaluations}
@@ -552,8 +557,8 @@ def _polir(f, cible: float, x0: float):
         fx = f(x)
         best = min(best, (abs(cible - fx), fx, x))
     xb = best[2]
-    for d in (-0.03, -0.02, -0.01, 0.01, 0.02, 0.03):
-        xx = c(xb + d)
+    for d in (-3, -2, -1, 1, 2, 3):
+        xx = c(xb + d * _CENT)
         fxx = f(xx)
         best = min(best, (abs(cible - fxx), fxx, xx))
     return best[2], best[1]
@@ -682,7 +687,7 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
     reduction = m["assiette"] * m["coef"]
     csg = rnd(sum(ln[6] for ln in m["lignes"] if ln[2] == G_CSG))
 
-    if brut_total < s.smic - 0.005:
+    if brut_total < s.smic - _CENT / 2:
         alertes.append({"niveau": "attention", "message": (
             "Ce salaire est inférieur au SMIC pour ce temps de travail "
             f"({_euros(s.smic)} par mois) : un salarié ne peut pas être payé moins.")})
@@ -701,18 +706,19 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         else "Montants non arrondis (calcul exact).",
     ]
     if s.cadre:
-        hyp.append("Statut cadre : cotisation APEC et prévoyance obligatoire des cadres (1,50 % de la tranche 1), "
-                   "sans autre prévoyance conventionnelle.")
+        hyp.append(f"Statut cadre : cotisation APEC et prévoyance obligatoire des cadres ({_pct(r.prev_cadres)} "
+                   "de la tranche 1), sans autre prévoyance conventionnelle.")
     else:
         hyp.append("Non-cadre : pas de prévoyance conventionnelle modélisée.")
     if r.rgdu:
-        hyp.append("Réduction générale dégressive unique (RGDU) : elle s'annule à partir de 3 SMIC.")
+        hyp.append(f"Réduction générale dégressive unique (RGDU) : elle s'annule à partir de {_nombre(r.rg_seuil)} SMIC.")
     else:
-        hyp.append("Réduction générale des cotisations patronales de 2025 (nulle à partir de 1,6 SMIC) et taux réduits "
-                   "des cotisations maladie (jusqu'à 2,25 SMIC) et allocations familiales (jusqu'à 3,3 SMIC).")
+        hyp.append(f"Réduction générale des cotisations patronales de 2025 (nulle à partir de {_nombre(r.rg_seuil)} SMIC) "
+                   f"et taux réduits des cotisations maladie (jusqu'à {_nombre(r.maladie_seuil)} SMIC) et allocations "
+                   f"familiales (jusqu'à {_nombre(r.af_seuil)} SMIC).")
     if s.cdd:
-        hyp.append("CDD de plus de deux mois : indemnité de fin de contrat de 10 % répartie sur chaque mois, "
-                   "congés payés pris pendant le contrat, contribution CPF-CDD de 1 %.")
+        hyp.append(f"CDD de plus de deux mois : indemnité de fin de contrat de {_pct(r.fin_contrat)} répartie sur chaque "
+                   f"mois, congés payés pris pendant le contrat, contribution CPF-CDD de {_pct(r.cpf_cdd)}.")
     if s.forfait:
         if s.quotite < 1:
             hyp.append(f"Forfait annuel de {s.jours} jours : le plafond de la sécurité sociale et le SMIC de référence "
@@ -781,6 +787,10 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
 def _euros(x: float) -> str:
     s = f"{x:,.2f}".replace(",", "\u202f").replace(".", ",")
     return s[:-3] + " €" if s.endswith(",00") else s + " €"
+
+
+def _nombre(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
 
 
 def _pct(x: float) -> str:

@@ -50,7 +50,7 @@ def secante(f, cible: float, a: float, b: float, fa: float | None = None, fb: fl
     for _ in range(maxiter):
         x = b - gb * (b - a) / (gb - ga)
         if not (a < x < b):
-            x = 0.5 * (a + b)
+            x = (a + b) / 2
         fx = f(x); n += 1
         g = fx - cible
         if abs(g) <= ytol:
@@ -58,13 +58,13 @@ def secante(f, cible: float, a: float, b: float, fa: float | None = None, fb: fl
         if g > 0:
             b, gb = x, g
             if side == 1:
-                ga *= 0.5
+                ga /= 2
             side = 1
         else:
             a, ga = x, g
             lo, flo = x, fx
             if side == -1:
-                gb *= 0.5
+                gb /= 2
             side = -1
         if (b - a) <= xtol * max(1.0, abs(x)):
             break
