@@ -5,13 +5,15 @@
 Times, per call (median of several batches):
 - one salaried forward evaluation (gross 3 500 €/month, cadre, July 2026);
 - one salaried inversion (from a net before tax of 3 000 €/month);
-- one portage evaluation (TJM 600 €, 18 days, 8 % fees: an employer-cost inversion
-  plus the forward evaluations of the pay and the réserve);
+- one portage evaluation (TJM 600 €, 18 days, fees of 0.08: an employer-cost
+  inversion plus the forward evaluations of the pay and the réserve);
+- one TJM inversion (target net 4 000 €/month: billable days, a secant on the net,
+  then one portage evaluation to show the result);
 in CPython (this interpreter) and in Pyodide (the npm package the site ships, run by
 Node through tests/calculators/pyodide_runner.mjs), and publicodes 1.10.3 evaluating
 modele-social 11.1.0 for the same inputs (setSituation + evaluate; the portage row is
 the model's closest equivalent, an inversion from the employer cost, since the model
-has no portage rules).
+has no portage rules; the TJM row, an inversion from the net).
 
 Targets (issue 3): under 1 ms for a forward evaluation and under 10 ms for an
 inversion, in Pyodide.  Prints a table with the ratios publicodes / Pyodide.
@@ -38,6 +40,8 @@ CASES = [
      {"net_avant_impot": 3000, "cadre": True, "date": "2026-07-01"}),
     ("portage", "Portage : TJM → net", "portage",
      {"tjm": 600, "jours": 18, "frais_gestion": 0.08, "cadre": True, "date": "2026-07-01"}),
+    ("tjm", "TJM : net visé → TJM (inversion)", "tjm",
+     {"objectif": 4000, "frais_gestion": 0.08, "cadre": True, "date": "2026-07-01"}),
 ]
 
 # The timing code, identical in CPython and Pyodide: median over batches, ms per call.
@@ -75,6 +79,8 @@ const cases = {
                     'salarié . contrat . salaire brut'],
   portage: [{ ...base, 'salarié . coût total employeur': '9936 €/mois' },
             'salarié . rémunération . net . à payer avant impôt'],
+  tjm: [{ ...base, 'salarié . rémunération . net . à payer avant impôt': '4000 €/mois' },
+        'salarié . coût total employeur'],
 };
 const out = { build_ms: build };
 for (const [key, [situation, rule]] of Object.entries(cases)) {
@@ -138,7 +144,7 @@ def main(argv: list[str]) -> int:
     print(head)
     print("-" * len(head))
     for key, label, _n, _raw in CASES:
-        target = 10.0 if key != "salarie_direct" else 1.0
+        target = 1.0 if key == "salarie_direct" else 10.0
         ok = "ok" if py[key]["ms"] < target else "NON"
         print(f"{label:38} {cp[key]['ms']:>8.3f}ms {py[key]['ms']:>8.3f}ms {pc[key]['ms']:>9.1f}ms "
               f"{pc[key]['ms'] / py[key]['ms']:>18.0f}× {('< %g ms ' % target) + ok:>14}")

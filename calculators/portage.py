@@ -415,7 +415,21 @@ def solve_base(budget: float, costing: Costing) -> dict:
     rates = costing.rates
     base = max(0.0, cents(costing.base_guess(budget)))
     parts = rates.parts(base)
-    if costing.total_cost(parts) > budget:
+    # The exact inversion ignores the rounding of the reduction's coefficient (4
+    # decimals): below 3 SMIC the payslip cost may differ by a few tens of cents.
+    # Secant steps on the payslip cost bring the base within a cent or two first.
+    cost = costing.total_cost(parts)
+    for _ in range(3):
+        gap = budget - cost
+        if abs(gap) < 0.05 or base <= 0:
+            break
+        b1 = cents(base + 1.0)
+        slope = costing.total_cost(rates.parts(b1)) - cost
+        slope = slope if slope > 0.5 else 1.5
+        base = max(0.0, cents(base + gap / slope))
+        parts = rates.parts(base)
+        cost = costing.total_cost(parts)
+    if cost > budget:
         while base > 0:
             base = max(0.0, cents(base - 0.01))
             parts = rates.parts(base)
