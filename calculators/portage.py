@@ -61,6 +61,18 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
 
 All amounts are euros per month, rounded to the cent; ``annuel`` is twelve months of
 the same activity.
+
+Inputs of the fee.  ``frais_gestion`` is a single rate (a fraction of the turnover).
+A degressive schedule is given by plain scalar fields, so that an HTML form, a URL
+query string and the command line carry it without any parsing of a mini-language:
+``frais_gestion_seuil_1`` (annual turnover where the first rate stops),
+``frais_gestion_2``, then optionally ``frais_gestion_seuil_2`` and
+``frais_gestion_3``; ``frais_gestion_mode`` says how the schedule applies: by
+tranches (each rate on its slice of the annual turnover, like an income-tax
+scale: the fee is continuous) or global (the rate of the slice reached applies to
+the whole turnover, as some offers are written: the fee jumps at each threshold).
+``frais_gestion_plafond`` caps the monthly fee; ``frais_fixes_mensuels`` adds a
+fixed monthly amount.  Three slices cover the offers seen on the market.
 """
 
 from __future__ import annotations
