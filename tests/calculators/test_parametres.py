@@ -1,0 +1,179 @@
+"""Dated parameters (calculators/core/parametres.py and calculators/data/*.toml).
+
+- The loader: values by effective date, what a result cites, and the errors of
+  a malformed file (in French).
+- The files: every parameter has a label, a unit, a legal reference and a
+  value for every day of 2026 (and of 2025 for the general and salaried
+  files); rates are fractions.
+- The values: the changes within the years, and every scalar that the URSSAF
+  model holds as a rule of its own, compared with that rule at several dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import oracle
+from calculators.core import parametres
+from calculators.core.parametres import At, ParameterFileError, _walk, parametre, valeur
+
+D = dt.date
+ALL = parametres.load_all()
+OURS = ("securite_sociale.", "smic.", "salarie.", "csg_crds.", "rgdu.", "reduction_generale.", "impot.")
+ONLY_2026 = ("rgdu.",)          # the RGDU starts on 1 January 2026
+ONLY_2025 = ("reduction_generale.",)  # replaced by the RGDU
+
+
+def test_files_load_with_the_required_fields():
+    assert len(ALL) > 80
+    for name, p in ALL.items():
+        assert p.libelle and p.unite and p.reference, name
+        assert list(p.valeurs) == sorted(p.valeurs, key=lambda v: v.depuis), name
+
+
+@pytest.mark.parametrize("name", sorted(n for n in ALL if n.startswith(OURS)))
+def test_each_of_our_parameters_holds_on_every_day_it_should(name):
+    p = ALL[name]
+    if not name.startswith(ONLY_2025):
+        assert p.entry(D(2026, 1, 1)) and p.entry(D(2026, 12, 31))
+    if not name.startswith(ONLY_2026):
+        assert p.entry(D(2025, 1, 1)) and p.entry(D(2025, 12, 31))
+    assert p.url.startswith("https://"), name
+    assert all(v.source for v in p.valeurs), name
+    if p.unite == "taux":
+        assert all(isinstance(v.valeur, (int, float)) and 0 <= v.valeur <= 1 for v in p.valeurs), name
+
+
+def test_rgdu_and_reduction_generale_do_not_overlap():
+    assert parametre("rgdu.tmin").valeurs[0].depuis == D(2026, 1, 1)
+    with pytest.raises(LookupError):
+        valeur("rgdu.tmin", D(2025, 12, 31))
+    # the 2025 formula's T is the latest entry before 2026; the calculator
+    # switches to the RGDU on 1 January 2026
+    assert valeur("reduction_generale.t.moins_de_50", D(2025, 12, 31)) == 0.3193
+
+
+@pytest.mark.parametrize("name,changes", [
+    ("securite_sociale.plafond_mensuel", [(D(2025, 12, 31), 3925), (D(2026, 1, 1), 4005)]),
+    ("smic.horaire", [(D(2025, 12, 31), 11.88), (D(2026, 1, 1), 12.02), (D(2026, 5, 31), 12.02), (D(2026, 6, 1), 12.31)]),
+    ("salarie.cotisations.vieillesse_deplafonnee.employeur", [(D(2025, 12, 31), 0.0202), (D(2026, 1, 1), 0.0211)]),
+    ("salarie.cotisations.chomage.employeur", [(D(2025, 4, 30), 0.0405), (D(2025, 5, 1), 0.04)]),
+    ("salarie.cotisations.atmp.taux_minimum", [(D(2025, 4, 30), 0.0046), (D(2025, 5, 1), 0.005)]),
+    ("salarie.cotisations.maladie.seuil_taux_reduit_smic", [(D(2025, 12, 31), 2.25), (D(2026, 1, 1), 0)]),
+    ("salarie.cotisations.allocations_familiales.seuil_taux_reduit_smic", [(D(2025, 12, 31), 3.3), (D(2026, 1, 1), 0)]),
+])
+def test_changes_within_the_years(name, changes):
+    for date, expected in changes:
+        assert valeur(name, date) == expected
+
+
+def test_neutral_withholding_grids():
+    # 2024 grid until April 2025 (finance law for 2025 published late), 2025 grid
+    # from May 2025, 2026 grid from January 2026 (CGI art. 204 H)
+    assert valeur("impot.taux_neutre", D(2025, 4, 30))[0] == {"plafond": 1591, "taux": 0}
+    assert valeur("impot.taux_neutre", D(2025, 5, 1))[0] == {"plafond": 1620, "taux": 0}
+    grid = valeur("impot.taux_neutre", D(2026, 1, 1))
+    assert grid[0] == {"plafond": 1635, "taux": 0} and grid[-1] == {"taux": 0.43}
+    assert [t["plafond"] for t in grid[:-1]] == sorted(t["plafond"] for t in grid[:-1])
+
+
+def test_at_records_what_a_result_cites():
+    p = At(D(2026, 7, 1))
+    assert p("securite_sociale.plafond_mensuel") == 4005
+    assert p("smic.horaire") == 12.31
+    src = p.sources()
+    assert [s["parametre"] for s in src] == ["securite_sociale.plafond_mensuel", "smic.horaire"]
+    assert src[1]["depuis"] == "2026-06-01" and src[1]["unite"] == "€/heure"
+    assert "L3231-2" in src[1]["reference"]
+    assert p.ref("salarie.cotisations.csa").startswith("Code de l'action sociale et des familles")
+
+
+def test_unknown_parameter_and_date_before_the_first_value():
+    with pytest.raises(KeyError, match="paramètre inconnu : salarie.licorne"):
+        valeur("salarie.licorne", D(2026, 1, 1))
+    with pytest.raises(LookupError, match="aucune valeur en vigueur le 2024-01-01"):
+        valeur("securite_sociale.plafond_mensuel", D(2024, 1, 1))
+
+
+@pytest.mark.parametrize("table,message", [
+    ({"valeurs": [{"depuis": D(2026, 1, 1), "valeur": 1}]}, "champs manquants"),
+    ({"libelle": "x", "unite": "taux", "reference": "r", "valeurs": [{"valeur": 1}]}, "sans 'depuis' ou 'valeur'"),
+    ({"libelle": "x", "unite": "taux", "reference": "r",
+      "valeurs": [{"depuis": dt.datetime(2026, 1, 1, 8, 0), "valeur": 1}]}, "doit être une date"),
+    ({"libelle": "x", "unite": "taux", "reference": "r",
+      "valeurs": [{"depuis": D(2026, 1, 1), "valeur": 1}, {"depuis": D(2026, 1, 1), "valeur": 2}]}, "deux valeurs à la même date"),
+    ({"sous": 3}, "doit contenir 'valeurs'"),
+])
+def test_malformed_tables_are_refused_in_french(table, message):
+    with pytest.raises(ParameterFileError, match=message):
+        _walk("essai.p", table, {}, "essai.toml")
+
+
+# ------------------------------------------------------------------ against the model
+
+# our parameter -> (model rule, divisor to bring the model's value to our unit,
+#                   extra situation)
+C = "salarié . cotisations . "
+RULES = {
+    "securite_sociale.plafond_mensuel": ("plafond sécurité sociale", 1, {}),
+    "smic.horaire": ("SMIC . horaire", 1, {}),
+    "salarie.cotisations.maladie.employeur": (C + "maladie . employeur . taux plein", 100, {}),
+    "salarie.cotisations.maladie.employeur_taux_reduit": (C + "maladie . employeur . taux réduit", 100, {}),
+    "salarie.cotisations.allocations_familiales.taux_plein": (C + "allocations familiales . taux plein", 100, {}),
+    "salarie.cotisations.allocations_familiales.taux_reduit": (C + "allocations familiales . taux réduit", 100, {}),
+    "salarie.cotisations.vieillesse_plafonnee.employeur": (C + "vieillesse . employeur . plafonnée . taux", 100, {}),
+    "salarie.cotisations.vieillesse_plafonnee.salarie": (C + "vieillesse . salarié . plafonnée . taux", 100, {}),
+    "salarie.cotisations.vieillesse_deplafonnee.employeur": (C + "vieillesse . employeur . déplafonnée . taux", 100, {}),
+    "salarie.cotisations.vieillesse_deplafonnee.salarie": (C + "vieillesse . salarié . déplafonnée . taux", 100, {}),
+    "salarie.cotisations.atmp.taux_moyen": (C + "ATMP . taux moyen", 100, {}),
+    "salarie.cotisations.atmp.taux_minimum": (C + "ATMP . taux minimum", 100, {}),
+    "salarie.cotisations.retraite_complementaire.t1.employeur": (C + "retraite complémentaire . employeur . taux T1", 100, {}),
+    "salarie.cotisations.retraite_complementaire.t2.employeur": (C + "retraite complémentaire . employeur . taux T2", 100, {}),
+    "salarie.cotisations.retraite_complementaire.t1.salarie": (C + "retraite complémentaire . salarié . taux T1", 100, {}),
+    "salarie.cotisations.retraite_complementaire.t2.salarie": (C + "retraite complémentaire . salarié . taux T2", 100, {}),
+    "salarie.cotisations.ceg.t1.employeur": (C + "CEG . employeur . taux T1", 100, {}),
+    "salarie.cotisations.cet.employeur": (C + "CET . employeur . taux", 100, {}),
+    "salarie.cotisations.chomage.employeur": (C + "chômage . taux", 100, {}),
+    "salarie.cotisations.ags.employeur": (C + "AGS . taux", 100, {}),
+    "salarie.cotisations.fnal.taux_reduit": (C + "FNAL . taux", 100, {"entreprise . salariés . effectif": "20 employé"}),
+    "salarie.cotisations.fnal.taux_plein": (C + "FNAL . taux", 100, {"entreprise . salariés . effectif": "60 employé"}),
+    "salarie.cotisations.csa": (C + "CSA . taux", 100, {}),
+    "salarie.prevoyance.mutuelle_montant": (C + "prévoyances . santé . montant", 1, {}),
+    "salarie.prevoyance.mutuelle_part_employeur_minimum": (C + "prévoyances . santé . taux employeur", 100, {}),
+    "csg_crds.csg_deductible": (C + "CSG-CRDS . CSG . déductible . taux", 100, {}),
+    "csg_crds.csg_non_deductible": (C + "CSG-CRDS . CSG . non déductible . taux", 100, {}),
+    "csg_crds.crds": (C + "CSG-CRDS . CRDS . taux", 100, {}),
+    "rgdu.tmin": (C + "exonérations . Tmin", 1, {}),
+    "rgdu.tdelta.moins_de_50": (C + "exonérations . Tdelta", 1, {"entreprise . salariés . effectif": "49 employé"}),
+    "rgdu.tdelta.cinquante_et_plus": (C + "exonérations . Tdelta", 1, {"entreprise . salariés . effectif": "50 employé"}),
+    "rgdu.exposant": (C + "exonérations . RGDU . P", 1, {"salarié . contrat . salaire brut": "3000 €/mois"}),
+    # the 2025 T is the model's « T » (sum of the employer rates the reduction covers)
+    "reduction_generale.t.moins_de_50": (C + "exonérations . T", 1, {"entreprise . salariés . effectif": "20 employé"}),
+    "reduction_generale.t.cinquante_et_plus": (C + "exonérations . T", 1, {"entreprise . salariés . effectif": "60 employé"}),
+}
+DATES = [D(2025, 1, 1), D(2025, 4, 30), D(2025, 5, 1), D(2025, 12, 31), D(2026, 1, 1), D(2026, 5, 31),
+         D(2026, 6, 1), D(2026, 12, 31)]
+
+
+def test_parameters_equal_the_models_rules():
+    cases, expected = [], []
+    for name, (rule, div, extra) in RULES.items():
+        p = parametre(name)
+        for date in DATES:
+            try:
+                ours = p.at(date)
+            except LookupError:
+                continue  # e.g. the RGDU in 2025
+            if name.startswith("reduction_generale.") and date.year == 2026:
+                continue
+            sit = {"date": date.strftime("%d/%m/%Y"), "salarié . contrat . salaire brut": "6000 €/mois", **extra}
+            cases.append((sit, [rule]))
+            expected.append((name, date, ours, div))
+    values = oracle.evaluer(cases)
+    assert len(values) > 200
+    bad = [(n, d, o, m) for (n, d, o, div), [m] in zip(expected, values) if m is None]
+    assert not bad, bad
+    for (name, date, ours, div), [model] in zip(expected, values):
+        assert ours == pytest.approx(model / div, abs=1e-12), (name, date, ours, model)
