@@ -240,25 +240,24 @@ def _repartition(result: dict, uid: str) -> str:
         return ""
     total = sum(p["montant"] for p in parts)
     positive = sum(max(p["montant"], 0.0) for p in parts) or 1.0
-    row_h, gap, label_w, bar_w, width = 28, 10, 230, 250, 600
-    height = len(parts) * (row_h + gap) + gap
-    rects = []
+    # one row per part: its label on a line, then the bar and the amount
+    row_h, bar_h, bar_w, width = 46, 18, 260, 400  # a narrow viewBox keeps the text readable at 320 px
+    height = len(parts) * row_h + 4
+    rows = []
     desc = []
     for i, p in enumerate(parts):
         m = float(p["montant"])
         share = m / total if total else 0.0
-        y = gap + i * (row_h + gap)
+        y = i * row_h
         w = max(m, 0.0) / positive * bar_w
         lib = p.get("libelle", p.get("code", ""))
         text = f"{euros(m)} ({pourcent(share, 1)})"
         desc.append(f"{lib} : {text}")
-        rects.append(
+        rows.append(
             f'<g class="calc-barre calc-barre--{i % 8}" data-code="{_h(p.get("code"))}">'
-            f'<text class="calc-barre-libelle" x="{label_w - 8}" y="{y + row_h / 2:.1f}" '
-            f'text-anchor="end" dominant-baseline="central">{_h(lib)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{row_h}" rx="3"></rect>'
-            f'<text class="calc-barre-montant" x="{label_w + w + 6:.1f}" y="{y + row_h / 2:.1f}" '
-            f'dominant-baseline="central">{_h(text)}</text></g>'
+            f'<text class="calc-barre-libelle" x="0" y="{y + 14}">{_h(lib)}</text>'
+            f'<rect x="0" y="{y + 20}" width="{w:.1f}" height="{bar_h}" rx="3"></rect>'
+            f'<text class="calc-barre-montant" x="{w + 6:.1f}" y="{y + 34}">{_h(text)}</text></g>'
         )
     whole = "du chiffre d'affaires" if "chiffre_affaires" in result else "du coût total"
     title = f"Où va chaque euro {whole} ({euros(total)} par mois)"
@@ -268,7 +267,7 @@ def _repartition(result: dict, uid: str) -> str:
         f'aria-labelledby="{uid}-rep-titre {uid}-rep-desc" focusable="false" '
         f'preserveAspectRatio="xMinYMin meet">'
         f'<desc id="{uid}-rep-desc">{_h(" ; ".join(desc))}.</desc>'
-        + "".join(rects) + "</svg></figure>"
+        + "".join(rows) + "</svg></figure>"
     )
 
 
@@ -430,24 +429,22 @@ def _field(f, value, uid: str, driving: bool) -> str:
 
 
 def _fields_block(fields, values, uid, driving) -> str:
-    out = []
-    group = None
-    buf: list = []
-
-    def flush():
-        if group:
-            out.append(f'<fieldset class="calc-groupe-champs"><legend>{_h(group)}</legend>{"".join(buf)}</fieldset>')
-        else:
-            out.extend(buf)
-
+    """Fields grouped under their ``group`` heading (a fieldset), the groups in
+    order of first appearance, the fields in schema order within a group."""
+    order: list = []
+    groups: dict = {}
     for f in fields:
-        g = f.group or None
-        if g != group:
-            flush()
-            buf = []
-            group = g
-        buf.append(_field(f, values.get(f.name), uid, f.name == driving))
-    flush()
+        g = f.group or ""
+        if g not in groups:
+            groups[g] = []
+            order.append(g)
+        groups[g].append(_field(f, values.get(f.name), uid, f.name == driving))
+    out = []
+    for g in order:
+        if g:
+            out.append(f'<fieldset class="calc-groupe-champs"><legend>{_h(g)}</legend>{"".join(groups[g])}</fieldset>')
+        else:
+            out.extend(groups[g])
     return "".join(out)
 
 

@@ -70,6 +70,18 @@ def test_advanced_fields_come_last_in_a_disclosure():
     assert max(html.index(f'name="{n}"') for n in ("tjm", "jours", "cadre", "contrat")) < details
 
 
+def test_fields_of_a_group_stay_together_in_one_fieldset():
+    fields = (
+        Field("a", "A", "number", group="Mission"),
+        Field("b", "B", "number", group="Frais"),
+        Field("c", "C", "number", group="Mission"),
+    )
+    html = render.render_form("x", fields, {}, "u")
+    assert html.count("<legend>Mission</legend>") == 1
+    mission = html[html.index("<legend>Mission</legend>"):html.index("</fieldset>")]
+    assert 'name="a"' in mission and 'name="c"' in mission and 'name="b"' not in mission
+
+
 def test_output_field_is_marked_and_driving_field_chosen_from_presets():
     assert render.driving_field(FIELDS, {"net": "3000"}) == "net"
     html = render.render_form("x", FIELDS, {}, "u", driving="net")
@@ -128,8 +140,8 @@ def test_chart_is_svg_with_text_alternative_and_no_inline_style():
     # the parts as text: 7500 / 10000 = 75 %, 2500 / 10000 = 25 %
     assert f"Net{N}: 7{N}500{S}€ (75{S}%)" in svg and f"Cotisations{N}: 2{N}500{S}€ (25{S}%)" in svg
     assert "style=" not in html
-    # bar widths proportional: 250 px for the whole, 187.5 and 62.5
-    assert 'width="187.5"' in svg and 'width="62.5"' in svg
+    # bar widths proportional: 260 px for the whole, 7500/10000 -> 195, 2500/10000 -> 65
+    assert 'width="195.0"' in svg and 'width="65.0"' in svg
 
 
 def test_alerts_and_hypotheses_are_shown():
