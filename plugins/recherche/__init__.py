@@ -1,7 +1,8 @@
 """Full-text search: a Pagefind index written into output/pagefind/ at the end of the build.
 
 Uses Pagefind's Python API (package `pagefind[bin]`, no network). Only elements marked
-`data-pagefind-body` in the theme (the text of articles and pages) are indexed; the
+`data-pagefind-body` in the theme (the text of articles and pages) are indexed, without
+forms and calculators (EXCLUS) and what the theme marks `data-pagefind-ignore`; the
 search page loads `/pagefind/pagefind.js` from the same origin (theme/static/js/recherche.js).
 Settings: PAGEFIND (True to index), PAGEFIND_LANGUE (ISO 639-1, "fr").
 """
@@ -17,11 +18,18 @@ from pelican import signals
 
 logger = logging.getLogger(__name__)
 
+EXCLUS = ("form", "[data-calculateur]")
+
 
 async def _index(output: str, langue: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(force_language=langue, output_path=os.path.join(output, "pagefind"))
+    config = IndexConfig(
+        force_language=langue,
+        output_path=os.path.join(output, "pagefind"),
+        # forms and calculators' prerendered figures are not prose: they would only add noise to excerpts
+        exclude_selectors=list(EXCLUS),
+    )
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(output)
     return int(result.get("page_count", 0))

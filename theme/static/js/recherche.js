@@ -8,6 +8,7 @@ const champ = formulaire?.querySelector("input[name=q]");
 const zone = document.querySelector("[data-recherche-resultats]");
 const statut = document.querySelector("[data-recherche-statut]");
 const liste = document.querySelector("[data-recherche-liste]");
+const plan = document.querySelector("[data-recherche-plan]");
 const MAX_RESULTATS = 20;
 
 let pagefind = null;
@@ -44,6 +45,7 @@ async function chercher(requete) {
   const texte = requete.trim();
   if (!texte) {
     zone.hidden = true;
+    if (plan) plan.hidden = false;
     return;
   }
   zone.hidden = false;
@@ -56,6 +58,7 @@ async function chercher(requete) {
   } catch (erreur) {
     statut.textContent = "La recherche n'a pas pu se charger. Utilisez la liste de toutes les pages ci-dessous.";
     liste.replaceChildren();
+    if (plan) plan.hidden = false;
     return;
   }
   if (numero !== derniere) return; // une frappe plus récente a relancé la recherche
@@ -68,9 +71,11 @@ async function chercher(requete) {
     return li;
   });
   liste.replaceChildren(...elements);
+  // With results, the list of every page is hidden; it comes back when nothing is found.
+  if (plan) plan.hidden = trouves.length > 0;
   statut.textContent = trouves.length
-    ? `${trouves.length} ${trouves.length > 1 ? "pages trouvées" : "page trouvée"} pour « ${texte} ».`
-    : `Aucune page ne contient « ${texte} ». Essayez un autre mot, ou parcourez la liste ci-dessous.`;
+    ? `${trouves.length} ${trouves.length > 1 ? "pages trouvées" : "page trouvée"} pour « ${texte} ».`
+    : `Aucune page ne contient « ${texte} ». Essayez un autre mot, ou parcourez la liste ci-dessous.`;
 }
 
 function memoriser(requete) {
