@@ -539,16 +539,20 @@ def _inverser(cible: float, s: Situation, key: str, exact: bool) -> dict:
 
 def _polir(f, cible: float, x0: float):
     """The gross in whole cents whose rounded amount is closest to ``cible``
-    (on a tie, the lower amount)."""
+    (on a tie, the lower amount).  ``x0`` solves the unrounded equation."""
     def c(x):
         return max(0.0, round(x, 2))
-    x = c(x0)
-    fx = f(x)
-    best = (abs(cible - fx), fx, x)
-    x1 = c(x + 1.0)
-    slope = (f(x1) - fx) / (x1 - x) if x1 != x else 1.0
-    if slope <= 0:
-        slope = 1.0
+    lo = c(math.floor(x0 * 100 + 1e-6) / 100)
+    hi = c(lo + _CENT)
+    flo, fhi = f(lo), f(hi)
+    best = min((abs(cible - flo), flo, lo), (abs(cible - fhi), fhi, hi))
+    if best[0] < _CENT / 2:
+        return best[2], best[1]
+    # The rounded reduction coefficient moves the amount away from the
+    # unrounded one: a few secant steps on the rounded function, then the
+    # neighbouring cents.
+    slope = (fhi - flo) / _CENT if fhi > flo else 1.0
+    x, fx = best[2], best[1]
     for _ in range(4):
         step = round((cible - fx) / slope, 2)
         if step == 0:
@@ -557,7 +561,7 @@ def _polir(f, cible: float, x0: float):
         fx = f(x)
         best = min(best, (abs(cible - fx), fx, x))
     xb = best[2]
-    for d in (-3, -2, -1, 1, 2, 3):
+    for d in (-2, -1, 1, 2):
         xx = c(xb + d * _CENT)
         fxx = f(xx)
         best = min(best, (abs(cible - fxx), fxx, xx))
@@ -776,7 +780,7 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
             ("cotisations_salariales", sal), ("cotisations_patronales", pat))},
         "hypotheses": hyp,
         "alertes": alertes,
-        "sources": [dict(x) for x in r.sources],
+        "sources": list(r.sources),  # shared dicts: read-only
         "date": r.date.isoformat(),
     }
     if inversion is not None:
