@@ -167,3 +167,28 @@ def test_command_line_names_of_issue_3():
     schema = json.loads(subprocess.run([sys.executable, "-m", "calculators", "portage", "--schema"],
                                        capture_output=True, text=True, check=True).stdout)
     assert {"tjm", "jours", "frais_gestion", "frais_professionnels", "contrat", "cadre", "date"} <= set(schema["properties"])
+
+
+@pytest.mark.parametrize("assiette,expected", [
+    # art. 21.3 as written: 10 % of the salaire de base 4 000 = 400
+    ("salaire_base", 400.0),
+    # some firms: 10 % of the whole gross, 4 000 × 1.05 × 1.10 = 4 620 → 462
+    ("salaire_brut", 462.0),
+    # others: 10 % of the conventional minimum of the month (junior, 20 days: 2 519.23) → 251.92
+    ("minimum_conventionnel", 251.92),
+])
+def test_reserve_base_variants(assiette, expected):
+    import datetime as dt
+
+    from calculators import portage
+    from calculators.core.parametres import At
+
+    rates = portage.Rates(At(dt.date(2026, 7, 1)), {"contrat": "cdi", "echelon": "junior", "jours": 20})
+    rates.reserve_base = assiette  # the parameter portage.reserve_financiere.base, as an editor may set it
+    parts = rates.parts(4000)
+    assert parts["indemnite_apport_affaires"] == 200          # 4 000 × 5 %
+    assert parts["conges_payes"] == 420                       # (4 000 + 200) × 10 %
+    assert parts["salaire_brut"] == 4620
+    assert parts["reserve"] == expected
+    # and the approximate inverse used as the solver's starting point is consistent
+    assert rates.base_for_gross_total(parts["brut_total"]) == pytest.approx(4000, abs=0.02)

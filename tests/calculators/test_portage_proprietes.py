@@ -110,3 +110,29 @@ def test_net_grows_with_tjm_without_jumps(raw, delta):
         return  # a named legal threshold lies between the two (see the module docstring)
     assert -0.01 <= d_net <= d_ca + 0.02, (r1["salaire_brut"], r2["salaire_brut"], d_ca, d_net)
     assert r2["reserve_nette"] >= r1["reserve_nette"] - 0.02
+
+
+fee_inputs = st.fixed_dictionaries({
+    "frais_gestion": st.integers(0, 300).map(lambda x: x / 1000),
+    "frais_gestion_seuil_1": st.one_of(st.none(), st.integers(10_000, 200_000).map(float)),
+    "frais_gestion_2": st.integers(0, 300).map(lambda x: x / 1000),
+    "frais_gestion_mode": st.sampled_from(["tranches", "global"]),
+    "frais_gestion_plafond": st.one_of(st.none(), st.integers(50, 3000).map(float)),
+})
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(fee_inputs, st.integers(100, 5_000_000).map(lambda c: c / 100))
+def test_turnover_for_fee_base_inverts_the_fee(values, left):
+    """The TJM calculator's inverse: turnover − fee(turnover) = the amount asked,
+    to the cent (up to the rounding of the fee, and except inside a jump of the
+    global mode, where the smallest turnover above is returned)."""
+    from calculators import portage
+
+    if values["frais_gestion_seuil_1"] is None:
+        values = {**values, "frais_gestion_2": None}
+    ca = portage.turnover_for_fee_base(left, values)
+    got = ca - portage.management_fee(ca, values)[0]
+    assert got >= left - 0.01
+    if values["frais_gestion_mode"] == "tranches" or values["frais_gestion_seuil_1"] is None:
+        assert got <= left + 0.01
