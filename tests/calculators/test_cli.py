@@ -43,7 +43,7 @@ def test_schema():
 
 
 def test_a_result():
-    code, out = cli("salarie", stdin='{"salaire_brut": 4000, "date": "2026-07-01"}')
+    code, out = cli("salarie", stdin='{"salaire_brut": 4000, "effectif": 20, "date": "2026-07-01"}')
     assert code == 0 and out["ok"] is True
     r = out["result"]
     # see test_salarie_bulletin.py for the arithmetic
