@@ -73,7 +73,9 @@ build: setup
 publish: setup
 	SITEURL="$(SITEURL)" $(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
 
-serve: build
+# The autoreload process builds the site first, then rebuilds on every change of content/, theme/ or
+# the settings; a content error is reported and the server keeps running until the file is fixed.
+serve: setup
 	@echo "Site servi sur http://$(HOST):$(PORT)/ — reconstruit à chaque modification (Ctrl+C pour arrêter)."
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --autoreload --listen --bind $(HOST) --port $(PORT)
 

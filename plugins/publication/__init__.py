@@ -32,7 +32,7 @@ def headers(settings) -> str:
         f"  Content-Security-Policy: {csp}",
         "  X-Content-Type-Options: nosniff",
         "  Referrer-Policy: strict-origin-when-cross-origin",
-        "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()",
         "  Cross-Origin-Opener-Policy: same-origin",
     ]
     for path in settings.get("CACHE_IMMUABLE", []):

@@ -41,7 +41,7 @@ def test_atom_feed_lists_the_articles(site_dir):
     assert len(entries) == min(article_count, 30)
     links = {e.find(f"{ATOM}link").attrib["href"] for e in entries}
     # development build: links from the site root (the production build makes them absolute,
-    # see test_publication.py)
+    # see test_site_publication.py)
     assert links <= _article_urls(site_dir)
 
 
