@@ -177,3 +177,19 @@ def test_parameters_equal_the_models_rules():
     assert not bad, bad
     for (name, date, ours, div), [model] in zip(expected, values):
         assert ours == pytest.approx(model / div, abs=1e-12), (name, date, ours, model)
+
+
+# ------------------------------------------------------------------ no rate in code
+
+def test_no_rate_literal_in_the_salaried_engine():
+    """Every rate lives in calculators/data: the engine's code holds no decimal
+    number but 0.0 and 1.0 (the hook of the project checks the same)."""
+    import io
+    import pathlib
+    import tokenize
+
+    root = pathlib.Path(__file__).resolve().parents[2] / "calculators"
+    for path in (root / "salarie.py", root / "core" / "bareme.py", root / "core" / "inversion.py"):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        numbers = [t.string for t in tokens if t.type == tokenize.NUMBER and "." in t.string]
+        assert set(numbers) <= {"0.0", "1.0"}, (path.name, numbers)
