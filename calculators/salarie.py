@@ -530,7 +530,7 @@ def _ruptures(s: Situation) -> list:
 
 def _inverser(cible: float, s: Situation, key: str, exact: bool) -> dict:
     f_exact = lambda b: _montants(b, s, True)[key]  # noqa: E731
-    hi = max(1.0, cible * 4 + 1000.0)
+    hi = max(1.0, cible * 4 + 1000)  # a gross is below 4 × its net and below its cost
     inv = inverser(f_exact, cible, 0.0, hi, _ruptures(s), ytol=1e-10)
     x = inv.x
     if exact:
