@@ -106,6 +106,10 @@ def _default_frais_gestion():
     return valeur("portage.frais_gestion.defaut", default_date())
 
 
+def _default_effectif():
+    return valeur("portage.effectif_defaut", default_date())
+
+
 _GROUP_MISSION = "Mission"
 _GROUP_FRAIS = "Frais de gestion"
 _GROUP_CONTRAT = "Contrat et situation"
@@ -161,8 +165,9 @@ FIELDS = (
     Field("mutuelle_part_employeur", "Part employeur de la complémentaire santé", "number", unit="taux",
           minimum=0, maximum=1, advanced=True, group=_GROUP_CONTRAT),
     Field("effectif", "Effectif de l'entreprise de portage", "integer", unit="salariés",
-          minimum=1, maximum=1_000_000, advanced=True, group=_GROUP_CONTRAT,
-          help="Il change certaines contributions patronales ; laisser vide pour l'hypothèse du simulateur salarié."),
+          minimum=1, maximum=1_000_000, default=_default_effectif, advanced=True, group=_GROUP_CONTRAT,
+          help="Salariés portés compris. Il change certaines contributions patronales (FNAL, formation, "
+               "participation à l'effort de construction, réduction générale)."),
     Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux",
           minimum=0, maximum=0.6, step=0.001, advanced=True, group=_GROUP_CONTRAT,
           help="Laisser vide pour appliquer la grille du taux neutre."),
@@ -286,7 +291,7 @@ class _SalarieAdapter:
 
     Uses its documented Python API (``valeurs``, ``calculer``,
     ``brut_depuis_cout_employeur``) and, inside the searches that need many
-    evaluations, its ``Situation`` and ``_montants`` (the amounts without the
+    evaluations, its ``Situation`` and ``montants`` (the amounts without the
     result's presentation, 0.03 ms instead of 0.2 ms).  Totals are rounded to the
     cent exactly as ``calculer`` rounds them, so the figures agree.
     """
@@ -307,7 +312,7 @@ class _SalarieAdapter:
     def amounts(brut: float, ctx) -> dict:
         from . import salarie
 
-        m = salarie._montants(brut, ctx.situation, False)
+        m = salarie.montants(brut, ctx.situation, False)
         net = cents(m["net"])
         return {"cout_employeur": cents(m["cout"]), "net_avant_impot": net,
                 "net_imposable": cents(m["net_imposable"]), "net_apres_impot": cents(net - cents(m["pas"]))}
@@ -606,7 +611,8 @@ def compute(values: dict) -> dict:
         f"{rates.forfait} jours, multiplié par les jours facturés.",
         "Taux de restitution = (net avant impôt + réserve nette + frais remboursés) / chiffre d'affaires.",
         "Cotisations : celles d'un salarié " + ("cadre" if values.get("cadre", True) else "non cadre") +
-        " du secteur privé à temps plein (mêmes règles que le simulateur salarié).",
+        " du secteur privé à temps plein (mêmes règles que le simulateur salarié), dans une entreprise de portage de "
+        f"{values.get('effectif') or _default_effectif()} salariés, salariés portés compris.",
     ] + [h for h in pay.get("hypotheses", []) if h]
 
     annuel = {k: cents(12 * v) for k, v in (

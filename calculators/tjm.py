@@ -248,6 +248,17 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     ca = portage.turnover_for_fee_base(budget + fixes + frais_pro, values)
     tjm_exact = ca / jours_mois
     tjm = math.ceil(tjm_exact * 100 - 1e-7) / 100
+
+    def enough(t: float) -> bool:
+        ca_t = cents(t * jours_mois)
+        return ca_t - portage.management_fee(ca_t, values)[0] - fixes - frais_pro >= budget - 1e-9
+
+    # the turnover is rounded to the cent like the portage calculator does: the
+    # smallest TJM (to the cent) whose rounded turnover still pays the budget
+    while tjm > 0.01 and enough(round(tjm - 0.01, 2)):
+        tjm = round(tjm - 0.01, 2)
+    while not enough(tjm):
+        tjm = round(tjm + 0.01, 2)
     return {"tjm_exact": tjm_exact, "tjm": tjm, "salaire_base": b, "parts": parts, "budget": budget}
 
 
@@ -266,7 +277,9 @@ def compute(values: dict) -> dict:
         brut_annuel = values["salaire_brut_annuel"] or 0
         if brut_annuel <= 0:
             raise InputError({"salaire_brut_annuel": "Indiquez votre salaire brut annuel actuel."})
-        ctx = portage._sal.ctx(portage.salarie_options(values, "cdi"))
+        # the current employer: the salaried defaults, not the portage firm's headcount
+        current = {k: v for k, v in values.items() if k != "effectif"}
+        ctx = portage._sal.ctx(portage.salarie_options(current, "cdi"))
         reference_salarie = portage._sal.evaluate(cents(brut_annuel / 12), ctx)
         target = reference_salarie[base]
         hypotheses.append(

@@ -90,8 +90,9 @@ def test_parts_of_the_gross_cdi(raw):
     iaa2 = c(b2 * 0.05)
     brut2 = c(b2 + iaa2 + c((b2 + iaa2) * 0.10))
     total2 = c(brut2 + c(b2 * 0.10))
+    effectif = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()
     more = calculators.run("salarie", {"salaire_brut": total2, "cadre": raw.get("cadre", True),
-                                       "date": "2026-07-01"})["result"]
+                                       "effectif": effectif, "date": "2026-07-01"})["result"]
     assert more["cout_employeur"] > r["cout_employeur"]
 
 

@@ -50,6 +50,10 @@ GRID += [
 ]
 
 
+# portage's default headcount (an input passed on to the model like the others)
+EFFECTIF = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()
+
+
 def _ours(raw):
     out = calculators.run("portage", raw)
     assert out["ok"], out
@@ -62,7 +66,7 @@ def compared():
     situations = []
     for raw in GRID:
         r = _ours(raw)
-        common = dict(date=raw["date"], cadre=raw.get("cadre", True), effectif=raw.get("effectif", 20),
+        common = dict(date=raw["date"], cadre=raw.get("cadre", True), effectif=raw.get("effectif", EFFECTIF),
                       mutuelle_montant=raw.get("mutuelle_montant"),
                       mutuelle_part_employeur=raw.get("mutuelle_part_employeur"), taux_pas=raw.get("taux_pas"))
         # 1. the month's pay, an ordinary payslip
