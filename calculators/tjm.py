@@ -174,6 +174,8 @@ def billable_days(values: dict, p: At) -> dict:
         ("maladie", "Marge pour maladie et imprévus", -values["jours_maladie"]),
     ]
     total = sum(s[2] for s in steps)
+    if float(total).is_integer():
+        total = int(total)
     return {
         "annee": year,
         "etapes": [{"code": c, "libelle": lbl, "jours": j} for c, lbl, j in steps],
@@ -312,7 +314,18 @@ def compute(values: dict) -> dict:
         f"{portage._fmt_pct(values['frais_gestion'])}" + (" (barème dégressif)" if values.get("frais_gestion_seuil_1") is not None else "") + ".",
         "Le TJM est arrondi au centime supérieur ; le résultat du portage à ce TJM est affiché tel quel.",
     ] + pres["hypotheses"]
-    alertes = pres["alertes"]
+    alertes = list(pres["alertes"])
+    forfait = p("smic.forfait_jours_plein")
+    maximum = p("portage.forfait_jours_maximum")
+    if jf > maximum:
+        alertes.append({"niveau": "attention", "message": (
+            f"{_nombre(jf)} jours facturables dépassent le maximum de {maximum} jours travaillés par an "
+            "de la convention collective du portage salarial (art. 27.1.3) : ajoutez des congés ou des "
+            "jours non facturés.")})
+    elif jf > forfait:
+        alertes.append({"niveau": "info", "message": (
+            f"{_nombre(jf)} jours facturables dépassent le forfait annuel de {forfait} jours : les jours "
+            "au-delà demandent un avenant annuel avec une majoration de salaire (convention collective, art. 27.1.2).")})
 
     chiffres = [
         {"code": "tjm", "libelle": "TJM à facturer (hors taxes)", "valeur": inv["tjm"], "unite": "€/jour",

@@ -102,3 +102,17 @@ def test_errors():
     assert not out["ok"] and "objectif" in out["errors"]
     out = calculators.run("tjm", {"statut": "sasu"})
     assert not out["ok"] and "statut" in out["errors"]
+
+
+def test_days_beyond_the_forfait_are_flagged():
+    none_off = dict(jours_prospection=0, jours_administratif=0, jours_formation=0, jours_maladie=0)
+    # 2026: 365 − 104 − 9 = 252 working days; 5 weeks off → 227 > 218 (forfait, art. 27.1.2)
+    r = tjm(objectif=3500, semaines_conges=5, **none_off)
+    assert r["jours_facturables"] == 227
+    assert [a["niveau"] for a in r["alertes"] if "forfait annuel de 218 jours" in a["message"]] == ["info"]
+    # 1 week off → 247 > 229, the convention's maximum (art. 27.1.3)
+    r = tjm(objectif=3500, semaines_conges=1, **none_off)
+    assert r["jours_facturables"] == 247
+    assert [a["niveau"] for a in r["alertes"] if "maximum de 229 jours" in a["message"]] == ["attention"]
+    # the default assumptions (204 days) raise neither
+    assert not [a for a in tjm(objectif=3500)["alertes"] if "jours facturables" in a["message"]]
