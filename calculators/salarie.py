@@ -672,23 +672,6 @@ def _calculer(v: dict, exact: bool) -> dict:
 def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -> dict:
     r = s.r
     rnd = (lambda x: x) if exact else arrondi.cents
-    lignes = []
-    for code, libelle, groupe, base, ts, tp, ms, mp, ref in m["lignes"]:
-        lignes.append({
-            "code": code, "libelle": libelle, "groupe": groupe,
-            "assiette": None if base is None else rnd(base),
-            "taux_salarial": ts, "taux_patronal": tp,
-            "montant_salarial": None if ms is None else rnd(ms),
-            "montant_patronal": None if mp is None else rnd(mp),
-            "reference": r.ref(ref),
-        })
-    if s.cdd:
-        lignes.insert(0, {
-            "code": "indemnite_fin_contrat", "libelle": "Indemnité de fin de contrat (CDD), lissée sur les mois",
-            "groupe": G_REMUNERATION, "assiette": rnd(m["brut"]), "taux_salarial": None, "taux_patronal": None,
-            "montant_salarial": None, "montant_patronal": None, "reference": r.ref("salarie.cdd.indemnite_fin_contrat"),
-            "montant": rnd(m["fin_contrat"]),
-        })
     # Totals are rounded once, from unrounded sums; the identities
     # brut = net + cotisations salariales and coût = brut + cotisations patronales
     # hold exactly on the rounded figures.
@@ -703,6 +686,31 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
     net_apres = rnd(net - pas)
     reduction = m["assiette"] * m["coef"]
     csg = rnd(sum(ln[6] for ln in m["lignes"] if ln[2] == G_CSG))
+    # Lines rounded to the cent so that each column adds up to its total
+    # (largest remainders: no line moves by more than a cent from its own
+    # value, and most are its plain rounding).
+    if exact:
+        col_s = [ln[6] for ln in m["lignes"]]
+        col_p = [ln[7] for ln in m["lignes"]]
+    else:
+        col_s = _repartir([ln[6] for ln in m["lignes"]], sal)
+        col_p = _repartir([ln[7] for ln in m["lignes"]], pat)
+    lignes = []
+    for (code, libelle, groupe, base, ts, tp, _ms, _mp, ref), ms, mp in zip(m["lignes"], col_s, col_p):
+        lignes.append({
+            "code": code, "libelle": libelle, "groupe": groupe,
+            "assiette": None if base is None else rnd(base),
+            "taux_salarial": ts, "taux_patronal": tp,
+            "montant_salarial": ms, "montant_patronal": mp,
+            "reference": r.ref(ref),
+        })
+    if s.cdd:
+        lignes.insert(0, {
+            "code": "indemnite_fin_contrat", "libelle": "Indemnité de fin de contrat (CDD), lissée sur les mois",
+            "groupe": G_REMUNERATION, "assiette": rnd(m["brut"]), "taux_salarial": None, "taux_patronal": None,
+            "montant_salarial": None, "montant_patronal": None, "reference": r.ref("salarie.cdd.indemnite_fin_contrat"),
+            "montant": rnd(m["fin_contrat"]),
+        })
 
     if brut_total < s.smic - _CENT / 2:
         alertes.append({"niveau": "attention", "message": (
@@ -759,7 +767,8 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         "net_apres_impot": net_apres,
         "cotisations_salariales": sal,
         "cotisations_patronales": pat,
-        "reduction_generale": rnd(reduction),
+        "reduction_generale": next((-ln["montant_patronal"] for ln in lignes if ln["code"] == "reduction_generale"),
+                                   rnd(reduction)),
         "coefficient_reduction": m["coef"],
         "assiette_cotisations": rnd(m["assiette"]),
         "assiette_csg": rnd(m["base_csg"]),
@@ -799,6 +808,21 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
     if inversion is not None:
         result["inversion"] = inversion
     return result
+
+
+def _repartir(exacts: list, total: float) -> list:
+    """Round each amount (None stays None) to the cent so that they sum to
+    ``total``: plain rounding, then the missing cents go to the amounts whose
+    rounding went furthest the other way."""
+    out = [None if x is None else arrondi.cents(x) for x in exacts]
+    diff = round((total - sum(x for x in out if x is not None)) * 100)
+    if diff:
+        idx = [i for i, x in enumerate(exacts) if x is not None]
+        sign = 1 if diff > 0 else -1
+        idx.sort(key=lambda i: sign * (out[i] - exacts[i]))
+        for i in idx[:abs(diff)]:
+            out[i] = round(out[i] + sign * _CENT, 2)
+    return out
 
 
 def _euros(x: float) -> str:

@@ -78,13 +78,16 @@ CADRE_20000 = {
         "apec": (3.84, 5.77),                            # 16 020 × 0.024 % = 3.8448, × 0.036 % = 5.7672
         "fnal": (None, 100.00),                          # 20 000 × 0.50 % (50 employees or more)
         "peec": (None, 90.00),                           # 20 000 × 0.45 % (50 employees or more)
-        "prevoyance_cadres": (None, 60.08),              # 4 005 × 1.5 % = 60.075
+        # 4 005 × 1.5 % = 60.075: a half cent.  The employer lines rounded one by
+        # one add up to 8 805.91 € while their exact sum is 8 805.8977 → 8 805.90 €;
+        # the cent goes back from the line rounded up the most (+0.005): this one.
+        "prevoyance_cadres": (None, 60.07),
         # CSG base: 16 020 × 98.25 % + (20 000 − 16 020) + 20 + 60.075 = 19 799.725
         "csg_deductible": (1346.38, None),               # 19 799.725 × 6.8 % = 1 346.3813
         "crds": (99.00, None),                           # 19 799.725 × 0.5 % = 98.9986
     },
     "absentes": ("reduction_generale", "cpf_cdd"),
-    "totaux": {},
+    "totaux": {"cotisations_patronales": 8805.90, "cotisations_salariales": 4044.08},
 }
 
 
@@ -112,6 +115,9 @@ def test_payslip_identities():
         assert round(sum(p["montant"] for p in r["repartition"]), 2) == r["cout_employeur"]
         assert round(r["net_avant_impot"] - r["impot_prelevement_source"], 2) == r["net_apres_impot"]
         assert r["annuel"]["net_avant_impot"] == round(12 * r["net_avant_impot"], 2)
+        # each column of the payslip adds up to its total
+        assert round(sum(ln["montant_salarial"] or 0 for ln in r["lignes"]), 2) == r["cotisations_salariales"]
+        assert round(sum(ln["montant_patronal"] or 0 for ln in r["lignes"]), 2) == r["cotisations_patronales"]
 
 
 def test_cdd_adds_the_end_of_contract_indemnity_and_cpf_cdd():

@@ -129,5 +129,8 @@ def test_result_shape(situation, brut):
                 "net_apres_impot", "cotisations_salariales", "cotisations_patronales"):
         assert isinstance(r[key], float) and r[key] == round(r[key], 2)
     assert round(sum(p["montant"] for p in r["repartition"]), 2) == r["cout_employeur"]
+    # the payslip's columns add up to the totals, each line within a cent of its exact value
+    assert round(sum(ln["montant_salarial"] or 0 for ln in r["lignes"]), 2) == r["cotisations_salariales"]
+    assert round(sum(ln["montant_patronal"] or 0 for ln in r["lignes"]), 2) == r["cotisations_patronales"]
     assert all(ln["reference"] for ln in r["lignes"])
     assert r["sources"] and all(s["reference"] for s in r["sources"])
