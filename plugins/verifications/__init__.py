@@ -59,6 +59,7 @@ class _State:
         self.problemes: list[Probleme] = []
         self.sources: dict[str, str] = {}  # output file (relative, posix) -> absolute source path
         self.content_root = ""
+        self.cibles_cassees: set[str] = set()  # "{filename}x.md" links already reported from the sources
 
 
 _state = _State()
@@ -185,10 +186,12 @@ def verifier_liens_source(path: str, root: str, context) -> None:
                 why = ("le fichier existe mais n'est pas publié (hors des dossiers de contenu "
                        "ou ignoré à cause d'une erreur)") if exists else "ce fichier n'existe pas dans content/"
                 _add(path, number, f"lien interne cassé {{{what}}}{target} : {why}")
+                _state.cibles_cassees.add(f"{{{what}}}{target}")
 
 
 def _on_all_generators(generators) -> None:
     _state.problemes.clear()
+    _state.cibles_cassees.clear()
     _state.sources.clear()
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
@@ -350,7 +353,9 @@ def verifier_sortie(output: str, siteurl: str) -> None:
                     report(line, f"lien javascript: sur <{tag}> (interdit par la CSP)", (url,))
                     continue
                 if "{filename}" in url or "{static}" in url or "{attach}" in url:
-                    report(line, f"lien interne non résolu « {url} »", (url,))
+                    if url.split("#")[0] not in {c.split("#")[0] for c in _state.cibles_cassees}:
+                        # (otherwise already reported from the source, with its line)
+                        report(line, f"lien interne non résolu « {url} »", (url,))
                     continue
                 parts = urlsplit(url)
                 if parts.scheme or parts.netloc:
@@ -433,7 +438,9 @@ def _on_finalized(pelican) -> None:
     try:
         verifier_sortie(pelican.settings["OUTPUT_PATH"], pelican.settings.get("SITEURL", ""))
         problemes = list(dict.fromkeys(_state.problemes))
-        pelican_messages = list(dict.fromkeys(_collecteur.messages))
+        deja = {c.split("}", 1)[1].split("#")[0] for c in _state.cibles_cassees}
+        pelican_messages = [m for m in dict.fromkeys(_collecteur.messages)
+                            if not any(f"Unable to find '{d}" in m for d in deja)]
         if not problemes and not pelican_messages:
             return
         for probleme in problemes:
@@ -452,6 +459,7 @@ def _on_finalized(pelican) -> None:
         raise SystemExit(1)
     finally:
         _state.problemes.clear()
+        _state.cibles_cassees.clear()
         _collecteur.messages.clear()
 
 
