@@ -727,7 +727,8 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         f"Entreprise de {s.effectif} salarié{'s' if s.effectif > 1 else ''} ; taux AT/MP "
         + ("moyen national" if s.atmp_defaut else "indiqué") + f" de {_pct(s.taux_atmp)}.",
         f"Complémentaire santé de {_euros(s.mutuelle)} par mois, dont {_pct(s.part_employeur)} à la charge de l'employeur.",
-        "Chaque ligne est arrondie au centime, comme sur un bulletin de paie." if not exact
+        "Chaque ligne est arrondie au centime, comme sur un bulletin de paie ; les totaux sont arrondis une fois, "
+        "sur les montants exacts, comme dans le simulateur de l'URSSAF." if not exact
         else "Montants non arrondis (calcul exact).",
     ]
     if s.cadre:
