@@ -41,6 +41,10 @@ Modelling choices (each also listed in the result's ``hypotheses``):
   applies its RGDU at every date and has no such reduced rates outside the
   overseas departments, so for 2025 it is not an oracle for the employer cost
   of low and middle pay (the net pay is unaffected).
+- Defaults as the URSSAF simulator: headcount 4 (its « moins de 5 »), AT/MP
+  at the national average rate of the year, mutuelle of
+  ``salarie.prevoyance.mutuelle_montant`` half paid by the employer; but
+  ``cadre`` defaults to true (the guide is for cadres).
 - Monthly view: thresholds are compared to monthly amounts (the law's annual
   comparison gives the same result for a steady monthly pay).
 - Each line is rounded to the cent, as on a payslip, and the totals are sums
