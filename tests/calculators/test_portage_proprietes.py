@@ -9,8 +9,10 @@
     * 1 PSS: the CET (contribution d'équilibre technique) applies to the whole base
       once it exceeds the ceiling (ANI Agirc-Arrco; modele-social
       « salarié . cotisations . CET »): the net drops by a few euros;
-    * 3 SMIC: the RGDU stops (CSS L241-13): the employer cost jumps by 2 % of
-      the gross, so the net stays flat, then jumps.
+    * 3 SMIC (2026): the RGDU stops (CSS L241-13): the employer cost jumps by the
+      minimum coefficient times the gross, so the net stays flat, then jumps;
+    * 2.25 and 3.3 SMIC (2025): the reduced maladie and allocations familiales
+      rates stop (CSS D242-3, D241-3-1), the employer cost jumps.
 """
 
 from __future__ import annotations
@@ -84,9 +86,20 @@ def test_net_below_gross_below_cost(raw):
     assert 0 < r["taux_restitution"] < 1
 
 
-def _thresholds(date: str) -> list[float]:
-    s = calculators.run("salarie", {"salaire_brut": 1000, "date": date})["result"]
-    return [s["plafond_securite_sociale"], 3 * s["smic"]]
+def _thresholds(raw: dict) -> list[float]:
+    """The gross pays where the salaried rules jump, as ``salarie`` lists them for its
+    own inversions (``_ruptures``): 1 PSS (CET), and 3 SMIC (RGDU exit) in 2026; in
+    2025 the limits of the reduced maladie (2.25 SMIC) and allocations familiales
+    (3.3 SMIC) rates.  For a CDD the model's gross includes the 10 % indemnity, so
+    the same limits are also taken divided by 1.1."""
+    from calculators import salarie
+
+    out = []
+    effectif = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()
+    for contrat in ("cdi", "cdd"):
+        v = salarie.valeurs(date=raw["date"], cadre=raw["cadre"], contrat=contrat, effectif=effectif)
+        out += salarie._ruptures(salarie.Situation(v))
+    return out
 
 
 def _crosses(r1, r2, limits) -> bool:
@@ -106,7 +119,7 @@ def test_net_grows_with_tjm_without_jumps(raw, delta):
     r1, r2 = a["result"], b["result"]
     d_ca = r2["chiffre_affaires"] - r1["chiffre_affaires"]
     d_net = r2["net_avant_impot"] - r1["net_avant_impot"]
-    if _crosses(r1, r2, _thresholds(raw["date"])):
+    if _crosses(r1, r2, _thresholds(raw)):
         return  # a named legal threshold lies between the two (see the module docstring)
     assert -0.01 <= d_net <= d_ca + 0.02, (r1["salaire_brut"], r2["salaire_brut"], d_ca, d_net)
     assert r2["reserve_nette"] >= r1["reserve_nette"] - 0.02
