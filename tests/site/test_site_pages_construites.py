@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from site_html import html_pages, parse, url_of
+from site_sources import SECTION_FOLDERS, articles
 
 # The policy the issue asks for, written out here rather than read from the settings.
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
@@ -109,3 +110,22 @@ def test_every_page_links_its_stylesheet_and_icon_from_the_site(site_dir):
         sheets = [e.attrs["href"] for e in doc.all("link", rel="stylesheet")]
         assert "/theme/css/site.css" in sheets, url_of(site_dir, path)
         assert (site_dir / "theme/css/site.css").is_file()
+
+
+def test_calculator_script_is_loaded_only_on_pages_that_embed_a_calculator(site_dir):
+    """The calculators' JavaScript (and through it the 13 MB Python runtime) is for their pages only."""
+    by_title = {}
+    for path in html_pages(site_dir):
+        doc = parse(path)
+        if doc.meta("og:type") == "article":
+            by_title[doc.all("h1")[0].text] = doc
+    seen_with, seen_without = 0, 0
+    for folder in SECTION_FOLDERS:
+        for source in articles(folder):
+            embeds = re.search(r"(?m)^:::\s*calculateur\b", source.path.read_text(encoding="utf-8")) is not None
+            doc = by_title[_words(source.title)]
+            scripts = [s.attrs.get("src", "") for s in doc.all("script")]
+            assert any(s.endswith("/theme/js/calculateur.js") for s in scripts) == embeds, source.path
+            seen_with += embeds
+            seen_without += not embeds
+    assert seen_without, "no article without calculator to compare with"
