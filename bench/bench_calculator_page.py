@@ -164,10 +164,14 @@ def first_recompute(browser, base: str) -> float:
     page.goto(f"{base}/simulateurs/portage/", wait_until="domcontentloaded")
     page.locator("#calc-portage-tjm").fill("650")  # the visitor's first interaction
     page.wait_for_selector("#calc-portage[data-entrees*='\"tjm\":\"650\"']", timeout=120_000)
-    t = page.evaluate("() => performance.getEntriesByName('calc-recalcul')[0].startTime"
-                      " + performance.getEntriesByName('calc-recalcul')[0].duration")
+    m = page.evaluate("""() => {
+        const c = performance.getEntriesByName('calc-recalcul')[0];
+        const r = performance.getEntriesByName('calc-moteur-pret')[0];
+        return {first: c.startTime + c.duration, first_compute: c.duration,
+                ready: r.startTime, phases: r.detail};
+    }""")
     ctx.close()
-    return t
+    return m
 
 
 def recompute_latencies(browser, base: str, changes: int) -> list[float]:
@@ -215,12 +219,15 @@ def main() -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu", "--disable-quic"])
         results["article"] = page_bytes(browser, article_url)
         results["calculator_page"] = page_bytes(browser, f"{base}/simulateurs/portage/")
-        bare, first = [], []
+        bare, first, details = [], [], []
         for _ in range(args.runs):
             bare.append(bare_boot(browser, base))
-            first.append(first_recompute(browser, base))
+            d = first_recompute(browser, base)
+            details.append(d)
+            first.append(d["first"])
         results["bare_boot_ms"] = bare
         results["first_recompute_ms"] = first
+        results["first_recompute_details"] = details
         lat = recompute_latencies(browser, base, args.changes)
         results["recompute_ms"] = lat
         browser.close()
@@ -237,6 +244,13 @@ def main() -> int:
     print(f"Bare Pyodide boot: median {mb:.0f} ms {['%.0f' % x for x in bare]}")
     print(f"Navigation -> first live recompute: median {mf:.0f} ms {['%.0f' % x for x in first]}"
           f" = {mf / mb:.2f} x bare boot (target <= 1.15)")
+    ratios = [f / b for f, b in zip(first, bare)]
+    extra = [d["phases"].get("wheel", 0) + d["phases"].get("python_import", 0) + d["first_compute"] for d in details]
+    print(f"  per-run ratios (each first recompute / the bare boot just before it): "
+          f"{['%.2f' % r for r in ratios]}, median {statistics.median(ratios):.2f}")
+    print(f"  inside the worker, after Pyodide's own boot: unpack the wheel + import calculators and "
+          f"parameters + first compute and render = median {statistics.median(extra):.0f} ms "
+          f"({statistics.median(extra) / mb * 100:.0f} % of the median bare boot)")
     print(f"Recompute latency over {len(lat)} changes: p50 {pct(lat, 0.5):.1f} ms, p95 {pct(lat, 0.95):.1f} ms,"
           f" max {max(lat):.1f} ms (target p95 < 50 ms)")
     out = ROOT / "bench" / "results"
@@ -249,6 +263,8 @@ def main() -> int:
         "bare_boot_ms_median": round(mb),
         "first_recompute_ms_median": round(mf),
         "ratio": round(mf / mb, 3),
+        "ratio_per_run_median": round(statistics.median(ratios), 3),
+        "extra_after_boot_ms_median": round(statistics.median(extra)),
         "recompute_p50_ms": round(pct(lat, 0.5), 2),
         "recompute_p95_ms": round(pct(lat, 0.95), 2),
     }

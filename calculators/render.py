@@ -139,7 +139,11 @@ def typographie(html: str) -> str:
 
 
 def _h(x) -> str:
-    return escape("" if x is None else str(x), quote=True)
+    """Text for HTML (escaped), with French typography applied."""
+    t = "" if x is None else str(x)
+    if _PUNCT.search(t):
+        t = _AFTER.sub("«" + NNBSP, _BEFORE.sub(NNBSP, t))
+    return escape(t, quote=True)
 
 
 def _num_attr(x) -> str:
@@ -252,7 +256,7 @@ def _repartition(result: dict, uid: str) -> str:
         w = max(m, 0.0) / positive * bar_w
         lib = p.get("libelle", p.get("code", ""))
         text = f"{euros(m)} ({pourcent(share, 1)})"
-        desc.append(f"{lib} : {text}")
+        desc.append(f"{lib}{NNBSP}: {text}")
         rows.append(
             f'<g class="calc-barre calc-barre--{i % 8}" data-code="{_h(p.get("code"))}">'
             f'<text class="calc-barre-libelle" x="0" y="{y + 14}">{_h(lib)}</text>'
@@ -266,7 +270,7 @@ def _repartition(result: dict, uid: str) -> str:
         f'<svg class="calc-graphique" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{uid}-rep-titre {uid}-rep-desc" focusable="false" '
         f'preserveAspectRatio="xMinYMin meet">'
-        f'<desc id="{uid}-rep-desc">{_h(" ; ".join(desc))}.</desc>'
+        f'<desc id="{uid}-rep-desc">{_h(f"{NNBSP}; ".join(desc))}.</desc>'
         + "".join(rows) + "</svg></figure>"
     )
 
@@ -278,7 +282,7 @@ def _alertes(result: dict) -> str:
     items = []
     for a in al:
         niveau = "attention" if a.get("niveau") == "attention" else "info"
-        prefix = "Attention : " if niveau == "attention" else "À savoir : "
+        prefix = f"Attention{NNBSP}: " if niveau == "attention" else f"À savoir{NNBSP}: "
         items.append(
             f'<li class="calc-alerte calc-alerte--{niveau}"><strong>{prefix}</strong>{_h(a.get("message"))}</li>'
         )
@@ -295,10 +299,23 @@ def _hypotheses(result: dict) -> str:
     )
 
 
+_SOURCES_CACHE: dict = {}
+
+
 def _sources(result: dict) -> str:
     src = result.get("sources") or []
     if not src:
         return ""
+    # the parameters used hardly change from one recompute to the next: render them once
+    key = tuple((s.get("parametre"), s.get("depuis"), repr(s.get("valeur"))) for s in src)
+    if key not in _SOURCES_CACHE:
+        if len(_SOURCES_CACHE) > 16:
+            _SOURCES_CACHE.clear()
+        _SOURCES_CACHE[key] = _render_sources(src)
+    return _SOURCES_CACHE[key]
+
+
+def _render_sources(src: list) -> str:
     items = []
     for s in src:
         lib = _h(s.get("libelle") or s.get("parametre"))
@@ -309,7 +326,7 @@ def _sources(result: dict) -> str:
             ref = f'<a href="{_h(s["url"])}">{ref}</a>'
         since = f", depuis le {date_fr(s['depuis'])}" if s.get("depuis") else ""
         extra = f" ({_h(s['source'])})" if s.get("source") else ""
-        items.append(f"<li>{lib} : {_h(v)}{_h(since)}. {ref}{extra}</li>")
+        items.append(f"<li>{lib}{NNBSP}: {_h(v)}{_h(since)}. {ref}{extra}</li>")
     return (
         '<details class="calc-sources"><summary>Sources et paramètres utilisés</summary><ul>'
         + "".join(items) + "</ul></details>"
@@ -330,7 +347,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
         f'<p class="calc-date">Règles en vigueur au {_h(date_fr(d))} (règles {_h(rules_year(result))}).</p>'
         if d else ""
     )
-    return typographie(
+    return (
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
         + when + _chiffres(result) + _alertes(result) + _repartition(result, uid)
         + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
@@ -472,7 +489,7 @@ def render_form(name: str, fields, values: dict, uid: str, driving: str | None =
             '<details class="calc-avance"><summary>Paramètres avancés</summary>'
             + _fields_block(advanced, values, uid, driving) + "</details>"
         )
-    return typographie(html)
+    return html
 
 
 def top_level_numbers(result: dict) -> dict:

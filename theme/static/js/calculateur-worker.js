@@ -25,7 +25,10 @@ _calc
 
 let calc = null;
 
+const timings = {};
+
 async function init(msg) {
+  const t0 = performance.now();
   // The wheel downloads while Pyodide boots.
   const wheel = fetch(msg.wheel).then((r) => {
     if (!r.ok) throw new Error(`roue des calculateurs introuvable (${r.status})`);
@@ -34,11 +37,16 @@ async function init(msg) {
   wheel.catch(() => {});
   const { loadPyodide } = await import(msg.runtime + "pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL: msg.runtime, packages: [] });
+  const t1 = performance.now();
   pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
+  const t2 = performance.now();
   calc = pyodide.runPython(GLUE);
   for (const name of msg.names || []) {
     pyodide.runPython(`calculators.get(${JSON.stringify(name)})`);
   }
+  const t3 = performance.now();
+  // for bench/bench_calculator_page.py (milliseconds)
+  Object.assign(timings, { pyodide: t1 - t0, wheel: t2 - t1, python_import: t3 - t2 });
 }
 
 self.addEventListener("message", async (event) => {
@@ -46,7 +54,7 @@ self.addEventListener("message", async (event) => {
   if (msg.type === "init") {
     try {
       await init(msg);
-      self.postMessage({ type: "ready" });
+      self.postMessage({ type: "ready", timings });
     } catch (err) {
       self.postMessage({ type: "error", message: String((err && err.message) || err) });
     }

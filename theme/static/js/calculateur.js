@@ -53,6 +53,7 @@ function startEngine() {
       const msg = event.data;
       if (msg.type === "ready") {
         clearTimeout(timer);
+        performance.mark("calc-moteur-pret", { detail: msg.timings || {} });
         resolve();
       } else if (msg.type === "error") {
         clearTimeout(timer);
