@@ -35,6 +35,7 @@ class Watch:
 def live(browser, site_url):
     """One page for a whole module, so Pyodide boots once: (page, watch)."""
     context = browser.new_context(locale="fr-FR")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     watch = Watch(context, site_url)
     page = watch.page(context.new_page())
     page.set_default_timeout(90_000)

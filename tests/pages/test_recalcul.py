@@ -98,6 +98,14 @@ def test_month_year_toggle_shows_yearly_figures(live):
     assert toggle.get_attribute("aria-pressed") == "false"
 
 
+def test_copy_link_button_copies_the_url_with_the_inputs(live):
+    page, _ = live
+    page.get_by_role("button", name="Copier le lien de cette simulation").click()
+    page.wait_for_selector(f"#{UID}-etat:has-text('Lien copié')")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.url and "tjm=812.5" in copied
+
+
 def test_print_view_states_inputs_and_rules_year(live):
     page, _ = live
     page.emulate_media(media="print")
