@@ -476,6 +476,9 @@ def evaluate(values: dict, p: At | None = None) -> dict:
     frais_gestion = cents(fee_pct + fixes)
     frais_pro = cents(values.get("frais_professionnels") or 0)
     budget = cents(ca - frais_gestion - frais_pro)
+    if ca <= 0:
+        key = "jours" if not values["jours"] else "tjm"
+        raise InputError({key: "Sans chiffre d'affaires (TJM ou jours facturés à zéro), aucun salaire ne peut être versé."})
     if budget <= 0:
         raise InputError({"tjm": "Le chiffre d'affaires ne couvre pas les frais de gestion et les frais "
                                  "professionnels : aucun salaire ne peut être versé."})
