@@ -116,7 +116,8 @@ class _Headings(HTMLParser):
         if tag == "a" and self._skip:
             self._skip -= 1
         elif tag in ("h2", "h3"):
-            self._current["texte"] = " ".join(self._current["texte"].split())
+            # collapse ordinary whitespace only: the narrow no-break spaces of French typography stay
+            self._current["texte"] = re.sub(r"[ \t\r\n]+", " ", self._current["texte"]).strip()
             self.found.append(self._current)
             self._current = None
 

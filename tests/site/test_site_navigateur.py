@@ -87,7 +87,7 @@ def test_a_visit_stays_on_the_site_without_cookie_or_error(browser, site_url, vi
 
 def test_search_from_the_header_finds_an_article_about_cotisations(page, site_url):
     page.goto(site_url + "/")
-    search = page.get_by_role("search").get_by_role("searchbox", name="Rechercher dans le guide")
+    search = page.get_by_role("search", name="Recherche dans le guide").get_by_role("searchbox", name="Rechercher dans le guide")
     search.fill("cotisation")
     search.press("Enter")
     page.wait_for_url(re.compile(r"/recherche/\?q=cotisation$"))
