@@ -21,3 +21,16 @@ def test_blocked_runtime_shows_a_message_and_keeps_the_prerendered_result(fresh,
     assert key_figures(page, uid) == before
     # the visitor's change is not reflected: the result says it is not current
     assert page.locator(f"#{uid} .calc-perime").is_visible()
+
+
+def test_browser_without_webassembly_reads_why_in_french(fresh, site_url):
+    page, watch = fresh()
+    page.add_init_script("delete window.WebAssembly;")
+    page.goto(f"{site_url}/simulateurs/portage/")
+    uid = "calc-portage"
+    before = key_figures(page, uid)
+    page.locator(f"#{uid}-tjm").focus()
+    page.wait_for_selector(f"#{uid}.calc--echec")
+    assert "ne prend pas en charge WebAssembly" in page.locator(f"#{uid}-etat").inner_text()
+    assert key_figures(page, uid) == before
+    assert watch.runtime() == []  # nothing downloaded for nothing

@@ -22,6 +22,12 @@ let engine = "idle"; // idle | loading | ready | failed
 let nextId = 1;
 const pending = new Map();
 
+function frenchError(french) {
+  const err = new Error(french);
+  err.french = french;
+  return err;
+}
+
 function whyNoEngine() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     return "votre navigateur ne prend pas en charge WebAssembly";
@@ -37,11 +43,11 @@ function startEngine() {
   ready = new Promise((resolve, reject) => {
     const missing = whyNoEngine();
     if (missing) {
-      reject(new Error(missing));
+      reject(frenchError(missing));
       return;
     }
     const first = roots[0];
-    const timer = setTimeout(() => reject(new Error("le chargement a pris trop de temps")), LOAD_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(frenchError("le chargement a pris trop de temps")), LOAD_TIMEOUT_MS);
     try {
       worker = new Worker(new URL("./calculateur-worker.js", import.meta.url), { type: "module" });
     } catch (err) {
@@ -241,10 +247,12 @@ class Calculator {
     this.failed = true;
     this.root.classList.remove("calc--chargement");
     this.root.classList.add("calc--echec");
-    const reason = err && err.message ? ` (${err.message})` : "";
+    // the visitor reads French; the browser's own message stays available to developers
+    this.root.dataset.erreur = String((err && err.message) || err);
+    const reason = err && err.french ? err.french : "les fichiers du moteur de calcul n'ont pas pu être chargés (connexion interrompue, fichiers bloqués ou mémoire insuffisante)";
     this.say(
-      "Le calcul en direct n'a pas pu démarrer" + reason + ". Le résultat affiché ci-dessous reste celui des valeurs préremplies" +
-        (this.dirty() ? " : il ne tient pas compte de vos modifications." : ".") +
+      `Le calcul en direct n'a pas pu démarrer\u202f: ${reason}. Le résultat affiché ci-dessous reste celui des valeurs préremplies` +
+        (this.dirty() ? ", il ne tient pas compte de vos modifications." : ".") +
         " Réessayez plus tard ou avec un navigateur récent.",
     );
     if (this.dirty()) this.setStale(true);
