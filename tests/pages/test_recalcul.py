@@ -1,5 +1,6 @@
 """The portage calculator live in the browser (one page for the module, so
-Pyodide boots once; the tests run in file order on that page)."""
+Pyodide boots once).  Each test brings the page to the state it needs
+(`_at`), so they also pass alone or split across pytest-xdist workers."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ def _same_as_cli(page, inputs):
     return ref
 
 
+def _at(page, site_url, tjm="812.5"):
+    """The portage page showing the live result for ``tjm``."""
+    if "/simulateurs/portage/" not in page.url:
+        page.goto(f"{site_url}/simulateurs/portage/")
+    entrees = page.locator(f"#{UID}").get_attribute("data-entrees") or ""
+    if f'"tjm":"{tjm}"' not in entrees or page.locator(f"#{UID} .calc-perime").count():
+        page.locator(f"#{UID}-tjm").fill(tjm)
+        wait_result_for(page, UID, "tjm", tjm)
+
+
 def _axe(page):
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
@@ -30,8 +41,10 @@ def test_page_has_no_accessibility_violation_before_any_recompute(live, site_url
     _axe(page)
 
 
-def test_keyboard_only_tab_to_the_tjm_type_and_the_result_updates(live):
+def test_keyboard_only_tab_to_the_tjm_type_and_the_result_updates(live, site_url):
     page, _ = live
+    if "/simulateurs/portage/" not in page.url:
+        page.goto(f"{site_url}/simulateurs/portage/")
     for _ in range(120):
         page.keyboard.press("Tab")
         if page.locator(":focus").get_attribute("id") == f"{UID}-tjm":
@@ -48,8 +61,9 @@ def test_keyboard_only_tab_to_the_tjm_type_and_the_result_updates(live):
     assert status.inner_text().startswith("Résultat mis à jour")
 
 
-def test_changing_the_tjm_gives_exactly_what_the_command_line_prints(live):
+def test_changing_the_tjm_gives_exactly_what_the_command_line_prints(live, site_url):
     page, _ = live
+    _at(page, site_url, "650.5")
     page.locator(f"#{UID}-tjm").fill("812.5")
     wait_result_for(page, UID, "tjm", "812.5")
     ref = _same_as_cli(page, {"tjm": "812.5"})
@@ -60,14 +74,16 @@ def test_changing_the_tjm_gives_exactly_what_the_command_line_prints(live):
     assert "tjm=812.5" in page.url
 
 
-def test_no_accessibility_violation_after_a_recompute(live):
+def test_no_accessibility_violation_after_a_recompute(live, site_url):
     page, _ = live
+    _at(page, site_url)
     page.locator(f"#{UID} .calc-detail summary").click()  # the breakdown, open
     _axe(page)
 
 
-def test_invalid_input_shows_french_message_beside_the_field_and_keeps_last_result(live):
+def test_invalid_input_shows_french_message_beside_the_field_and_keeps_last_result(live, site_url):
     page, _ = live
+    _at(page, site_url)
     before = key_figures(page, UID)
     field = page.locator(f"#{UID}-tjm")
     field.fill("-5")
@@ -84,8 +100,9 @@ def test_invalid_input_shows_french_message_beside_the_field_and_keeps_last_resu
     assert not error.is_visible() and field.get_attribute("aria-invalid") is None
 
 
-def test_month_year_toggle_shows_yearly_figures(live):
+def test_month_year_toggle_shows_yearly_figures(live, site_url):
     page, _ = live
+    _at(page, site_url)
     ref = cli("portage", {**presets(page, UID), "tjm": "812.5"})
     toggle = page.get_by_role("button", name="Montants par an")
     toggle.focus()
@@ -98,16 +115,18 @@ def test_month_year_toggle_shows_yearly_figures(live):
     assert toggle.get_attribute("aria-pressed") == "false"
 
 
-def test_copy_link_button_copies_the_url_with_the_inputs(live):
+def test_copy_link_button_copies_the_url_with_the_inputs(live, site_url):
     page, _ = live
+    _at(page, site_url)
     page.get_by_role("button", name="Copier le lien de cette simulation").click()
     page.wait_for_selector(f"#{UID}-etat:has-text('Lien copié')")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url and "tjm=812.5" in copied
 
 
-def test_print_view_states_inputs_and_rules_year(live):
+def test_print_view_states_inputs_and_rules_year(live, site_url):
     page, _ = live
+    _at(page, site_url)
     page.emulate_media(media="print")
     try:
         sheet = page.locator(f"#{UID}-impression")
@@ -118,8 +137,9 @@ def test_print_view_states_inputs_and_rules_year(live):
         page.emulate_media(media="screen")
 
 
-def test_nothing_left_the_origin_and_the_console_stayed_clean(live):
+def test_nothing_left_the_origin_and_the_console_stayed_clean(live, site_url):
     page, watch = live
+    _at(page, site_url)
     assert watch.runtime(), "the Pyodide runtime was never requested"
     assert watch.foreign() == []
     assert watch.console == []
