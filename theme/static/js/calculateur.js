@@ -429,6 +429,10 @@ class Calculator {
 function openDetailsForPrint() {
   const opened = [];
   window.addEventListener("beforeprint", () => {
+    for (const r of roots) {
+      const result = r.querySelector(".calc-resultat");
+      if (r.calc && result) r.calc.updatePrint(result.dataset.date);
+    }
     for (const d of document.querySelectorAll(".calculateur details:not([open])")) {
       d.open = true;
       opened.push(d);
