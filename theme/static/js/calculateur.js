@@ -147,6 +147,7 @@ class Calculator {
       this.setStale(true);
       this.say("Chargement du moteur de calcul pour les valeurs du lien…");
       startEngine();
+      if (engine === "loading") this.loading();
     }
   }
 
