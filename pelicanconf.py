@@ -11,7 +11,7 @@ from markdown.extensions.toc import slugify as _slugify
 AUTHOR = "Cadre Libre"
 SITENAME = "Cadre Libre"
 SITE_DESCRIPTION = (
-    "Guide indépendant pour les cadres qui veulent devenir indépendants : "
+    "Guide indépendant pour les cadres qui veulent devenir indépendants\u202f: "
     "portage salarial, micro-entreprise, EURL, SASU ou salariat, "
     "avec des simulateurs qui calculent dans votre navigateur."
 )

@@ -38,9 +38,8 @@ from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
-from pelican.utils import get_date
+from pelican.utils import get_date, slugify
 
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -152,9 +151,18 @@ def verifier_entete(path: str, kind: str, settings) -> None:
                                      f"(trouvé « {meta[key][1]} »)")
     if kind == "article" and "category" in meta and meta["category"][1]:
         rubriques = settings.get("RUBRIQUES") or []
-        if rubriques and meta["category"][1] not in rubriques:
-            _add(path, meta["category"][0], f"en-tête : rubrique inconnue « {meta['category'][1]} » "
+        category = meta["category"][1]
+        if rubriques and category not in rubriques:
+            _add(path, meta["category"][0], f"en-tête : rubrique inconnue « {category} » "
                                             f"(rubriques : {', '.join(rubriques)})")
+        elif rubriques:
+            # the folder of an article is its section: content/tjm/ holds the articles of « TJM »
+            folders = {slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])): name
+                       for name in rubriques}
+            folder = os.path.relpath(path, settings["PATH"]).replace(os.sep, "/").split("/")[0]
+            if folder in folders and folders[folder] != category:
+                _add(path, meta["category"][0], f"en-tête : rubrique « {category} », mais le fichier est "
+                                                f"dans content/{folder}/, le dossier de « {folders[folder]} »")
 
 
 # ------------------------------------------------------------- intrasite links
@@ -443,19 +451,19 @@ def _on_finalized(pelican) -> None:
                             if not any(f"Unable to find '{d}" in m for d in deja)]
         if not problemes and not pelican_messages:
             return
-        for probleme in problemes:
-            logger.error("%s", probleme)
-        for message in pelican_messages:
-            logger.error("Pelican : %s", message)
         total = len(problemes) + len(pelican_messages)
-        summary = (f"Construction refusée : {total} problème(s) dans le contenu, listé(s) ci-dessus "
-                   "avec le fichier et la ligne. Corrigez-les puis relancez la construction.")
-        if os.environ.get("CADRE_LIBRE_VERIFICATIONS", "").lower() == "avertir":
-            logger.warning("CADRE_LIBRE_VERIFICATIONS=avertir : construction poursuivie malgré ces problèmes.")
+        avertir = os.environ.get("CADRE_LIBRE_VERIFICATIONS", "").lower() == "avertir"
+        # Printed as plain lines (one problem a line, never wrapped), whatever Pelican's log handler.
+        lines = [str(p) for p in problemes] + [f"Pelican : {m}" for m in pelican_messages]
+        head = (f"Problèmes dans le contenu : {total} (CADRE_LIBRE_VERIFICATIONS=avertir : construction poursuivie)"
+                if avertir else f"Construction refusée : {total} problème(s) dans le contenu :")
+        tail = "" if avertir else "Corrigez-les puis relancez la construction.\n"
+        sys.stderr.write(f"\n{head}\n" + "".join(f"  {line}\n" for line in lines) + tail)
+        sys.stderr.flush()
+        if avertir:
             return
         if _autoreload():
-            raise ContenuInvalide(summary)
-        logger.critical("%s", summary)
+            raise ContenuInvalide(f"construction refusée : {total} problème(s) dans le contenu (voir ci-dessus)")
         raise SystemExit(1)
     finally:
         _state.problemes.clear()

@@ -22,15 +22,17 @@ def broken_build(tmp_path_factory, build_site):
     root = tmp_path_factory.mktemp("contenu-casse")
     content = root / "content"
     shutil.copytree(CONTENT, content)
-    victims = _articles_of("statuts")[:2] + _articles_of("portage-salarial")[:1] + _articles_of("tjm")[:2]
-    assert len(victims) == 5, "needs two articles in Statuts and TJM and one in Portage salarial"
-    no_title, no_date, bad_link, bad_image, bad_page_link = (content / v.relative_to(CONTENT) for v in victims)
+    victims = _articles_of("statuts")[:2] + _articles_of("portage-salarial")[:2] + _articles_of("tjm")[:2]
+    assert len(victims) == 6, "needs two articles in each of Statuts, Portage salarial and TJM"
+    no_title, no_date, bad_link, wrong_section, bad_image, bad_page_link = (
+        content / v.relative_to(CONTENT) for v in victims)
 
     def edit(path, change):
         path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
 
     edit(no_title, lambda t: re.sub(r"(?m)^Title:.*\n", "", t, count=1))
     edit(no_date, lambda t: re.sub(r"(?m)^Date:.*\n", "", t, count=1))
+    edit(wrong_section, lambda t: re.sub(r"(?m)^Category:.*$", "Category: TJM", t, count=1))
     # appended after the body: the line numbers are known
     edit(bad_link, lambda t: t.rstrip("\n") + "\n\nVoir [cet article]({filename}/statuts/article-disparu.md).\n")
     edit(bad_image, lambda t: t.rstrip("\n") + "\n\n![Un schéma](/images/schema-absent.png)\n")
@@ -38,7 +40,7 @@ def broken_build(tmp_path_factory, build_site):
     result = build_site(root / "output", content, strict=True)
     lines = {p: len(p.read_text(encoding="utf-8").splitlines()) for p in (bad_link, bad_image, bad_page_link)}
     return result, {"no_title": no_title, "no_date": no_date, "bad_link": bad_link, "bad_image": bad_image,
-                    "bad_page_link": bad_page_link}, lines, content
+                    "bad_page_link": bad_page_link, "wrong_section": wrong_section}, lines, content
 
 
 def _message(result) -> str:
@@ -71,3 +73,15 @@ def test_broken_internal_links_and_missing_image_name_the_file_and_line(broken_b
         path = files[key]
         where = f"{path.relative_to(content.parent).as_posix()}:{lines[path]}"
         assert f"{where}: {what}" in text, (where, what, text[-3000:])
+
+
+def test_an_article_filed_in_the_wrong_section_names_the_file_and_line(broken_build):
+    result, files, _, content = broken_build
+    path = files["wrong_section"]
+    number = next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                  if line.startswith("Category:"))
+    where = f"{path.relative_to(content.parent).as_posix()}:{number}"
+    expected = (f"{where}: en-tête : rubrique « TJM », mais le fichier est dans content/portage-salarial/, "
+                "le dossier de « Portage salarial »")
+    text = _message(result)
+    assert expected in text, text[text.find(path.name) - 200:text.find(path.name) + 400]
