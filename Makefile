@@ -36,7 +36,7 @@ help:
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (trouvé " + sys.version.split()[0] + ").")'
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Impossible de créer $(VENV) : sur Debian, installez le paquet python3-venv (sudo apt-get install -y python3-venv)." >&2; exit 1; }
 
 # Reinstalled only when requirements.txt is newer than the stamp.
 $(PY_STAMP): requirements.txt | $(PY)
