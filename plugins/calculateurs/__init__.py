@@ -274,7 +274,8 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         "presets": {k: v for k, v in presets.items()},
     }
     return render.typographie(
-        f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" '
+        # data-pagefind-ignore: the search index keeps the prose, not the form and figures
+        f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" data-pagefind-ignore="all" '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"
         + f'<form class="calc-form" id="{uid}-form" aria-label="{render._h(calc.TITLE)} : vos données" novalidate>'
