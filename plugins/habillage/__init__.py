@@ -137,10 +137,15 @@ def _on_content(instance: Content) -> None:
         instance.sommaire = []
         return
     instance._content = _rewrite(instance._content)
-    for attr in ("title", "summary"):
-        value = getattr(instance, attr, None)
+    # Title and summary: Pelican reads them from `metadata` (and the summary back from `_summary`).
+    for key in ("title", "summary"):
+        value = instance.metadata.get(key)
         if isinstance(value, str):
-            setattr(instance, attr, typographie(value))
+            instance.metadata[key] = typographie(value)
+    if isinstance(instance.metadata.get("title"), str):
+        instance.title = instance.metadata["title"]
+    if isinstance(getattr(instance, "_summary", None), str):
+        instance._summary = typographie(instance._summary)
     instance.sommaire = sommaire(instance._content)
     minimum = instance.settings.get("SOMMAIRE_MINIMUM", 3)
     instance.afficher_sommaire = sum(1 for h in instance.sommaire if h["niveau"] == 2) >= minimum

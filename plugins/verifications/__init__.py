@@ -352,7 +352,8 @@ def verifier_sortie(output: str, siteurl: str) -> None:
                     _add(full, line, f"{message} (gabarit du thème ou d'un plugin)")
 
             for line, message in page.csp:
-                report(line, message)
+                needle = "style=" if "style=" in message else ("<style" if "<style>" in message else "<script")
+                report(line, message, (needle,))
             page_url = base_path + rel
             for kind, tag, url, line in page.urls:
                 if url.startswith(("mailto:", "tel:", "data:")):

@@ -35,10 +35,13 @@ def broken_build(tmp_path_factory, build_site):
     edit(wrong_section, lambda t: re.sub(r"(?m)^Category:.*$", "Category: TJM", t, count=1))
     # appended after the body: the line numbers are known
     edit(bad_link, lambda t: t.rstrip("\n") + "\n\nVoir [cet article]({filename}/statuts/article-disparu.md).\n")
+    lines_before_style = len(bad_link.read_text(encoding="utf-8").splitlines())
     edit(bad_image, lambda t: t.rstrip("\n") + "\n\n![Un schéma](/images/schema-absent.png)\n")
+    edit(bad_link, lambda t: t.rstrip("\n") + '\n\nTexte <span style="color: red">en rouge</span>.\n')
     edit(bad_page_link, lambda t: t.rstrip("\n") + "\n\nVoir [la page](/tjm/page-inexistante/).\n")
     result = build_site(root / "output", content, strict=True)
-    lines = {p: len(p.read_text(encoding="utf-8").splitlines()) for p in (bad_link, bad_image, bad_page_link)}
+    lines = {p: len(p.read_text(encoding="utf-8").splitlines()) for p in (bad_image, bad_page_link)}
+    lines[bad_link] = lines_before_style
     return result, {"no_title": no_title, "no_date": no_date, "bad_link": bad_link, "bad_image": bad_image,
                     "bad_page_link": bad_page_link, "wrong_section": wrong_section}, lines, content
 
@@ -85,3 +88,10 @@ def test_an_article_filed_in_the_wrong_section_names_the_file_and_line(broken_bu
                 "le dossier de « Portage salarial »")
     text = _message(result)
     assert expected in text, text[text.find(path.name) - 200:text.find(path.name) + 400]
+
+
+def test_inline_style_that_the_security_policy_would_block_fails_the_build(broken_build):
+    result, files, _, content = broken_build
+    path = files["bad_link"]
+    where = f"{path.relative_to(content.parent).as_posix()}:{len(path.read_text(encoding='utf-8').splitlines())}"
+    assert f'{where}: attribut style="…" sur <span> (bloqué par la CSP' in _message(result)
