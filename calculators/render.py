@@ -19,6 +19,7 @@ import re
 from html import escape
 
 from .core.arrondi import cents as _cents, euros as _euros
+from .core.schema import text_max_length as _text_max_length
 
 NNBSP = "\u202f"  # narrow no-break space: thousands separator
 NBSP = "\u00a0"  # no-break space: before a unit
@@ -384,12 +385,20 @@ def _input_value(f, v) -> str:
     return str(v)
 
 
+def _scaled(x, scale: int):
+    """``x`` times ``scale``, without binary noise (0.07 * 100 -> 7.0, not 7.000000000000001)."""
+    return float(round(x * scale, 9)) if scale != 1 else x
+
+
 def _field(f, value, uid: str, driving: bool) -> str:
     fid = f"{uid}-{f.name}"
     help_id = f"{fid}-aide"
     err_id = f"{fid}-erreur"
     described = help_id if f.help else ""
-    unit_text = "taux : 0,08 = 8 %" if f.unit == "taux" else f.unit
+    # A rate is a fraction for the engine (0.08) but a percentage for a reader
+    # (8 %): the form shows and takes percentages, the script divides by 100.
+    percent = f.unit == "taux"
+    unit_text = "%" if percent else f.unit
     unit = f' <span class="calc-unite">({_h(unit_text)})</span>' if f.unit else ""
     attrs = [f'id="{fid}"', f'name="{_h(f.name)}"']
     if described:
@@ -398,16 +407,20 @@ def _field(f, value, uid: str, driving: bool) -> str:
         attrs.append('data-sortie=""')
         if driving:
             attrs.append('data-pilote=""')
+    if percent:
+        attrs.append('data-echelle="100"')
     if f.kind in ("number", "integer"):
         attrs.append('type="number"')
         attrs.append('inputmode="decimal"' if f.kind == "number" else 'inputmode="numeric"')
+        scale = 100 if percent else 1
         if f.minimum is not None:
-            attrs.append(f'min="{_attr_num(f.minimum)}"')
+            attrs.append(f'min="{_attr_num(_scaled(f.minimum, scale))}"')
         if f.maximum is not None:
-            attrs.append(f'max="{_attr_num(f.maximum)}"')
+            attrs.append(f'max="{_attr_num(_scaled(f.maximum, scale))}"')
         step = f.step if f.step is not None else (1 if f.kind == "integer" else "any")
-        attrs.append(f'step="{_attr_num(step)}"')
-        attrs.append(f'value="{_h(_input_value(f, value))}"')
+        attrs.append(f'step="{_attr_num(_scaled(step, scale) if step != "any" else step)}"')
+        shown = _scaled(value, scale) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+        attrs.append(f'value="{_h(_input_value(f, shown))}"')
         control = f'<input {" ".join(attrs)}>'
     elif f.kind == "date":
         attrs.append('type="date"')
@@ -416,6 +429,13 @@ def _field(f, value, uid: str, driving: bool) -> str:
         if f.maximum is not None:
             attrs.append(f'max="{f.maximum.isoformat()}"')
         attrs.append(f'value="{_h(_input_value(f, value))}"')
+        control = f'<input {" ".join(attrs)}>'
+    elif f.kind == "text":
+        attrs.append('type="text"')
+        attrs.append(f'maxlength="{_text_max_length(f)}"')
+        attrs.append('autocomplete="off"')
+        # the visitor's own text, escaped as typed (no typography: the value round-trips)
+        attrs.append(f'value="{escape(_input_value(f, value), quote=True)}"')
         control = f'<input {" ".join(attrs)}>'
     elif f.kind == "boolean":
         attrs.append('type="checkbox"')

@@ -4,7 +4,8 @@ validation, the URL state and the documentation.
 Validation accepts what a JSON object, an HTML form or a URL can carry:
 numbers as numbers or as strings written the French way ("1 234,50"),
 booleans as true/false, "oui"/"non", "1"/"0", "on" (a checked box), dates as
-ISO strings.  Every error is a short French sentence keyed by the field name;
+ISO strings, short texts (kind "text", e.g. the name of an offer) as
+strings.  Every error is a short French sentence keyed by the field name;
 an error that concerns no single field is keyed ``"_"``.
 """
 
@@ -12,9 +13,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import unicodedata
 from dataclasses import dataclass, field as _field
 
-KINDS = ("number", "integer", "boolean", "choice", "date")
+KINDS = ("number", "integer", "boolean", "choice", "date", "text")
+
+# kind "text": a short label on one line; ``maximum`` is its length in characters
+TEXT_MAX_LENGTH = 80
 
 
 class InputError(Exception):
@@ -29,7 +34,10 @@ class InputError(Exception):
 class Field:
     """One input of a calculator.
 
-    ``kind``: number, integer, boolean, choice or date.
+    ``kind``: number, integer, boolean, choice, date or text.  A text is a
+    short label on one line (a name the visitor types, shown back as text,
+    never as HTML): white space is collapsed, control characters refused, and
+    ``maximum`` is its length in characters (``TEXT_MAX_LENGTH`` if unset).
     ``default``: a value, ``None`` (optional, no value) or a callable
     returning the value (evaluated at validation time, e.g. today's date).
     ``choices``: for kind "choice", ``((value, French label), ...)``.
@@ -58,6 +66,8 @@ class Field:
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"unknown kind {self.kind!r} for field {self.name!r}")
+        if self.kind == "text" and self.maximum is not None and (self.maximum < 1 or self.maximum != int(self.maximum)):
+            raise ValueError(f"text field {self.name!r} needs a whole maximum length")
         if self.kind == "choice" and not self.choices:
             raise ValueError(f"choice field {self.name!r} has no choices")
 
@@ -79,6 +89,13 @@ def _fmt(x: float) -> str:
     else:
         s = f"{x:,.2f}".rstrip("0").replace(",", "\u202f").replace(".", ",")
     return s
+
+
+def _bound(f: Field, x: float) -> str:
+    """A bound with its unit; a rate (unit "taux", a fraction) as a percentage."""
+    if f.unit == "taux":
+        return f"{_fmt(round(x * 100, 9))}\u00a0%"
+    return _fmt(x) + (f" {f.unit}" if f.unit else "")
 
 
 def _parse_number(raw):
@@ -114,9 +131,9 @@ def _convert(f: Field, raw):
                 return None, "Saisissez un nombre entier."
             x = int(x)
         if f.minimum is not None and x < f.minimum:
-            return None, f"La valeur doit être au moins {_fmt(f.minimum)}{(' ' + f.unit) if f.unit else ''}."
+            return None, f"La valeur doit être au moins {_bound(f, f.minimum)}."
         if f.maximum is not None and x > f.maximum:
-            return None, f"La valeur doit être au plus {_fmt(f.maximum)}{(' ' + f.unit) if f.unit else ''}."
+            return None, f"La valeur doit être au plus {_bound(f, f.maximum)}."
         return x, None
     if f.kind == "boolean":
         if isinstance(raw, bool):
@@ -150,7 +167,22 @@ def _convert(f: Field, raw):
                     return None, f"Les règles ne sont connues que jusqu'au {hi.strftime('%d/%m/%Y')}."
                 return d, None
         return None, "Saisissez une date au format AAAA-MM-JJ."
+    if f.kind == "text":
+        if not isinstance(raw, str):
+            return None, "Saisissez un texte."
+        text = " ".join(raw.split())
+        if any(unicodedata.category(ch).startswith("C") for ch in text):
+            return None, "Ce texte contient des caractères non imprimables."
+        longest = text_max_length(f)
+        if len(text) > longest:
+            return None, f"Le texte doit tenir en {longest} caractères au plus."
+        return text, None
     raise AssertionError(f.kind)  # pragma: no cover - guarded by Field
+
+
+def text_max_length(f: Field) -> int:
+    """Length limit of a text field, in characters."""
+    return int(f.maximum) if f.maximum is not None else TEXT_MAX_LENGTH
 
 
 def _is_blank(raw) -> bool:
@@ -207,6 +239,9 @@ def to_json_schema(fields, title: str = "", description: str = "") -> dict:
         elif f.kind == "date":
             p["type"] = "string"
             p["format"] = "date"
+        elif f.kind == "text":
+            p["type"] = "string"
+            p["maxLength"] = text_max_length(f)
         if f.kind in ("number", "integer"):
             if f.minimum is not None:
                 p["minimum"] = f.minimum

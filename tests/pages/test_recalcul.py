@@ -143,3 +143,24 @@ def test_nothing_left_the_origin_and_the_console_stayed_clean(live, site_url):
     assert watch.runtime(), "the Pyodide runtime was never requested"
     assert watch.foreign() == []
     assert watch.console == []
+
+
+def test_a_rate_is_shown_and_typed_as_a_percentage(live, site_url):
+    # The engine takes fractions (frais_gestion 0.075); a reader types 7,5 %.
+    from calculators import get
+
+    page, _ = live
+    page.goto(f"{site_url}/simulateurs/portage/")
+    field = page.locator(f"#{UID}-frais_gestion")
+    default = {f.name: f.default_value() for f in get("portage").FIELDS}["frais_gestion"]
+    preset = presets(page, UID).get("frais_gestion")
+    shown_fraction = float(preset) if preset is not None else default
+    assert float(field.input_value()) == round(shown_fraction * 100, 9)
+    field.fill("7.5")
+    wait_result_for(page, UID, "frais_gestion", "0.075")
+    _same_as_cli(page, {"frais_gestion": "0.075"})
+    # an out-of-range rate is reported as a percentage beside the field
+    field.fill("150")
+    page.wait_for_selector(f"#{UID}-frais_gestion-erreur:not([hidden])")
+    assert "100" in page.locator(f"#{UID}-frais_gestion-erreur").inner_text()
+    assert "%" in page.locator(f"#{UID}-frais_gestion-erreur").inner_text()

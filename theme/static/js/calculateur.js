@@ -108,6 +108,15 @@ function compute(calculator, inputs, uid) {
 // One calculator
 // ---------------------------------------------------------------------------
 
+// A rate field shows a percentage (data-echelle="100"); the engine takes a
+// fraction: "8" in the field is sent as "0.08".
+function fromDisplay(control, value) {
+  const scale = Number(control.getAttribute("data-echelle") || "1");
+  if (scale === 1) return value;
+  const x = Number(value.replace(",", "."));
+  return Number.isFinite(x) ? String(parseFloat((x / scale).toPrecision(12))) : value;
+}
+
 function el(tag, attrs = {}, text = "") {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -163,7 +172,7 @@ class Calculator {
     for (const c of this.controls) {
       if (c.hasAttribute("data-sortie") && c.name !== this.driving) continue;
       if (c.type === "checkbox") out[c.name] = c.checked ? "true" : "false";
-      else if (c.value.trim() !== "") out[c.name] = c.value.trim();
+      else if (c.value.trim() !== "") out[c.name] = fromDisplay(c, c.value.trim());
     }
     return out;
   }
