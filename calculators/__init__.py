@@ -31,6 +31,7 @@ _MODULES = {
     "salarie": "calculators.salarie",
     "portage": "calculators.portage",
     "tjm": "calculators.tjm",
+    "sasu": "calculators.sasu",
 }
 
 _loaded: dict = {}

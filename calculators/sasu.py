@@ -1,0 +1,473 @@
+"""SASU: the président « assimilé salarié », his pay, and the company's profit
+left for dividends.
+
+The president's pay follows the URSSAF model (npm ``modele-social`` 11.1.0):
+``dirigeant . assimilé salarié`` is the salaried computation (``salarie.py``,
+cadre, CDI) with some rules made non applicable (« rend non applicable »):
+assurance chômage, AGS, APEC, contribution au dialogue social, the RGDU (and
+the 2025 réduction générale) and the reduced maladie and allocations
+familiales rates.  This module calls ``salarie.montants`` and drops those
+lines (:data:`NON_APPLICABLES`): no rate is repeated here.  The mutuelle and
+the cadres' prévoyance stay, as in the model (its defaults: 40 €/mois, half
+paid by the company; 1.5 % of T1).
+
+Optionally, the company: its profit before the president's pay
+(``resultat_avant_remuneration``, or ``chiffre_affaires`` − ``charges``),
+minus the total cost of that pay, bears the corporate tax
+(``impot_societes.*``: reduced rate up to the ceiling, normal rate above,
+CGI art. 219), and a share ``part_distribuee`` of what is left is paid as
+dividends under the flat tax (PFU: ``dirigeant.dividendes.pfu_impot_revenu``
++ the prélèvements sociaux ``dirigeant.dividendes.csg``, ``.crds``,
+``.prelevement_solidarite``: 18.6 % from 2026 after the LFSS 2026, 17.2 %
+before).
+
+Inputs (every amount per ``periode``: ``"annee"`` (default) or ``"mois"``;
+the result's amounts are in the same period, ``annuel`` always per year):
+
+- ``remuneration_brute`` (the gross pay) or ``cout_total`` (what the company
+  spends on it: gross + employer contributions); at most one.  With neither,
+  the company data must be given and the president takes no pay;
+- ``resultat_avant_remuneration``, or ``chiffre_affaires`` and ``charges``
+  (optional, the company part); ``part_distribuee`` (0–1, default 1);
+  ``taux_reduit_is`` (default true);
+- ``taux_pas`` (withholding rate of the pay; default the neutral grid),
+  ``mutuelle_montant``, ``mutuelle_part_employeur``, ``taux_atmp``, ``date``.
+
+Result, top level (per period): ``remuneration_brute``, ``cout_total``,
+``cotisations`` (employer + employee, CSG-CRDS included),
+``cotisations_salariales``, ``cotisations_patronales``, ``net_avant_impot``,
+``net_imposable``, ``impot_revenu`` (withholding tax on the pay),
+``net_apres_impot``; the company part: ``resultat_avant_remuneration``,
+``resultat_imposable``, ``impot_societes``, ``benefice_apres_impot``,
+``dividendes_bruts``, ``prelevements_sociaux_dividendes``,
+``impot_dividendes`` (PFU income-tax part), ``dividendes_nets``,
+``mise_en_reserve`` (all 0 without company data); and
+``revenu_net_total`` = ``net_apres_impot`` + ``dividendes_nets``.
+Plus the usual ``chiffres_cles``, ``lignes``, ``repartition``, ``annuel``,
+``hypotheses``, ``alertes``, ``sources``, ``date``.
+
+Python API (for the status comparator)::
+
+    from calculators import sasu
+    r = sasu.calculer(cout_total=60000)                     # the result dict
+    r = sasu.calculer(remuneration_brute=3000, periode="mois")
+    r = sasu.calculer(resultat_avant_remuneration=90000, cout_total=50000)
+
+Modelling choices (also in ``hypotheses``): the pay is the same every month
+(12 identical payslips); income tax on the pay is the withholding tax (neutral
+grid unless ``taux_pas``), modele-social uses the full barème for a director;
+the dividends take the PFU (no option for the barème); no ACRE, no JEI.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from . import salarie
+from .core import arrondi
+from .core.bareme import grille, marginal
+from .core.dates import date_field
+from .core.inversion import inverser
+from .core.parametres import At
+from .core.schema import Field, InputError, validate
+
+NAME = "sasu"
+TITLE = "Président de SASU : rémunération et dividendes"
+DESCRIPTION = (
+    "Le président de SASU est assimilé salarié : cotisations du régime général sans assurance chômage. "
+    "De la rémunération brute (ou du budget de la société) au net avant et après impôt, puis, si vous "
+    "indiquez le résultat de la société, impôt sur les sociétés et dividendes au prélèvement forfaitaire unique."
+)
+
+# modele-social 11.1.0, « dirigeant . assimilé salarié », « rend non applicable »:
+# the lines of salarie.montants a président does not pay.
+NON_APPLICABLES = ("chomage", "ags", "apec", "dialogue_social", "reduction_generale")
+
+_MAX = 100_000_000
+_CENT = 1 / 100
+_G_REM = "Rémunération du président"
+_G_SOC = "Société et dividendes"
+
+PERIODES = (("annee", "Par an"), ("mois", "Par mois"))
+
+
+def _salarie_default(name):
+    f = next(f for f in salarie.FIELDS if f.name == name)
+    return f.default
+
+
+FIELDS = (
+    Field("periode", "Période des montants", "choice", default="annee", choices=PERIODES,
+          help="Les montants saisis et affichés sont annuels ou mensuels (douze mois identiques).", group=_G_REM),
+    Field("remuneration_brute", "Rémunération brute du président", "number", unit="€", minimum=0, maximum=_MAX,
+          step=_CENT, help="Salaire brut, sur la période choisie. Indiquez ce montant ou le coût total.",
+          group=_G_REM, output=True),
+    Field("cout_total", "Coût total de la rémunération pour la société", "number", unit="€", minimum=0,
+          maximum=_MAX, step=_CENT,
+          help="Ce que la société dépense : rémunération brute plus cotisations patronales.", group=_G_REM,
+          output=True),
+    Field("resultat_avant_remuneration", "Résultat de la société avant rémunération du président", "number",
+          unit="€", minimum=-_MAX, maximum=_MAX, step=_CENT,
+          help="Chiffre d'affaires moins les charges, avant la rémunération du président et l'impôt sur les sociétés. "
+               "Facultatif : sans lui, pas de calcul d'impôt sur les sociétés ni de dividendes.", group=_G_SOC),
+    Field("chiffre_affaires", "Chiffre d'affaires hors taxe", "number", unit="€", minimum=0, maximum=_MAX, step=_CENT,
+          help="À la place du résultat : le chiffre d'affaires et les charges.", group=_G_SOC, advanced=True),
+    Field("charges", "Charges de la société (hors rémunération du président)", "number", unit="€", minimum=0,
+          maximum=_MAX, step=_CENT, default=None, group=_G_SOC, advanced=True),
+    Field("part_distribuee", "Part du bénéfice distribuée en dividendes", "number", unit="taux", minimum=0, maximum=1,
+          default=1.0, help="Part du bénéfice après impôt sur les sociétés versée en dividendes ; le reste est mis en réserve.",
+          group=_G_SOC),
+    Field("taux_reduit_is", "Taux réduit d'impôt sur les sociétés", "boolean", default=True,
+          help="PME dont le chiffre d'affaires est inférieur à 10 millions d'euros et dont le capital, entièrement "
+               "libéré, est détenu à 75 % au moins par des personnes physiques.",
+          reference="Code général des impôts, art. 219, I-b", group=_G_SOC, advanced=True),
+    Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux", minimum=0, maximum=1,
+          default=None, help="Votre taux, en fraction. Par défaut : la grille de taux neutre.",
+          reference="Code général des impôts, art. 204 H", advanced=True, group=_G_REM),
+    Field("mutuelle_montant", "Complémentaire santé (cotisation totale)", "number", unit="€/mois", minimum=0,
+          maximum=2000, default=_salarie_default("mutuelle_montant"), advanced=True, group=_G_REM,
+          help="Cotisation mensuelle totale de la complémentaire santé, comme dans le simulateur de l'URSSAF."),
+    Field("mutuelle_part_employeur", "Part de la complémentaire santé payée par la société", "number", unit="taux",
+          minimum=0, maximum=1, default=_salarie_default("mutuelle_part_employeur"), advanced=True, group=_G_REM),
+    Field("taux_atmp", "Taux accidents du travail (AT/MP)", "number", unit="taux", minimum=0, maximum=1, default=None,
+          help="Par défaut : le taux moyen national de l'année.", advanced=True, group=_G_REM),
+    date_field(),
+)
+
+MONTANTS = ("remuneration_brute", "cout_total")
+
+
+# ---------------------------------------------------------------- the president's pay
+
+
+def situation(v: dict) -> salarie.Situation:
+    """The salaried situation of the président: cadre, CDI, full time."""
+    sv = salarie.valeurs(date=v["date"], cadre=True, contrat="cdi", taux_atmp=v.get("taux_atmp"),
+                         mutuelle_montant=v["mutuelle_montant"],
+                         mutuelle_part_employeur=v["mutuelle_part_employeur"], taux_pas=v.get("taux_pas"))
+    return salarie.Situation(sv)
+
+
+def montants(brut: float, s: salarie.Situation, exact: bool = False) -> dict:
+    """The président's monthly amounts for a monthly gross ``brut``: salarie's
+    amounts without the non-applicable lines, the full maladie and family
+    rates.  Keys: ``lignes``, ``sal``, ``pat``, ``net``, ``cout``,
+    ``net_imposable``, ``taux_pas``, ``pas``, ``csg``."""
+    if brut <= 0:
+        return {"lignes": [], "sal": 0.0, "pat": 0.0, "net": 0.0, "cout": 0.0, "net_imposable": 0.0,
+                "taux_pas": 0.0, "pas": 0.0, "csg": 0.0, "brut": 0.0}
+    m = salarie.montants(brut, s, exact)
+    r = s.r
+    plein = {"maladie": r.maladie_pat, "allocations_familiales": r.af_plein}
+    lignes = []
+    for ln in m["lignes"]:
+        code = ln[0]
+        if code in NON_APPLICABLES:
+            continue
+        if code in plein and ln[5] != plein[code]:
+            tp = plein[code]
+            ln = ln[:5] + (tp, ln[6], ln[3] * tp, ln[8])
+        lignes.append(ln)
+    sal = sum(ln[6] for ln in lignes if ln[6] is not None)
+    pat = sum(ln[7] for ln in lignes if ln[7] is not None)
+    net = m["brut_total"] - sal
+    # net imposable = net + CSG non déductible + CRDS + prévoyance patronale (+ ...): only the net changed
+    net_imposable = m["net_imposable"] - m["net"] + net
+    taux_pas = s.taux_pas if s.taux_pas is not None else grille(net_imposable, r.taux_neutre)
+    return {"lignes": lignes, "sal": sal, "pat": pat, "net": net, "cout": m["brut_total"] + pat,
+            "net_imposable": net_imposable, "taux_pas": taux_pas, "pas": max(0.0, net_imposable) * taux_pas,
+            "csg": sum(ln[6] for ln in lignes if ln[2] == salarie.G_CSG), "brut": brut}
+
+
+def brut_depuis_cout(cout: float, s: salarie.Situation) -> float:
+    """The monthly gross (in cents) whose monthly cost is closest to ``cout``."""
+    if cout <= 0:
+        return 0.0
+    f = lambda b: montants(b, s, True)["cout"]  # noqa: E731
+    inv = inverser(f, cout, 0.0, max(1.0, cout), [s.pss], ytol=1e-10)
+    fr = lambda b: arrondi.cents(montants(b, s, False)["cout"])  # noqa: E731
+    x, _fx = salarie._polir(fr, cout, inv.x)
+    return x
+
+
+# ---------------------------------------------------------------- company and dividends (shared with eurl)
+
+
+class Societe:
+    """Corporate tax and dividends at one date (annual amounts)."""
+
+    def __init__(self, date: _dt.date):
+        p = At(date)
+        self.is_normal = p("impot_societes.taux_normal")
+        self.is_reduit = p("impot_societes.taux_reduit")
+        self.is_plafond = p("impot_societes.plafond_taux_reduit")
+        self.pfu = p("dirigeant.dividendes.pfu_impot_revenu")
+        self.csg = p("dirigeant.dividendes.csg")
+        self.crds = p("dirigeant.dividendes.crds")
+        self.solidarite = p("dirigeant.dividendes.prelevement_solidarite")
+        self.ps = self.csg + self.crds + self.solidarite
+        self.sources = p.sources()
+        self.at = p
+
+    def impot_societes(self, resultat: float, taux_reduit: bool) -> float:
+        """CGI art. 219 on a yearly taxable profit (rounded to the euro, as modele-social)."""
+        if resultat <= 0:
+            return 0.0
+        if taux_reduit:
+            t = [{"plafond": self.is_plafond, "taux": self.is_reduit}, {"taux": self.is_normal}]
+            return float(arrondi.euros(marginal(resultat, t)))
+        return float(arrondi.euros(resultat * self.is_normal))
+
+
+def resultat_societe(v: dict):
+    """The yearly profit before the director's pay, or None (no company part).
+    Raises InputError when ``charges`` comes without ``chiffre_affaires`` or both forms are given."""
+    k = 12 if v["periode"] == "mois" else 1
+    if v.get("resultat_avant_remuneration") is not None:
+        return v["resultat_avant_remuneration"] * k
+    if v.get("chiffre_affaires") is not None:
+        return (v["chiffre_affaires"] - (v.get("charges") or 0.0)) * k
+    return None
+
+
+def check_societe(values: dict) -> dict:
+    if values.get("resultat_avant_remuneration") is not None and values.get("chiffre_affaires") is not None:
+        msg = "Indiquez soit le résultat avant rémunération, soit le chiffre d'affaires et les charges, pas les deux."
+        return {"resultat_avant_remuneration": msg, "chiffre_affaires": msg}
+    if values.get("charges") is not None and values.get("chiffre_affaires") is None \
+            and values.get("resultat_avant_remuneration") is None:
+        return {"chiffre_affaires": "Indiquez le chiffre d'affaires avec les charges."}
+    return {}
+
+
+def valeurs(**inputs) -> dict:
+    raw = dict(inputs)
+    if isinstance(raw.get("date"), _dt.date):
+        raw["date"] = raw["date"].isoformat()
+    vals, errors = validate(FIELDS, raw)
+    if not errors:
+        errors = check(vals)
+    if errors:
+        raise InputError(errors)
+    return vals
+
+
+def check(values: dict) -> dict:
+    errors = check_societe(values)
+    if errors:
+        return errors
+    given = [k for k in MONTANTS if values.get(k) is not None]
+    if len(given) > 1:
+        msg = "Indiquez un seul montant : la rémunération brute ou le coût total."
+        return {k: msg for k in given}
+    if not given and resultat_societe(values) is None:
+        return {"remuneration_brute": "Indiquez la rémunération brute, le coût total ou le résultat de la société."}
+    return {}
+
+
+def compute(values: dict) -> dict:
+    return _calculer(values)
+
+
+def calculer(values: dict | None = None, **inputs) -> dict:
+    """The result from raw or validated inputs (raises InputError)."""
+    return _calculer(valeurs(**dict(values or {}, **inputs)))
+
+
+# ---------------------------------------------------------------- formatting helpers (shared with eurl)
+
+
+def euros_fr(x: float) -> str:
+    s = f"{abs(x):,.0f}".replace(",", "\u202f")
+    return ("\u2212" if x < -0.5 else "") + s + "\u00a0€"
+
+
+def pct_fr(x: float) -> str:
+    s = f"{x * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return s + "\u00a0%"
+
+
+def dividendes(soc: Societe, resultat: float, cout_annuel: float, part: float, taux_reduit: bool) -> dict:
+    """Corporate tax and PFU dividends for a yearly profit before the
+    director's pay ``resultat`` and a yearly pay cost ``cout_annuel``."""
+    imposable = resultat - cout_annuel
+    is_ = soc.impot_societes(imposable, taux_reduit)
+    apres = imposable - is_
+    div = arrondi.cents(max(0.0, apres) * part)
+    return {"resultat_imposable": arrondi.cents(imposable), "impot_societes": is_,
+            "benefice_apres_impot": arrondi.cents(apres), "dividendes_bruts": div,
+            "mise_en_reserve": arrondi.cents(apres - div)}
+
+
+def _calculer(v: dict) -> dict:
+    errors = check(v)
+    if errors:
+        raise InputError(errors)
+    k = 12 if v["periode"] == "mois" else 1
+    s = situation(v)
+    r = s.r
+    alertes = []
+    resultat = resultat_societe(v)
+    if v.get("remuneration_brute") is not None:
+        brut = arrondi.cents(v["remuneration_brute"] * k / 12)
+    elif v.get("cout_total") is not None:
+        brut = brut_depuis_cout(v["cout_total"] * k / 12, s)
+    else:
+        brut = 0.0
+    m = montants(brut, s)
+    if m["brut"] > 0 and m["net"] < 0:
+        raise InputError({"remuneration_brute" if v.get("remuneration_brute") is not None else "cout_total":
+                          "Rémunération trop faible : les cotisations forfaitaires (complémentaire santé) dépassent "
+                          "le salaire."})
+    # monthly totals rounded once, then the period's figures
+    net_m = arrondi.cents(m["net"])
+    cout_m = arrondi.cents(m["cout"])
+    sal_m = arrondi.cents(brut - net_m)
+    pat_m = arrondi.cents(cout_m - brut)
+    nimp_m = arrondi.cents(m["net_imposable"])
+    pas_m = arrondi.cents(m["pas"])
+    per = lambda x: arrondi.cents(x * 12 / k)  # noqa: E731  monthly -> period
+    an = lambda x: arrondi.cents(x * 12)  # noqa: E731
+    rem = {
+        "remuneration_brute": brut, "cout_total": cout_m, "cotisations": arrondi.cents(sal_m + pat_m),
+        "cotisations_salariales": sal_m, "cotisations_patronales": pat_m, "net_avant_impot": net_m,
+        "net_imposable": nimp_m, "impot_revenu": pas_m, "net_apres_impot": arrondi.cents(net_m - pas_m),
+    }
+    annuel = {key: an(x) for key, x in rem.items()}
+    soc = Societe(r.date)
+    societe = {"resultat_avant_remuneration": 0.0, "resultat_imposable": 0.0, "impot_societes": 0.0,
+               "benefice_apres_impot": 0.0, "dividendes_bruts": 0.0, "prelevements_sociaux_dividendes": 0.0,
+               "impot_dividendes": 0.0, "dividendes_nets": 0.0, "mise_en_reserve": 0.0}
+    if resultat is not None:
+        d = dividendes(soc, resultat, annuel["cout_total"], v["part_distribuee"], v["taux_reduit_is"])
+        div = d["dividendes_bruts"]
+        ps = arrondi.cents(div * soc.ps)
+        ir = arrondi.cents(div * soc.pfu)
+        societe.update(d, resultat_avant_remuneration=arrondi.cents(resultat), prelevements_sociaux_dividendes=ps,
+                       impot_dividendes=ir, dividendes_nets=arrondi.cents(div - ps - ir))
+        if d["resultat_imposable"] < 0:
+            alertes.append({"niveau": "attention", "message": (
+                "La rémunération coûte plus que le résultat de la société : l'exercice est en perte "
+                f"({euros_fr(d['resultat_imposable'] / k)}), aucun dividende n'est possible.")})
+    annuel.update(societe)
+    annuel["revenu_net_total"] = arrondi.cents(annuel["net_apres_impot"] + annuel["dividendes_nets"])
+    top = {key: (x if key in rem else arrondi.cents(x / k)) for key, x in annuel.items()}
+    for key in rem:
+        top[key] = per(rem[key])
+    top["revenu_net_total"] = arrondi.cents(top["net_apres_impot"] + top["dividendes_nets"])
+
+    unite = "€/an" if k == 1 else "€/mois"
+    lignes = _lignes(m, sal_m, pat_m, k, r)
+    if brut and brut < s.smic:
+        alertes.append({"niveau": "info", "message": (
+            "Rémunération inférieure au SMIC : c'est possible pour un président de SASU (il n'a pas de contrat de "
+            "travail), mais la validation des trimestres de retraite demande un minimum de salaire.")})
+    result = dict(top)
+    result.update({
+        "taux_prelevement_source": m["taux_pas"],
+        "chiffres_cles": _chiffres(top, unite, resultat is not None),
+        "lignes": lignes,
+        "repartition": _repartition(top, resultat is not None),
+        "annuel": annuel,
+        "hypotheses": _hypotheses(s, soc, v, resultat is not None),
+        "alertes": alertes,
+        "sources": list(r.sources) + [x for x in soc.sources if x not in r.sources],
+        "date": r.date.isoformat(),
+    })
+    return result
+
+
+def _lignes(m: dict, sal_m: float, pat_m: float, k: int, r) -> list:
+    col_s = salarie._repartir([ln[6] for ln in m["lignes"]], sal_m)
+    col_p = salarie._repartir([ln[7] for ln in m["lignes"]], pat_m)
+    f = 12 / k
+    out = []
+    for (code, libelle, groupe, base, ts, tp, _ms, _mp, ref), ms, mp in zip(m["lignes"], col_s, col_p):
+        out.append({
+            "code": code, "libelle": libelle, "groupe": groupe,
+            "assiette": None if base is None else arrondi.cents(base * f),
+            "taux_salarial": ts, "taux_patronal": tp,
+            "montant_salarial": None if ms is None else arrondi.cents(ms * f),
+            "montant_patronal": None if mp is None else arrondi.cents(mp * f),
+            "reference": r.ref(ref),
+        })
+    return out
+
+
+def _chiffres(t: dict, unite: str, societe: bool) -> list:
+    out = [
+        {"code": "cout_total", "libelle": "Coût total pour la société", "valeur": t["cout_total"], "unite": unite,
+         "aide": "Rémunération brute plus cotisations patronales."},
+        {"code": "remuneration_brute", "libelle": "Rémunération brute", "valeur": t["remuneration_brute"],
+         "unite": unite, "aide": "Le salaire du président, avant cotisations salariales."},
+        {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "valeur": t["cotisations"],
+         "unite": unite, "aide": "Part patronale et part salariale, CSG-CRDS comprise."},
+        {"code": "net_avant_impot", "libelle": "Rémunération nette avant impôt", "valeur": t["net_avant_impot"],
+         "unite": unite, "aide": "Ce que le président reçoit, avant le prélèvement à la source."},
+        {"code": "net_apres_impot", "libelle": "Rémunération nette après impôt", "valeur": t["net_apres_impot"],
+         "unite": unite, "aide": "Après le prélèvement à la source."},
+    ]
+    if societe:
+        out += [
+            {"code": "impot_societes", "libelle": "Impôt sur les sociétés", "valeur": t["impot_societes"],
+             "unite": unite, "aide": "Sur le résultat après rémunération du président."},
+            {"code": "dividendes_nets", "libelle": "Dividendes nets", "valeur": t["dividendes_nets"], "unite": unite,
+             "aide": "Après prélèvements sociaux et prélèvement forfaitaire unique."},
+            {"code": "revenu_net_total", "libelle": "Revenu net total", "valeur": t["revenu_net_total"],
+             "unite": unite, "aide": "Rémunération nette après impôt plus dividendes nets."},
+        ]
+    return out
+
+
+def _repartition(t: dict, societe: bool) -> list:
+    out = [
+        {"code": "net_apres_impot", "libelle": "Rémunération nette après impôt", "montant": t["net_apres_impot"]},
+        {"code": "impot_revenu", "libelle": "Impôt sur la rémunération", "montant": t["impot_revenu"]},
+        {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "montant": t["cotisations"]},
+    ]
+    if societe:
+        out += [
+            {"code": "dividendes_nets", "libelle": "Dividendes nets", "montant": t["dividendes_nets"]},
+            {"code": "impot_dividendes", "libelle": "Impôt sur les dividendes (PFU)", "montant": t["impot_dividendes"]},
+            {"code": "prelevements_sociaux_dividendes", "libelle": "Prélèvements sociaux sur les dividendes",
+             "montant": t["prelevements_sociaux_dividendes"]},
+            {"code": "impot_societes", "libelle": "Impôt sur les sociétés", "montant": t["impot_societes"]},
+            {"code": "mise_en_reserve", "libelle": "Bénéfice mis en réserve", "montant": max(0.0, t["mise_en_reserve"])},
+        ]
+    return out
+
+
+def hypotheses_societe(soc: Societe, v: dict) -> list:
+    out = []
+    if v["taux_reduit_is"]:
+        out.append(f"Impôt sur les sociétés : {pct_fr(soc.is_reduit)} jusqu'à {euros_fr(soc.is_plafond)} de bénéfice "
+                   f"annuel, {pct_fr(soc.is_normal)} au-delà (exercice de douze mois, PME éligible au taux réduit).")
+    else:
+        out.append(f"Impôt sur les sociétés au taux normal de {pct_fr(soc.is_normal)}.")
+    out.append(f"Dividendes au prélèvement forfaitaire unique : {pct_fr(soc.pfu)} d'impôt sur le revenu et "
+               f"{pct_fr(soc.ps)} de prélèvements sociaux (CSG {pct_fr(soc.csg)}, CRDS {pct_fr(soc.crds)}, "
+               f"prélèvement de solidarité {pct_fr(soc.solidarite)}) ; sans option pour le barème.")
+    return out
+
+
+def _hypotheses(s: salarie.Situation, soc: Societe, v: dict, societe: bool) -> list:
+    r = s.r
+    hyp = [
+        "Président de SASU assimilé salarié, rémunéré au titre de son mandat, France métropolitaine.",
+        "Cotisations du régime général selon le simulateur de l'URSSAF (modèle « modele-social »), règles en vigueur "
+        f"le {salarie._date_fr(r.date)}, sans assurance chômage, AGS, APEC, contribution au dialogue social ni "
+        "réduction générale, que le président ne paie pas.",
+        "Statut cadre : prévoyance obligatoire des cadres sur la tranche 1 ; complémentaire santé de "
+        f"{salarie._euros(s.mutuelle)} par mois, dont {salarie._pct(s.part_employeur)} payés par la société.",
+        "Douze mois de rémunération identiques ; pas d'ACRE ni d'exonération « jeune entreprise innovante ».",
+        "Impôt sur la rémunération : prélèvement à la source " + (
+            "au taux neutre (grille par défaut)." if s.taux_pas is None
+            else f"au taux personnalisé de {salarie._pct(s.taux_pas)}."),
+    ]
+    if societe:
+        hyp += hypotheses_societe(soc, v)
+    return hyp
+
+
+__all__ = ["NAME", "TITLE", "DESCRIPTION", "FIELDS", "check", "compute", "calculer", "valeurs", "montants",
+           "situation", "brut_depuis_cout", "NON_APPLICABLES", "Societe", "dividendes"]
