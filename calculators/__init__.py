@@ -31,8 +31,8 @@ _MODULES = {
     "salarie": "calculators.salarie",
     "portage": "calculators.portage",
     "tjm": "calculators.tjm",
-    "micro": "calculators.micro",
     "sasu": "calculators.sasu",
+    "eurl": "calculators.eurl",
 }
 
 _loaded: dict = {}
