@@ -31,6 +31,7 @@ _MODULES = {
     "salarie": "calculators.salarie",
     "portage": "calculators.portage",
     "tjm": "calculators.tjm",
+    "micro": "calculators.micro",
     "sasu": "calculators.sasu",
     "eurl": "calculators.eurl",
 }
