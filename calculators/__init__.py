@@ -31,9 +31,10 @@ _MODULES = {
     "salarie": "calculators.salarie",
     "portage": "calculators.portage",
     "tjm": "calculators.tjm",
-    "micro": "calculators.micro",
     "sasu": "calculators.sasu",
     "eurl": "calculators.eurl",
+    "micro": "calculators.micro",
+    "comparateur_offres": "calculators.comparateur_offres",
 }
 
 _loaded: dict = {}

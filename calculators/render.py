@@ -339,6 +339,77 @@ def rules_year(result: dict) -> str:
     return str(d)[:4] if d else ""
 
 
+# --------------------------------------------------------------------------
+# Portage offers side by side (calculator ``comparateur_offres``)
+# --------------------------------------------------------------------------
+
+_MENTION_OFFRES = {"max": "le plus élevé", "min": "le plus bas"}
+
+
+def render_comparaison_offres(result: dict, uid: str) -> str:
+    """The offers' table (one column per offer, one row per figure; in each row
+    the highest figure, or the lowest for fees, in bold with a mention) and the
+    checklist of the non-price criteria, a table to fill for each offer.  Empty
+    for a result without ``comparaison_offres``."""
+    rows = result.get("comparaison_offres")
+    offres = result.get("offres") or []
+    if not rows or not offres:
+        return ""
+    marked = result.get("plus_favorable") or {}
+    head = "".join(
+        f'<th scope="col" data-offre="{_h(o.get("code"))}">{_h(o.get("libelle"))}'
+        + (f' <span class="calc-offre-code">(offre {_h(o.get("code"))})</span>' if o.get("nom") else "")
+        + "</th>"
+        for o in offres
+    )
+    body = []
+    for row in rows:
+        code, unite, sens = row.get("code"), row.get("unite", ""), row.get("sens")
+        cells = []
+        for o in offres:
+            v = o.get(code)
+            if not unite:
+                cells.append(f'<td data-offre="{_h(o.get("code"))}">{_h(v)}</td>')
+                continue
+            text = _h(valeur_unite(v, unite))
+            if sens and o.get("code") in (marked.get(code) or []):
+                text = (f"<strong>{text}</strong>"
+                        f' <span class="calc-mention">({_h(_MENTION_OFFRES[sens])})</span>')
+            cls = "calc-num calc-marque" if "<strong>" in text else "calc-num"
+            cells.append(f'<td class="{cls}" data-offre="{_h(o.get("code"))}" data-valeur="{_num_attr(v)}">{text}</td>')
+        body.append(f'<tr data-code="{_h(code)}"><th scope="row">{_h(row.get("libelle"))}</th>{"".join(cells)}</tr>')
+    table = (
+        f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-offres-titre">'
+        '<table class="calc-lignes calc-comparaison-offres">'
+        f'<caption id="{uid}-offres-titre">Les offres côte à côte, pour la même mission</caption>'
+        f'<thead><tr><th scope="col">Chiffre</th>{head}</tr></thead>'
+        f'<tbody>{"".join(body)}</tbody></table></div>'
+        '<p class="calc-aide">En gras, dans chaque ligne, le chiffre le plus élevé (le plus bas pour les frais)'
+        " : un constat ligne par ligne, pas un classement des offres.</p>"
+    )
+    criteres = result.get("criteres_hors_prix") or []
+    if not criteres:
+        return table
+    todo = "".join(f'<td data-offre="{_h(o.get("code"))}">à vérifier</td>' for o in offres)
+    lines = []
+    for c in criteres:
+        ref = f' <span class="calc-ref">({_h(c["reference"])})</span>' if c.get("reference") else ""
+        lines.append(
+            f'<tr data-code="{_h(c.get("code"))}"><th scope="row">{_h(c.get("libelle"))}</th>'
+            f'<td>{_h(c.get("question"))}{ref}</td>{todo}</tr>'
+        )
+    checklist = (
+        '<p class="calc-aide">Ces critères ne se chiffrent pas mais comptent autant que les frais'
+        " : demandez les réponses par écrit à chaque société et notez-les (le tableau s'imprime).</p>"
+        f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-criteres-titre">'
+        '<table class="calc-lignes calc-criteres">'
+        f'<caption id="{uid}-criteres-titre">Critères hors prix à vérifier pour chaque offre</caption>'
+        f'<thead><tr><th scope="col">Critère</th><th scope="col">Ce qu\'il faut demander</th>{head}</tr></thead>'
+        f'<tbody>{"".join(lines)}</tbody></table></div>'
+    )
+    return table + checklist
+
+
 def render_result(name: str, result: dict, uid: str = "calc") -> str:
     """The HTML of one result: date of the rules, key figures, alerts, the
     chart of where each euro goes, the payslip-like breakdown, hypotheses
@@ -350,7 +421,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
     )
     return (
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
-        + when + _chiffres(result) + _alertes(result) + _repartition(result, uid)
+        + when + _chiffres(result) + render_comparaison_offres(result, uid) + _alertes(result) + _repartition(result, uid)
         + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
     )
 
