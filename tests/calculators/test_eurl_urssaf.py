@@ -1,0 +1,88 @@
+"""EURL gérant majoritaire (TNS) against the URSSAF model (publicodes +
+modele-social 11.1.0 run for real in Node, one batch for the module).
+
+The model's situation of an EURL at the IS without ACRE:
+``entreprise . catégorie juridique`` = 'SARL', ``entreprise . associés`` =
+'unique', ``entreprise . imposition`` = 'IS', ``dirigeant . exonérations .
+ACRE`` = non; the gérant is then « indépendant » and the model reads
+``dirigeant . rémunération . net``, ``… . cotisations`` (``dirigeant .
+indépendant . cotisations et contributions``) and ``… . totale`` (€/an).
+The model solves the circular base (revenu professionnel = net + CSG
+non déductible) by its own numerical search, to within a few euros.
+
+The issue's criterion: net and contributions within 1 %.  Observed: the same
+euro (each model line is rounded to the euro per year, so are ours).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import calculators
+from tests.calculators import oracle
+
+DATES = ("2026-01-01", "2026-07-01")
+TOTAUX = (20_000, 35_000, 50_000, 65_000, 80_000, 100_000, 120_000, 150_000)   # budget, €/an
+NETS = (15_000, 40_000, 90_000)   # net pay asked, €/an
+
+P = "dirigeant . indépendant . cotisations et contributions"
+
+
+def _situation(date: str, **montant) -> dict:
+    s = {
+        "date": oracle._date(date),
+        "entreprise . catégorie juridique": "'SARL'",
+        "entreprise . associés": "'unique'",
+        "entreprise . imposition": "'IS'",
+        "dirigeant . exonérations . ACRE": "non",
+    }
+    if "totale" in montant:
+        s["dirigeant . rémunération . totale"] = f"{montant['totale']} €/an"
+    else:
+        s["dirigeant . rémunération . net"] = f"{montant['net']} €/an"
+    return s
+
+
+LIGNES = {  # our line code -> the model's rule
+    "maladie": f"{P} . maladie", "indemnites_journalieres": f"{P} . indemnités journalières maladie",
+    "retraite_base": f"{P} . retraite de base", "retraite_complementaire": f"{P} . retraite complémentaire",
+    "invalidite_deces": f"{P} . invalidité et décès", "allocations_familiales": f"{P} . allocations familiales",
+    "formation_professionnelle": f"{P} . formation professionnelle",
+}
+REGLES = [{"valeur": r, "unité": "€/an"} for r in (
+    "dirigeant . rémunération . net", "dirigeant . rémunération . cotisations", "dirigeant . rémunération . totale",
+    f"{P} . CSG-CRDS", *LIGNES.values())] + ["dirigeant . régime social"]
+
+CAS = [(d, {"totale": t}) for d in DATES for t in TOTAUX] + [(d, {"net": n}) for d in DATES for n in NETS]
+
+
+@pytest.fixture(scope="module")
+def modele():
+    return oracle.evaluer([(_situation(d, **m), REGLES) for d, m in CAS])
+
+
+def _ours(date, m):
+    inp = {"date": date}
+    if "totale" in m:
+        inp["cout_total"] = m["totale"]
+    else:
+        inp["remuneration_nette"] = m["net"]
+    res = calculators.run("eurl", inp)
+    assert res["ok"], res
+    return res["result"]
+
+
+@pytest.mark.parametrize("i", range(len(CAS)), ids=[f"{d}-{list(m)[0]}-{list(m.values())[0]}" for d, m in CAS])
+def test_net_and_contributions_as_the_urssaf_model(modele, i):
+    date, m = CAS[i]
+    net, cot, tot, csg, *lignes, regime = modele[i]
+    assert regime == "indépendant"
+    r = _ours(date, m)
+    assert r["net_avant_impot"] == pytest.approx(net, rel=0.01)
+    assert r["cotisations"] == pytest.approx(cot, rel=0.01)
+    assert r["cout_total"] == pytest.approx(tot, rel=0.01)
+    # line by line, to the model's euro (its own circular search may move a line by 1 €)
+    ours = {ln["code"]: ln["montant_salarial"] for ln in r["lignes"]}
+    for code, val in zip(LIGNES, lignes):
+        assert abs(ours[code] - val) <= 1.0, (code, ours[code], val)
+    assert abs(ours["csg_deductible"] + ours["csg_crds_non_deductible"] - csg) <= 2.0
