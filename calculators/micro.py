@@ -291,12 +291,12 @@ def compute(values: dict) -> dict:
     autres = cents(cotisations - cot_soc)
     act_label = dict(ACTIVITES)[values["activite"]]
 
-    # lines in the chosen period (monthly amounts × 12 for a year)
+    # lines per month, whatever the period: the law and the model round each month
     lignes = []
     for l in ev["lignes"]:
         l = dict(l)
-        l["assiette"] = cents(l["assiette"] * (1 if mensuel else 12))
-        l["montant_salarial"] = cents(l["montant_salarial"] * (1 if mensuel else 12))
+        l["assiette"] = cents(l["assiette"])
+        l["montant_salarial"] = cents(l["montant_salarial"])
         lignes.append(l)
 
     alertes = []
@@ -323,7 +323,8 @@ def compute(values: dict) -> dict:
         + (f", réduit à {_fmt_pct(ev['taux'])} par l'ACRE" if ev["acre"] and ev["acre"]["applique"] else "") + ".",
         "Comme le simulateur de l'Urssaf, le calcul se fait sur l'année : chiffre d'affaires annuel arrondi à l'euro, "
         "cotisations de chaque mois arrondies à l'euro (chiffre d'affaires annuel ÷ 12 × taux), revenu net "
-        "annuel arrondi à l'euro ; les montants mensuels affichés sont les montants annuels ÷ 12.",
+        "annuel arrondi à l'euro ; les montants mensuels affichés sont les montants annuels ÷ 12. "
+        "Le détail ligne à ligne et la répartition sont mensuels.",
         "Les frais réels de l'activité ne sont pas déduits : en micro-entreprise, ils ne réduisent ni les "
         "cotisations ni l'impôt, mais ils réduisent ce qui vous reste.",
     ]
@@ -358,15 +359,19 @@ def compute(values: dict) -> dict:
         {"code": "revenu_net_apres_impot", "libelle": "Revenu net après impôt", "valeur": net_apres, "unite": unite,
          "aide": ""},
     ]
+    # where each euro goes, per month (like the lines)
+    m_cot_soc = cents(ev["cotisations_sociales_m"])
+    m_autres = cents(ev["cotisations_m"] - ev["cotisations_sociales_m"])
     repartition = [
-        {"code": "revenu_net_apres_impot", "libelle": "Revenu net après impôt", "montant": net_apres},
-        {"code": "impot", "libelle": "Impôt sur le revenu", "montant": impot},
-        {"code": "cotisations_sociales", "libelle": "Cotisations sociales", "montant": cot_soc},
+        {"code": "revenu_net_apres_impot", "libelle": "Revenu net après impôt",
+         "montant": cents(ev["revenu_net_apres_impot_an"] / 12)},
+        {"code": "impot", "libelle": "Impôt sur le revenu", "montant": cents(ev["impot_an"] / 12)},
+        {"code": "cotisations_sociales", "libelle": "Cotisations sociales", "montant": m_cot_soc},
         {"code": "autres_contributions", "libelle": "Formation professionnelle et taxe de chambre",
-         "montant": autres},
+         "montant": m_autres},
     ]
-    # parts sum to the turnover exactly (the cent left by rounding goes to the net)
-    ecart = cents(ca - sum(r["montant"] for r in repartition))
+    # parts sum to the monthly turnover exactly (the cent left by rounding goes to the net)
+    ecart = cents(cents(ev["ca_m"]) - sum(r["montant"] for r in repartition))
     repartition[0]["montant"] = cents(repartition[0]["montant"] + ecart)
 
     return {
