@@ -74,7 +74,7 @@ from .core import arrondi
 from .core.bareme import grille, tranche
 from .core.dates import date_field
 from .core.inversion import inverser
-from .core.parametres import At
+from .core.parametres import At, valeur
 from .core.schema import Field, InputError, validate
 
 NAME = "eurl"
@@ -124,8 +124,8 @@ FIELDS = (
     _by_name("part_distribuee"),
     _by_name("taux_reduit_is"),
     Field("capital_social", "Capital social", "number", unit="€", minimum=0, maximum=_MAX, step=_CENT, default=1000.0,
-          help="Les dividendes au-delà de 10 % du capital, des primes d'émission et du compte courant supportent "
-               "les cotisations sociales du gérant.", reference="Code de la sécurité sociale, art. L131-6",
+          help="Au-delà d'une part du capital, des primes d'émission et du compte courant, les dividendes "
+               "supportent les cotisations sociales du gérant (voir les hypothèses du résultat).", reference="Code de la sécurité sociale, art. L131-6",
           group=_G_CAP),
     Field("primes_emission", "Primes d'émission", "number", unit="€", minimum=0, maximum=_MAX, step=_CENT, default=0.0,
           group=_G_CAP, advanced=True),
@@ -446,7 +446,8 @@ def _hypotheses(R: Regles, soc, v: dict, societe: bool, taux_pas: float) -> list
         f"{_date_fr(R.date)} : cotisations de l'année calculées sur le revenu de la même année (pas d'acomptes "
         "provisionnels ni de régularisation), sans ACRE ni cotisations forfaitaires de début d'activité.",
         "Le modèle de l'URSSAF n'applique pas encore la réforme de l'assiette des indépendants (assiette unique "
-        "avec abattement de 26 %, sur les revenus à partir de 2025) : la CSG-CRDS porte sur le revenu "
+        f"avec abattement de {sasu.pct_fr(valeur('tns.assiette_unique.abattement', R.date))}, sur les revenus à "
+        "partir de 2025) : la CSG-CRDS porte sur le revenu "
         "professionnel augmenté des cotisations obligatoires, et les cotisations sur le revenu professionnel.",
         "Revenu professionnel (base des cotisations) = rémunération nette + CSG non déductible et CRDS.",
         f"Impôt sur la rémunération : prélèvement à la source au taux {'neutre' if v.get('taux_pas') is None else 'personnalisé'} "

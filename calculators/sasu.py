@@ -118,8 +118,8 @@ FIELDS = (
           default=1.0, help="Part du bénéfice après impôt sur les sociétés versée en dividendes ; le reste est mis en réserve.",
           group=_G_SOC),
     Field("taux_reduit_is", "Taux réduit d'impôt sur les sociétés", "boolean", default=True,
-          help="PME dont le chiffre d'affaires est inférieur à 10 millions d'euros et dont le capital, entièrement "
-               "libéré, est détenu à 75 % au moins par des personnes physiques.",
+          help="Pour les PME qui remplissent les conditions de chiffre d'affaires et de détention du capital "
+               "(par des personnes physiques) de la loi.",
           reference="Code général des impôts, art. 219, I-b", group=_G_SOC, advanced=True),
     Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux", minimum=0, maximum=1,
           default=None, help="Votre taux, en fraction. Par défaut : la grille de taux neutre.",
