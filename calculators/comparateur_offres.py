@@ -260,7 +260,7 @@ LIGNES = (
     ("net_apres_impot", "Salaire net après impôt", "€/mois", "max"),
     ("reserve_nette", "Réserve financière (net, versé plus tard)", "€/mois", "max"),
     ("taux_restitution", "Taux de restitution", "taux", "max"),
-    ("total_percu_annuel", "Total perçu par an (net avant impôt, réserve nette et frais remboursés)", "€/an", "max"),
+    ("total_percu_annuel", "Total perçu par an (net, réserve, frais remboursés)", "€/an", "max"),
 )
 
 CRITERES = (
