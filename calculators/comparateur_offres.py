@@ -123,7 +123,8 @@ def _offer_fields(k: int) -> list[Field]:
                       label=f"Barème dégressif {de} : fin de la 2e tranche", group=groupe, advanced=True),
         _from_portage("frais_gestion_3", name=pre + "frais_gestion_3", label=f"Barème dégressif {de} : 3e taux",
                       group=groupe, advanced=True),
-        _from_portage("frais_gestion_mode", name=pre + "frais_gestion_mode",
+        # no default here (portage's applies): an offer left blank shows no mode in the printed summary
+        _from_portage("frais_gestion_mode", name=pre + "frais_gestion_mode", default=None,
                       label=f"Application du barème {de}", group=groupe, advanced=True,
                       help=_P["frais_gestion_mode"].help if k == 1 else ""),
         _from_portage("frais_gestion_plafond", name=pre + "frais_gestion_plafond",

@@ -108,7 +108,6 @@ def test_each_offer_equals_the_portage_calculator_for_the_same_inputs(result, po
 def test_the_inputs_given_to_portage_are_the_hand_written_ones(result):
     for o in result["offres"]:
         given = {k: v for k, v in o["entrees_portage"].items() if k not in ("contrat", "frais_professionnels")}
-        given.pop("frais_gestion_mode") if given.get("frais_gestion_mode") == "tranches" else None
         assert given == PORTAGE[o["code"]], o["code"]
 
 
@@ -242,3 +241,19 @@ def test_form_has_text_inputs_for_names_and_the_first_three_offers_outside_the_d
         assert f'name="offre_{k}_frais_gestion"' in main
     for k in (4, 5):
         assert f'name="offre_{k}_frais_gestion"' in advanced
+
+
+def test_text_kind_of_the_schema_on_its_own():
+    from calculators.core.schema import TEXT_MAX_LENGTH, Field, to_json_schema, validate
+
+    f = Field("nom", "Nom", "text")
+    assert validate([f], {"nom": "  a\tb  "}) == ({"nom": "a b"}, {})
+    assert validate([f], {"nom": "   "}) == ({"nom": None}, {})  # blank: the default
+    assert validate([f], {"nom": "x" * TEXT_MAX_LENGTH})[1] == {}
+    assert validate([f], {"nom": "x" * (TEXT_MAX_LENGTH + 1)})[1] == {
+        "nom": f"Le texte doit tenir en {TEXT_MAX_LENGTH} caractères au plus."}
+    assert validate([f], {"nom": ["a"]})[1] == {"nom": "Saisissez un texte."}
+    assert validate([f], {"nom": "a\u200bb"})[1] == {"nom": "Ce texte contient des caractères non imprimables."}
+    assert to_json_schema([f])["properties"]["nom"] == {"title": "Nom", "type": "string", "maxLength": TEXT_MAX_LENGTH}
+    with pytest.raises(ValueError):
+        Field("nom", "Nom", "text", maximum=2.5)
