@@ -86,3 +86,34 @@ def test_net_and_contributions_as_the_urssaf_model(modele, i):
     for code, val in zip(LIGNES, lignes):
         assert abs(ours[code] - val) <= 1.0, (code, ours[code], val)
     assert abs(ours["csg_deductible"] + ours["csg_crds_non_deductible"] - csg) <= 2.0
+
+
+def test_corporate_tax_and_dividends_as_the_urssaf_model_when_the_capital_threshold_does_not_bite():
+    # Dividends within 10 % of capital + current account: prélèvements sociaux and PFU as in the model.
+    r = calculators.run("eurl", {"chiffre_affaires": 150_000, "charges": 30_000, "cout_total": 60_000,
+                                 "capital_social": 500_000, "date": "2026-07-01"})["result"]
+    assert r["dividendes_soumis_cotisations"] == 0
+    s = _situation("2026-07-01", totale=60_000)
+    s.update({"entreprise . chiffre d'affaires": "150000 €/an", "entreprise . charges": "30000 €/an",
+              "bénéficiaire": "oui", "bénéficiaire . dividendes . bruts": f"{r['dividendes_bruts']!r} €/an",
+              "impôt . méthode de calcul": "'PFU'", "entreprise . capital social": "500000 €"})
+    ((is_, ps, pfu),) = oracle.evaluer([(s, [{"valeur": x, "unité": "€/an"} for x in (
+        "entreprise . imposition . IS . montant", "bénéficiaire . dividendes . cotisations et contributions",
+        "impôt . dividendes . PFU")])])
+    assert abs(r["impot_societes"] - is_) <= 1.0
+    assert abs(r["prelevements_sociaux_dividendes"] - ps) <= 0.01
+    assert abs(r["impot_dividendes"] - pfu) <= 0.01
+
+
+def test_the_model_does_not_apply_the_ten_percent_rule_we_do():
+    # modele-social 11.1.0 defines « … . assiette régime indépendant » (dividends above
+    # 10 % of capital + current account) but uses it nowhere, and its « assiette
+    # forfaitaire » tests « dirigeant = 'indépendant' », which never holds (« dirigeant »
+    # is a yes/no rule): the whole dividend bears the prélèvements sociaux there.  We apply
+    # CSS L131-6 (see test_eurl_dividendes.py) — a known, deliberate difference.
+    s = _situation("2026-07-01", totale=60_000)
+    s.update({"bénéficiaire": "oui", "bénéficiaire . dividendes . bruts": "25000 €/an",
+              "impôt . méthode de calcul": "'PFU'", "entreprise . capital social": "1000 €"})
+    ((assiette,),) = oracle.evaluer([(s, [{"valeur": "bénéficiaire . dividendes . cotisations et contributions . "
+                                                      "assiette forfaitaire", "unité": "€/an"}])])
+    assert assiette == 25_000

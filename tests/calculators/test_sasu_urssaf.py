@@ -87,3 +87,32 @@ def test_the_model_leaves_out_what_a_president_does_not_pay():
               ["result"]["lignes"]}
     assert not lignes & {"chomage", "ags", "apec", "dialogue_social", "reduction_generale"}
     assert {"maladie", "vieillesse_plafonnee", "retraite_complementaire_t1", "csg_deductible"} <= lignes
+
+
+SOCIETES = [  # (date, chiffre d'affaires, charges, coût total de la rémunération), €/an
+    ("2026-07-01", 150_000, 30_000, 60_000),   # taxable profit 60 000: both IS rates
+    ("2026-01-01", 90_000, 10_000, 50_000),    # taxable profit ~30 000: reduced rate only
+    ("2026-07-01", 400_000, 50_000, 150_000),
+]
+
+
+def test_corporate_tax_and_dividends_as_the_urssaf_model():
+    # The model takes the dividends as an input (« bénéficiaire . dividendes . bruts »):
+    # we give it ours (the whole profit after IS) and compare its IS, its prélèvements
+    # sociaux and its PFU with ours.
+    ours = [calculators.run("sasu", {"chiffre_affaires": ca, "charges": ch, "cout_total": cout, "date": d})["result"]
+            for d, ca, ch, cout in SOCIETES]
+    cas = []
+    for (d, ca, ch, _cout), r in zip(SOCIETES, ours):
+        s = _situation(d, totale=r["cout_total"])
+        s.update({"entreprise . chiffre d'affaires": f"{ca} €/an", "entreprise . charges": f"{ch} €/an",
+                  "bénéficiaire": "oui", "bénéficiaire . dividendes . bruts": f"{r['dividendes_bruts']!r} €/an",
+                  "impôt . méthode de calcul": "'PFU'"})
+        cas.append((s, [{"valeur": x, "unité": "€/an"} for x in (
+            "entreprise . imposition . IS . montant", "bénéficiaire . dividendes . cotisations et contributions",
+            "impôt . dividendes . PFU", "bénéficiaire . dividendes . nets d'impôt")]))
+    for r, (is_, ps, pfu, nets) in zip(ours, oracle.evaluer(cas)):
+        assert abs(r["impot_societes"] - is_) <= 1.0
+        assert abs(r["prelevements_sociaux_dividendes"] - ps) <= 0.01
+        assert abs(r["impot_dividendes"] - pfu) <= 0.01
+        assert abs(r["dividendes_nets"] - nets) <= 0.02
