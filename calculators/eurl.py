@@ -57,6 +57,9 @@ contributions and CSG-CRDS, CFP), ``net_avant_impot`` (= net pay),
 ``sasu`` plus ``cotisations_dividendes`` (TNS contributions on the part above
 10 %), ``dividendes_soumis_cotisations``; ``revenu_net_total``.
 
+``lignes`` (yearly lines rounded to the euro, shown per month) and
+``repartition`` (the split of the budget) are per month whatever the period.
+
 Python API::
 
     from calculators import eurl
@@ -106,7 +109,8 @@ def _by_name(name):
 
 
 FIELDS = (
-    _by_name("periode"),
+    Field("periode", "Période des montants", "choice", default="annee", choices=sasu.PERIODES,
+          help="Les montants saisis et affichés sont annuels ou mensuels (douze mois identiques).", group=_G_REM),
     Field("cout_total", "Budget de rémunération (rémunération et cotisations)", "number", unit="€", minimum=0,
           maximum=_MAX, step=_CENT,
           help="Ce que la société consacre à la rémunération du gérant, cotisations sociales comprises. "
@@ -374,9 +378,10 @@ def _calculer(v: dict) -> dict:
     annuel["revenu_net_total"] = arrondi.cents(annuel["net_apres_impot"] + annuel["dividendes_nets"])
     top = {key: arrondi.cents(x / k) for key, x in annuel.items()}
     unite = "€/an" if k == 1 else "€/mois"
+    # lines and chart per month whatever the period (the renderer's table and chart are monthly)
     lignes = [{
-        "code": code, "libelle": lib, "groupe": grp, "assiette": arrondi.cents(base / k),
-        "taux_salarial": taux, "taux_patronal": None, "montant_salarial": arrondi.cents(mt / k),
+        "code": code, "libelle": lib, "groupe": grp, "assiette": arrondi.cents(base / 12),
+        "taux_salarial": taux, "taux_patronal": None, "montant_salarial": arrondi.cents(mt / 12),
         "montant_patronal": None, "reference": R.at.ref(ref),
     } for code, lib, grp, base, taux, mt, ref in c["lignes"]]
     result = dict(top)
@@ -384,7 +389,8 @@ def _calculer(v: dict) -> dict:
         "taux_prelevement_source": taux_pas,
         "chiffres_cles": _chiffres(top, unite, resultat is not None),
         "lignes": lignes,
-        "repartition": _repartition(top, resultat is not None),
+        "repartition": _repartition({key: arrondi.cents(annuel[key] / 12)
+                                     for key in ("net_apres_impot", "impot_revenu", "cotisations")}),
         "annuel": annuel,
         "hypotheses": _hypotheses(R, soc, v, resultat is not None, taux_pas),
         "alertes": alertes,
@@ -417,24 +423,13 @@ def _chiffres(t: dict, unite: str, societe: bool) -> list:
     return out
 
 
-def _repartition(t: dict, societe: bool) -> list:
-    out = [
+def _repartition(t: dict) -> list:
+    """Where each euro of the remuneration budget goes, per month."""
+    return [
         {"code": "net_apres_impot", "libelle": "Rémunération nette après impôt", "montant": t["net_apres_impot"]},
         {"code": "impot_revenu", "libelle": "Impôt sur la rémunération", "montant": t["impot_revenu"]},
         {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "montant": t["cotisations"]},
     ]
-    if societe:
-        out += [
-            {"code": "dividendes_nets", "libelle": "Dividendes nets", "montant": t["dividendes_nets"]},
-            {"code": "impot_dividendes", "libelle": "Impôt sur les dividendes (PFU)", "montant": t["impot_dividendes"]},
-            {"code": "prelevements_sociaux_dividendes", "libelle": "Prélèvements sociaux sur les dividendes",
-             "montant": t["prelevements_sociaux_dividendes"]},
-            {"code": "cotisations_dividendes", "libelle": "Cotisations sociales sur les dividendes",
-             "montant": t["cotisations_dividendes"]},
-            {"code": "impot_societes", "libelle": "Impôt sur les sociétés", "montant": t["impot_societes"]},
-            {"code": "mise_en_reserve", "libelle": "Bénéfice mis en réserve", "montant": max(0.0, t["mise_en_reserve"])},
-        ]
-    return out
 
 
 def _hypotheses(R: Regles, soc, v: dict, societe: bool, taux_pas: float) -> list:

@@ -43,8 +43,8 @@ Result, top level (per period): ``remuneration_brute``, ``cout_total``,
 ``impot_dividendes`` (PFU income-tax part), ``dividendes_nets``,
 ``mise_en_reserve`` (all 0 without company data); and
 ``revenu_net_total`` = ``net_apres_impot`` + ``dividendes_nets``.
-Plus the usual ``chiffres_cles``, ``lignes``, ``repartition``, ``annuel``,
-``hypotheses``, ``alertes``, ``sources``, ``date``.
+Plus the usual ``chiffres_cles``, ``lignes`` and ``repartition`` (both per month, whatever the
+period: the split of the pay's total cost), ``annuel``, ``hypotheses``, ``alertes``, ``sources``, ``date``.
 
 Python API (for the status comparator)::
 
@@ -179,15 +179,23 @@ def montants(brut: float, s: salarie.Situation, exact: bool = False) -> dict:
             "csg": sum(ln[6] for ln in lignes if ln[2] == salarie.G_CSG), "brut": brut}
 
 
-def brut_depuis_cout(cout: float, s: salarie.Situation) -> float:
-    """The monthly gross (in cents) whose monthly cost is closest to ``cout``."""
+def brut_depuis_cout(cout: float, s: salarie.Situation) -> tuple[float, bool]:
+    """The monthly gross (in cents) whose monthly cost is closest to ``cout``,
+    and whether it is reached: inside the jump of the cost at 1 PSS (the CET
+    then applies to the whole base) no gross gives that cost, and the gross
+    returned is the highest one whose cost stays below it."""
     if cout <= 0:
-        return 0.0
+        return 0.0, True
     f = lambda b: montants(b, s, True)["cout"]  # noqa: E731
     inv = inverser(f, cout, 0.0, max(1.0, cout), [s.pss], ytol=1e-10)
     fr = lambda b: arrondi.cents(montants(b, s, False)["cout"])  # noqa: E731
-    x, _fx = salarie._polir(fr, cout, inv.x)
-    return x
+    if inv.atteint:
+        x, _fx = salarie._polir(fr, cout, inv.x)
+        return x, True
+    x = max(0.0, (inv.x * 100 + 1e-6) // 1 / 100)
+    while x > 0 and fr(x) > cout:
+        x = round(x - _CENT, 2)
+    return x, False
 
 
 # ---------------------------------------------------------------- company and dividends (shared with eurl)
@@ -311,7 +319,12 @@ def _calculer(v: dict) -> dict:
     if v.get("remuneration_brute") is not None:
         brut = arrondi.cents(v["remuneration_brute"] * k / 12)
     elif v.get("cout_total") is not None:
-        brut = brut_depuis_cout(v["cout_total"] * k / 12, s)
+        brut, atteint = brut_depuis_cout(v["cout_total"] * k / 12, s)
+        if not atteint:
+            alertes.append({"niveau": "attention", "message": (
+                "Aucune rémunération ne donne exactement ce coût total : juste au-dessus du plafond de la sécurité "
+                "sociale, la contribution d'équilibre technique s'applique à toute la rémunération et le coût "
+                "fait un saut. Le résultat affiché est le plus proche en dessous.")})
     else:
         brut = 0.0
     m = montants(brut, s)
@@ -367,7 +380,7 @@ def _calculer(v: dict) -> dict:
         "taux_prelevement_source": m["taux_pas"],
         "chiffres_cles": _chiffres(top, unite, resultat is not None),
         "lignes": lignes,
-        "repartition": _repartition(top, resultat is not None),
+        "repartition": _repartition({key: rem[key] for key in ("net_apres_impot", "impot_revenu", "cotisations")}),
         "annuel": annuel,
         "hypotheses": _hypotheses(s, soc, v, resultat is not None),
         "alertes": alertes,
@@ -378,9 +391,10 @@ def _calculer(v: dict) -> dict:
 
 
 def _lignes(m: dict, sal_m: float, pat_m: float, k: int, r) -> list:
+    """Payslip lines, monthly whatever the period (the renderer's table is monthly)."""
     col_s = salarie._repartir([ln[6] for ln in m["lignes"]], sal_m)
     col_p = salarie._repartir([ln[7] for ln in m["lignes"]], pat_m)
-    f = 12 / k
+    f = 1
     out = []
     for (code, libelle, groupe, base, ts, tp, _ms, _mp, ref), ms, mp in zip(m["lignes"], col_s, col_p):
         out.append({
@@ -419,22 +433,14 @@ def _chiffres(t: dict, unite: str, societe: bool) -> list:
     return out
 
 
-def _repartition(t: dict, societe: bool) -> list:
-    out = [
+def _repartition(t: dict) -> list:
+    """Where each euro of the pay's total cost goes, per month (the renderer's
+    chart is monthly); the company's figures are in the key figures."""
+    return [
         {"code": "net_apres_impot", "libelle": "Rémunération nette après impôt", "montant": t["net_apres_impot"]},
         {"code": "impot_revenu", "libelle": "Impôt sur la rémunération", "montant": t["impot_revenu"]},
         {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "montant": t["cotisations"]},
     ]
-    if societe:
-        out += [
-            {"code": "dividendes_nets", "libelle": "Dividendes nets", "montant": t["dividendes_nets"]},
-            {"code": "impot_dividendes", "libelle": "Impôt sur les dividendes (PFU)", "montant": t["impot_dividendes"]},
-            {"code": "prelevements_sociaux_dividendes", "libelle": "Prélèvements sociaux sur les dividendes",
-             "montant": t["prelevements_sociaux_dividendes"]},
-            {"code": "impot_societes", "libelle": "Impôt sur les sociétés", "montant": t["impot_societes"]},
-            {"code": "mise_en_reserve", "libelle": "Bénéfice mis en réserve", "montant": max(0.0, t["mise_en_reserve"])},
-        ]
-    return out
 
 
 def hypotheses_societe(soc: Societe, v: dict) -> list:
