@@ -34,6 +34,7 @@ _MODULES = {
     "sasu": "calculators.sasu",
     "eurl": "calculators.eurl",
     "micro": "calculators.micro",
+    "comparateur_statuts": "calculators.comparateur_statuts",
     "comparateur_offres": "calculators.comparateur_offres",
 }
 

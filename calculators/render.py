@@ -410,6 +410,167 @@ def render_comparaison_offres(result: dict, uid: str) -> str:
     return table + checklist
 
 
+# --------------------------------------------------------------------------
+# Statuses side by side (calculator ``comparateur_statuts``)
+# --------------------------------------------------------------------------
+
+# dash patterns so that the lines differ without colour too
+_DASHES = ("", "8 4", "2 4", "12 4 2 4", "4 4", "1 3", "10 2", "6 3 1 3")
+
+
+def _courbes_svg(result: dict, uid: str) -> str:
+    """A line chart of the net after tax against the TJM, one line per status."""
+    c = result.get("courbes") or {}
+    xs = c.get("tjm") or []
+    statuts = [s for s in (result.get("statuts") or []) if s.get("code") in (c.get("series") or {})]
+    if len(xs) < 2 or not statuts:
+        return ""
+    series = c["series"]
+    ys = [y for s in statuts for y in series[s["code"]] if isinstance(y, (int, float))]
+    if not ys:
+        return ""
+    width, height = 640, 380
+    left, right, top, bottom = 78, 16, 12, 52
+    x0, x1 = min(xs), max(xs)
+    ymax = max(ys)
+    step = 10 ** max(0, int(math.log10(ymax)) if ymax > 0 else 0)
+    for k in (1, 2, 5, 10):
+        if ymax / (step * k / 10) <= 8:
+            step = step * k / 10
+            break
+    ytop = math.ceil(ymax / step) * step if ymax > 0 else 1
+    pw, ph = width - left - right, height - top - bottom
+
+    def X(x):
+        return left + (x - x0) / (x1 - x0) * pw
+
+    def Y(y):
+        return top + ph - y / ytop * ph
+
+    parts = []
+    # grid and y ticks
+    v = 0.0
+    while v <= ytop + 1e-9:
+        yy = Y(v)
+        parts.append(f'<line class="calc-grille" x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}"></line>'
+                     f'<text class="calc-axe" x="{left - 6}" y="{yy + 5:.1f}" text-anchor="end">{_h(euros(v))}</text>')
+        v += step
+    # x ticks: every chart point that is a multiple of 100, at most 8 labels
+    ticks = [x for x in xs if float(x).is_integer() and int(x) % 100 == 0]
+    every = max(1, math.ceil(len(ticks) / 8))
+    for i, x in enumerate(ticks):
+        if i % every:
+            continue
+        parts.append(f'<text class="calc-axe" x="{X(x):.1f}" y="{height - bottom + 20}" text-anchor="middle">'
+                     f'{_h(nombre(x, 0))}</text>')
+    parts.append(f'<text class="calc-axe" x="{left + pw / 2:.1f}" y="{height - 8}" text-anchor="middle">'
+                 f'TJM (€ par jour)</text>')
+    mission = c.get("tjm_mission")
+    if isinstance(mission, (int, float)) and x0 <= mission <= x1:
+        parts.append(f'<line class="calc-repere" x1="{X(mission):.1f}" x2="{X(mission):.1f}" y1="{top}" '
+                     f'y2="{top + ph}"></line>')
+    # one polyline per continuous run of points
+    for i, s in enumerate(statuts):
+        pts = series[s["code"]]
+        runs, cur = [], []
+        for x, y in zip(xs, pts):
+            if isinstance(y, (int, float)):
+                cur.append(f"{X(x):.1f},{Y(y):.1f}")
+            elif cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        dash = _DASHES[i % len(_DASHES)]
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        lines = "".join(
+            (f'<polyline points="{" ".join(r)}" fill="none"{dash_attr}></polyline>' if len(r) > 1
+             else f'<circle cx="{r[0].split(",")[0]}" cy="{r[0].split(",")[1]}" r="3"></circle>')
+            for r in runs)
+        parts.append(f'<g class="calc-courbe calc-courbe--{i % 8}" data-code="{_h(s["code"])}">{lines}</g>')
+    # text alternative: each line's net at the ends of its range, then the crossings
+    desc = []
+    for s in statuts:
+        pts = [(x, y) for x, y in zip(xs, series[s["code"]]) if isinstance(y, (int, float))]
+        if pts:
+            desc.append(f"{s['libelle']}{NNBSP}: {euros(pts[0][1])} par mois à {nombre(pts[0][0], 0)}{NBSP}€ par jour, "
+                        f"{euros(pts[-1][1])} à {nombre(pts[-1][0], 0)}{NBSP}€")
+    for cr in result.get("croisements") or []:
+        desc.append(cr.get("message", "").rstrip("."))
+    legend = "".join(
+        f'<li class="calc-legende-item calc-courbe--{i % 8}" data-code="{_h(s["code"])}">'
+        f'<svg class="calc-legende-trait" viewBox="0 0 40 10" aria-hidden="true" focusable="false">'
+        f'<line x1="0" x2="40" y1="5" y2="5"'
+        + (f' stroke-dasharray="{_DASHES[i % len(_DASHES)]}"' if _DASHES[i % len(_DASHES)] else "")
+        + f'></line></svg>{_h(s["libelle"])}</li>'
+        for i, s in enumerate(statuts))
+    title = "Net après impôt par mois selon le TJM, pour chaque statut"
+    svg = (
+        f'<figure class="calc-repartition calc-courbes"><figcaption id="{uid}-courbes-titre">{_h(title)}</figcaption>'
+        f'<svg class="calc-graphique calc-graphique--courbes" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{uid}-courbes-titre {uid}-courbes-desc" focusable="false" '
+        f'preserveAspectRatio="xMinYMin meet">'
+        f'<desc id="{uid}-courbes-desc">{_h(f"{NNBSP}; ".join(desc))}.</desc>'
+        + "".join(parts) + "</svg>"
+        f'<ul class="calc-legende">{legend}</ul>'
+    )
+    crois = result.get("croisements") or []
+    if crois:
+        svg += ('<p class="calc-aide">Où les lignes se croisent' + NNBSP + ":</p><ul class=\"calc-croisements\">"
+                + "".join(f"<li>{_h(cr.get('message'))}</li>" for cr in crois) + "</ul>")
+    else:
+        svg += '<p class="calc-aide">Aucune ligne ne croise une autre entre ces TJM.</p>'
+    # the chart's values as a table
+    head = "".join(f'<th scope="col">{_h(s["libelle"])}</th>' for s in statuts)
+    rows = []
+    for k, x in enumerate(xs):
+        cells = "".join(f'<td class="calc-num">{_h(valeur_unite(series[s["code"]][k], "€"))}</td>' for s in statuts)
+        rows.append(f'<tr><th scope="row">{_h(nombre(x, 2))}{NBSP}€</th>{cells}</tr>')
+    svg += (
+        '<details class="calc-detail"><summary>Les valeurs du graphique</summary>'
+        f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-courbes-table">'
+        '<table class="calc-lignes calc-courbes-valeurs">'
+        f'<caption id="{uid}-courbes-table">Net après impôt par mois selon le TJM</caption>'
+        f'<thead><tr><th scope="col">TJM</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></details>'
+        "</figure>"
+    )
+    return svg
+
+
+def render_comparaison_statuts(result: dict, uid: str) -> str:
+    """The statuses side by side (one column per status, figures then the social
+    protection as text, all visible) and the chart of the net against the TJM.
+    Empty for a result without ``comparaison_statuts``."""
+    rows = result.get("comparaison_statuts")
+    statuts = result.get("statuts") or []
+    if not rows or not statuts:
+        return ""
+    head = "".join(f'<th scope="col" data-statut="{_h(s.get("code"))}">{_h(s.get("libelle"))}</th>' for s in statuts)
+    body = []
+    for row in rows:
+        code, unite = row.get("code"), row.get("unite", "")
+        cells = []
+        for s in statuts:
+            if "erreur" in s:
+                cells.append(f'<td data-statut="{_h(s.get("code"))}">{_h(s["erreur"]) if code == "net_avant_impot" else "—"}</td>')
+                continue
+            v = s.get(code)
+            if not unite:
+                cells.append(f'<td class="calc-texte" data-statut="{_h(s.get("code"))}">{_h(v if v is not None else "—")}</td>')
+            else:
+                cells.append(f'<td class="calc-num" data-statut="{_h(s.get("code"))}" data-valeur="{_num_attr(v)}">'
+                             f'{_h(valeur_unite(v, unite))}</td>')
+        body.append(f'<tr data-code="{_h(code)}"><th scope="row">{_h(row.get("libelle"))}</th>{"".join(cells)}</tr>')
+    table = (
+        f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-statuts-titre">'
+        '<table class="calc-lignes calc-comparaison-statuts">'
+        f'<caption id="{uid}-statuts-titre">Les statuts côte à côte, pour la même mission (montants par mois)</caption>'
+        f'<thead><tr><th scope="col">Chiffre</th>{head}</tr></thead>'
+        f'<tbody>{"".join(body)}</tbody></table></div>'
+    )
+    return table + _courbes_svg(result, uid)
+
+
 def render_result(name: str, result: dict, uid: str = "calc") -> str:
     """The HTML of one result: date of the rules, key figures, alerts, the
     chart of where each euro goes, the payslip-like breakdown, hypotheses
@@ -421,7 +582,8 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
     )
     return (
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
-        + when + _chiffres(result) + render_comparaison_offres(result, uid) + _alertes(result) + _repartition(result, uid)
+        + when + _chiffres(result) + render_comparaison_offres(result, uid)
+        + render_comparaison_statuts(result, uid) + _alertes(result) + _repartition(result, uid)
         + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
     )
 
