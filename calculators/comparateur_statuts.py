@@ -218,7 +218,7 @@ def courbes(values: dict) -> dict:
                 r = res["result"]
                 if code == "portage":
                     pres = r
-                if code == "micro" and r["annuel"]["chiffre_affaires"] > r["plafond_chiffre_affaires"]:
+                if code == "micro" and plafond_depasse(r):
                     y = None  # beyond the ceiling, the micro regime does not apply
                 else:
                     y = nets(code, r, frais_m if code == "micro" else 0.0)["net_apres_impot"]
@@ -297,7 +297,8 @@ def compute(values: dict) -> dict:
         for k in ("chomage", "retraite", "maladie"):
             row[k] = p(f"comparateur_statuts.protection.{k}")[code]
         for a in r.get("alertes") or []:
-            if a.get("niveau") == "attention":
+            # the micro ceiling is said once, below, in the comparator's own words
+            if a.get("niveau") == "attention" and not (code == "micro" and plafond_depasse(r)):
                 alertes.append({"niveau": "attention", "message": f"{lib} : {a['message']}"})
         statuts.append(row)
 
@@ -333,7 +334,7 @@ def compute(values: dict) -> dict:
 
     if "micro" in ev and "resultat" in ev["micro"]:
         mr = ev["micro"]["resultat"]
-        if mr["annuel"]["chiffre_affaires"] > mr["plafond_chiffre_affaires"]:
+        if plafond_depasse(mr):
             alertes.insert(0, {"niveau": "attention", "message": (
                 f"Micro-entreprise : {_eur(mr['annuel']['chiffre_affaires'])} par an dépasse le plafond de "
                 f"{_eur(mr['plafond_chiffre_affaires'])} ; le régime ne s'applique pas durablement à cette mission "
@@ -386,6 +387,10 @@ def compute(values: dict) -> dict:
         "sources": sources,
         "date": values["date"].isoformat(),
     }
+
+
+def plafond_depasse(micro_result: dict) -> bool:
+    return micro_result["annuel"]["chiffre_affaires"] > micro_result["plafond_chiffre_affaires"]
 
 
 def parametre_libelle(name: str) -> str:

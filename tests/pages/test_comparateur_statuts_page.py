@@ -59,8 +59,8 @@ def test_live_recompute_equals_the_command_line_and_is_accessible(live, site_url
 
 def test_url_inputs_are_restored_with_their_result(fresh, site_url):
     page, watch = fresh()
-    page.goto(f"{site_url}{URL}?tjm=380&jours=16&frais=150")
-    assert page.locator(f"#{UID}-tjm").input_value() == "380"
-    wait_result_for(page, UID, "tjm", "380")
-    _same_as_cli(page, {"tjm": "380", "jours": "16", "frais": "150"})
+    page.goto(f"{site_url}{URL}?tjm=520&jours=16&frais=150")
+    assert page.locator(f"#{UID}-tjm").input_value() == "520"
+    wait_result_for(page, UID, "tjm", "520")
+    _same_as_cli(page, {"tjm": "520", "jours": "16", "frais": "150"})
     assert watch.foreign() == []
