@@ -376,13 +376,14 @@ def compute(values: dict) -> dict:
     haut = [o["libelle"] for o in offres if o["net_avant_impot"] == max(nets)]
     bas = [o["libelle"] for o in offres if o["net_avant_impot"] == min(nets)]
 
+    # the difference first: it is what the live result announces after each change
     chiffres = [
-        {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires (le même pour chaque offre)", "valeur": ca,
-         "unite": "€/mois", "aide": f"TJM × jours facturés ({_eur(values['tjm'])} × {_portage._fmt_num(values['jours'])})."},
         {"code": "ecart_net_avant_impot", "libelle": "Écart de salaire net avant impôt entre les offres",
          "valeur": ecart, "unite": "€/mois",
          "aide": ("Aucun écart : les offres laissent le même salaire net." if not ecart else
                   f"Entre {', '.join(haut)} (net le plus élevé) et {', '.join(bas)} (net le plus bas).")},
+        {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires (le même pour chaque offre)", "valeur": ca,
+         "unite": "€/mois", "aide": f"TJM × jours facturés ({_eur(values['tjm'])} × {_portage._fmt_num(values['jours'])})."},
     ]
 
     # alerts of portage: once when every offer has it, else with the offer's letter

@@ -102,8 +102,14 @@ def test_changing_a_fee_gives_exactly_what_the_command_line_prints(live, site_ur
     _at(page, site_url, "4.5")
     page.locator(f"#{UID}-offre_2_frais_gestion").fill("4")
     wait_result_for(page, UID, "offre_2_frais_gestion", "0.04")
-    _same_as_cli(page, {"offre_2_frais_gestion": "0.04"})
+    ref = _same_as_cli(page, {"offre_2_frais_gestion": "0.04"})
     assert "offre_2_frais_gestion=4" in page.url
+    # announced politely: the difference between the offers comes first
+    status = page.locator(f"#{UID}-etat")
+    assert status.get_attribute("aria-live") == "polite"
+    first = ref["chiffres_cles"][0]
+    assert first["code"] == "ecart_net_avant_impot"
+    assert status.inner_text() == f"Résultat mis à jour\u202f: {first['libelle']} {figure(first['valeur'], first['unite'])}."
 
 
 def test_a_name_typed_is_shown_as_text_and_a_fourth_offer_adds_a_column(live, site_url):
