@@ -351,7 +351,7 @@ def compute(values: dict) -> dict:
     chiffres = [
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": ca, "unite": unite, "aide": ""},
         {"code": "cotisations", "libelle": "Cotisations et contributions", "valeur": cotisations, "unite": unite,
-         "aide": "Cotisations sociales, formation professionnelle" + (" et taxe pour frais de chambre" if ev["tfc_m"] or values["activite"].startswith("bic") else "") + "."},
+         "aide": "Cotisations sociales, formation professionnelle" + (" et taxe pour frais de chambre" if values["activite"].startswith("bic") else "") + "."},
         {"code": "revenu_net", "libelle": "Revenu net avant impôt", "valeur": revenu_net, "unite": unite,
          "aide": "Chiffre d'affaires − cotisations et contributions, avant vos frais professionnels."},
         {"code": "impot", "libelle": "Versement libératoire" if ev["vl"] else "Impôt sur le revenu (part de l'activité)",
@@ -367,7 +367,7 @@ def compute(values: dict) -> dict:
          "montant": cents(ev["revenu_net_apres_impot_an"] / 12)},
         {"code": "impot", "libelle": "Impôt sur le revenu", "montant": cents(ev["impot_an"] / 12)},
         {"code": "cotisations_sociales", "libelle": "Cotisations sociales", "montant": m_cot_soc},
-        {"code": "autres_contributions", "libelle": "Formation professionnelle et taxe de chambre",
+        {"code": "autres_contributions", "libelle": "Formation professionnelle" + (" et taxe de chambre" if values["activite"].startswith("bic") else ""),
          "montant": m_autres},
     ]
     # parts sum to the monthly turnover exactly (the cent left by rounding goes to the net)
