@@ -105,8 +105,9 @@ def _offer_fields(k: int) -> list[Field]:
         _from_portage("frais_gestion", name=pre + "frais_gestion", label=f"Frais de gestion {de}",
                       default=None, group=groupe, advanced=hidden,
                       help=("Part du chiffre d'affaires retenue ; 0 pour une offre au forfait. Avec un barème "
-                            "dégressif, le taux de la première tranche. "
-                            + ("Obligatoire." if k <= 2 else "Laisser vide pour ne pas comparer cette offre."))),
+                            "dégressif, le taux de la première tranche. Obligatoire." if k == 1 else
+                            "Obligatoire : il faut au moins deux offres." if k == 2 else
+                            "Laisser vide pour ne pas comparer cette offre.")),
         _from_portage("frais_fixes_mensuels", name=pre + "frais_fixes_mensuels",
                       label=f"Frais fixes mensuels {de}", default=None, group=groupe, advanced=hidden,
                       help="Forfait mensuel éventuel (compte rendu d'activité, outils…)." if k == 1 else ""),
