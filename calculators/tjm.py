@@ -8,8 +8,9 @@ Two modes:
   (``salaire_brut_annuel``) is run through the salaried rules (``salarie``), and its
   monthly net becomes the target.
 
-The status (``statut``) is portage salarial for now (``calculators.portage``); the
-other statuses join later with their own calculators.
+The status (``statut``) is portage salarial (``calculators.portage``) or
+micro-entreprise (``calculators.micro``, with its ``activite`` and
+``versement_liberatoire``); the other statuses join later with their own calculators.
 
 Billable days (``jours_facturables``) follow from editable assumptions, for the
 calendar year ``annee``:
@@ -40,11 +41,11 @@ import calendar
 import datetime as _dt
 import math
 
-from . import portage
+from . import micro, portage
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
 from .core.parametres import At, valeur
-from .core.schema import Field, InputError
+from .core.schema import Field, InputError, validate
 
 NAME = "tjm"
 TITLE = "Calculateur de TJM"
@@ -77,7 +78,7 @@ _OBJECTIF_FIELDS = (
           minimum=0, maximum=10_000_000, default=55000, group=_G_OBJ,
           help="Utilisé avec « garder mon salaire actuel » : le net de ce salaire devient l'objectif."),
     Field("statut", "Statut", "choice", default="portage", group=_G_OBJ,
-          choices=(("portage", "Portage salarial"),)),
+          choices=(("portage", "Portage salarial"), ("micro", "Micro-entreprise"))),
 )
 
 _JOURS_FIELDS = (
@@ -104,7 +105,13 @@ _PORTAGE_FIELDS = tuple(
     for f in portage.FIELDS if f.name not in _PORTAGE_EXCLUDED
 )
 
-FIELDS = _OBJECTIF_FIELDS + _JOURS_FIELDS + _PORTAGE_FIELDS + (date_field(),)
+_G_MICRO = "Micro-entreprise"
+_MICRO_FIELDS = tuple(
+    Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "group": _G_MICRO, "advanced": True})
+    for f in micro.FIELDS if f.name in ("activite", "versement_liberatoire")
+)
+
+FIELDS = _OBJECTIF_FIELDS + _JOURS_FIELDS + _PORTAGE_FIELDS + _MICRO_FIELDS + (date_field(),)
 
 
 def check(values: dict) -> dict:
@@ -264,6 +271,60 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     return {"tjm_exact": tjm_exact, "tjm": tjm, "salaire_base": b, "parts": parts, "budget": budget}
 
 
+_MICRO_NET = {"net_avant_impot": "revenu_net", "net_apres_impot": "revenu_net_apres_impot"}
+
+
+def _micro_inputs(values: dict, ca_an: float) -> dict:
+    return {"chiffre_affaires": ca_an, "periode": "annee", "activite": values.get("activite") or "bnc_ssi",
+            "versement_liberatoire": bool(values.get("versement_liberatoire")), "date": values["date"].isoformat()}
+
+
+def micro_result(values: dict, ca_an: float) -> dict:
+    """The micro-entreprise calculator for a yearly turnover, with the TJM inputs."""
+    vals, errors = validate(micro.FIELDS, _micro_inputs(values, ca_an))
+    if errors:
+        raise InputError(errors)
+    return micro.compute(vals)
+
+
+def micro_tjm(target: float, base: str, jours_an: float, values: dict) -> dict:
+    """The TJM whose micro-entreprise net (monthly ``base``) reaches ``target``.
+
+    The micro net is a step function of the yearly turnover (rounded to the euro,
+    each monthly contribution rounded to the euro), increasing except for drops of
+    at most 12 € a year per rounded line: bisection on whole euros of turnover
+    finds a turnover whose net reaches the target, then the TJM is that turnover /
+    billable days, rounded up to the cent, and lowered cent by cent while the
+    turnover it gives still reaches the target."""
+    key = _MICRO_NET[base]
+
+    def net(ca_an: float) -> float:
+        return micro_result(values, ca_an)["annuel"][key] / 12
+
+    lo, hi = 0, max(1000, int(target * 12 * 2))
+    while net(hi) < target:
+        lo, hi = hi, hi * 2
+        if hi > 1e9:
+            raise InputError({"objectif": "Objectif hors d'atteinte avec ces hypothèses."})
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if net(mid) >= target:
+            hi = mid
+        else:
+            lo = mid
+    tjm_exact = hi / jours_an
+    tjm = math.ceil(tjm_exact * 100 - 1e-7) / 100
+
+    def enough(t: float) -> bool:
+        return net(cents(t * jours_an)) >= target - 1e-9
+
+    while tjm > 0.01 and enough(round(tjm - 0.01, 2)):
+        tjm = round(tjm - 0.01, 2)
+    while not enough(tjm):
+        tjm = round(tjm + 0.01, 2)
+    return {"tjm_exact": tjm_exact, "tjm": tjm, "chiffre_affaires_annuel": cents(tjm * jours_an)}
+
+
 def compute(values: dict) -> dict:
     p = At(values["date"])
     days = billable_days(values, p)
@@ -296,6 +357,8 @@ def compute(values: dict) -> dict:
     if target <= 0:
         raise InputError({"objectif": "Le revenu visé doit être supérieur à zéro."})
 
+    if values.get("statut") == "micro":
+        return _compute_micro(values, p, days, target, base, hypotheses, reference_salarie)
     inv = portage_tjm(target, base, jours_mois, values, p)
     pv = {**values, "tjm": inv["tjm"], "jours": jours_mois}
     pres = portage.compute(pv)
@@ -368,6 +431,70 @@ def compute(values: dict) -> dict:
         "hypotheses": hypotheses,
         "alertes": alertes,
         "sources": portage._merge_sources(p.sources(), pres["sources"]),
+        "date": values["date"].isoformat(),
+    }
+    if reference_salarie is not None:
+        result["salarie_reference"] = {k: reference_salarie[k] for k in (
+            "salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "net_apres_impot")}
+    return result
+
+
+def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hypotheses_objectif: list,
+                   reference_salarie: dict | None) -> dict:
+    """The TJM in micro-entreprise (same billable days, same target)."""
+    jf = days["jours_facturables"]
+    jours_mois = jf / 12
+    inv = micro_tjm(target, base, jf, values)
+    mres = micro_result(values, inv["chiffre_affaires_annuel"])
+    a = mres["annuel"]
+    obtenu = cents(a[_MICRO_NET[base]] / 12)
+    feries_semaine = [h for h in days["jours_feries"] if h["en_semaine"]]
+    detail = " − ".join(f"{_nombre(abs(e['jours']))} ({e['libelle'][0].lower() + e['libelle'][1:]})"
+                        for e in days["etapes"][1:])
+    hypotheses = [
+        f"Jours facturables {days['annee']} : {days['etapes'][0]['jours']} jours − {detail} = {_nombre(jf)} jours par an, "
+        f"soit {_nombre(jours_mois, 2)} jours par mois.",
+        "Jours fériés tombant en semaine : " + ", ".join(
+            f"{h['libelle']} ({_dt.date.fromisoformat(h['date']).strftime('%d/%m')})" for h in feries_semaine) + ".",
+    ] + hypotheses_objectif + [
+        "Statut : micro-entreprise ; chiffre d'affaires annuel = TJM × jours facturables de l'année ; le net "
+        "visé est le revenu " + ("avant" if base == "net_avant_impot" else "après") + " impôt de la "
+        "micro-entreprise, par mois (annuel ÷ 12), avant vos frais professionnels.",
+        "Le TJM est arrondi au centime supérieur ; le résultat de la micro-entreprise à ce TJM est affiché tel quel.",
+    ] + mres["hypotheses"]
+    chiffres = [
+        {"code": "tjm", "libelle": "TJM à facturer (hors taxes)", "valeur": inv["tjm"], "unite": "€/jour",
+         "aide": "Taux journalier moyen nécessaire, arrondi au centime supérieur."},
+        {"code": "jours_facturables", "libelle": "Jours facturables", "valeur": jf, "unite": "jours/an",
+         "aide": f"Soit {_nombre(jours_mois, 2)} jours par mois."},
+        {"code": "objectif_mensuel", "libelle": "Revenu net visé", "valeur": target, "unite": "€/mois", "aide": ""},
+        {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": obtenu, "unite": "€/mois", "aide": ""},
+        {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": cents(a["chiffre_affaires"] / 12),
+         "unite": "€/mois", "aide": ""},
+    ]
+    lignes_jours = [{"code": e["code"], "libelle": e["libelle"], "jours": e["jours"]} for e in days["etapes"]]
+    lignes_jours.append({"code": "jours_facturables", "libelle": "Jours facturables", "jours": jf})
+    result = {
+        "tjm": inv["tjm"],
+        "tjm_exact": round(inv["tjm_exact"], 6),
+        "jours_facturables": jf,
+        "jours_par_mois": round(jours_mois, 6),
+        "objectif_mensuel": target,
+        "statut": "micro",
+        "chiffre_affaires": cents(a["chiffre_affaires"] / 12),
+        "cotisations": cents(a["cotisations"] / 12),
+        "net_avant_impot": cents(a["revenu_net"] / 12),
+        "net_apres_impot": cents(a["revenu_net_apres_impot"] / 12),
+        "chiffres_cles": chiffres,
+        "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
+        "lignes": mres["lignes"],
+        "repartition": mres["repartition"],
+        "annuel": {"chiffre_affaires": a["chiffre_affaires"], "net_avant_impot": a["revenu_net"],
+                   "net_apres_impot": a["revenu_net_apres_impot"], "jours_facturables": jf},
+        "micro": {k: a[k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot", "revenu_net_apres_impot")},
+        "hypotheses": hypotheses,
+        "alertes": list(mres["alertes"]),
+        "sources": portage._merge_sources(p.sources(), mres["sources"]),
         "date": values["date"].isoformat(),
     }
     if reference_salarie is not None:

@@ -1,0 +1,58 @@
+"""The TJM calculator with ``statut`` = micro-entreprise: the smallest TJM (to the
+cent) whose micro-entreprise net reaches the target, over the same billable days
+as in portage.  Checked against the micro calculator itself, run forward at the
+turnover the TJM gives (TJM × billable days of the year)."""
+
+from __future__ import annotations
+
+import pytest
+
+import calculators
+
+
+def run(name, inputs):
+    out = calculators.run(name, inputs)
+    assert out["ok"], out
+    return out["result"]
+
+
+def micro_net(tjm, jours_an, base, **extra):
+    r = run("micro", {"chiffre_affaires": round(tjm * jours_an, 2), "periode": "annee", "date": "2026-07-01", **extra})
+    key = {"net_avant_impot": "revenu_net", "net_apres_impot": "revenu_net_apres_impot"}[base]
+    return round(r["annuel"][key] / 12, 2)
+
+
+CASES = [
+    {"objectif": 4000},
+    {"objectif": 2500, "base": "net_apres_impot"},
+    {"objectif": 42000, "periode": "annee", "activite": "bic_services", "versement_liberatoire": True,
+     "base": "net_apres_impot"},
+    {"objectif": 1800, "activite": "bic_ventes"},
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_smallest_tjm_whose_micro_net_reaches_the_target(case):
+    r = run("tjm", {"statut": "micro", "date": "2026-07-01", **case})
+    base = case.get("base", "net_avant_impot")
+    extra = {k: case[k] for k in ("activite", "versement_liberatoire") if k in case}
+    jf = r["jours_facturables"]
+    target = r["objectif_mensuel"]
+    assert micro_net(r["tjm"], jf, base, **extra) >= target
+    assert micro_net(round(r["tjm"] - 0.01, 2), jf, base, **extra) < target
+    assert r[base] == micro_net(r["tjm"], jf, base, **extra)
+    assert r["statut"] == "micro"
+
+
+def test_keep_my_salary_in_micro_needs_a_lower_tjm_than_in_portage():
+    common = {"mode": "salaire_actuel", "salaire_brut_annuel": 55000, "date": "2026-07-01"}
+    m = run("tjm", {**common, "statut": "micro"})
+    p = run("tjm", {**common, "statut": "portage"})
+    assert m["objectif_mensuel"] == p["objectif_mensuel"]
+    # micro contributions (25.6 % of turnover) are far below portage fees + payroll contributions
+    assert m["tjm"] < p["tjm"]
+
+
+def test_a_target_above_the_micro_ceiling_is_flagged():
+    r = run("tjm", {"statut": "micro", "objectif": 7000, "date": "2026-07-01"})
+    assert any("plafond" in a["message"] for a in r["alertes"])
