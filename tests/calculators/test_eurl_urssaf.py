@@ -21,7 +21,7 @@ import pytest
 import calculators
 from tests.calculators import oracle
 
-DATES = ("2026-01-01", "2026-07-01")
+DATES = ("2025-07-01", "2026-01-01", "2026-07-01")   # the issue asks for 2026; 2025 checks the dated parameters
 TOTAUX = (20_000, 35_000, 50_000, 65_000, 80_000, 100_000, 120_000, 150_000)   # budget, €/an
 NETS = (15_000, 40_000, 90_000)   # net pay asked, €/an
 

@@ -19,7 +19,7 @@ import pytest
 import calculators
 from tests.calculators import oracle
 
-DATES = ("2026-01-01", "2026-07-01")
+DATES = ("2025-07-01", "2026-01-01", "2026-07-01")   # the issue asks for 2026; 2025 checks the dated parameters
 TOTAUX = (20_000, 35_000, 50_000, 65_000, 80_000, 100_000, 120_000, 150_000)   # €/an spent by the company
 BRUTS = (18_000, 48_060, 90_000)   # €/an gross; 48 060 = 12 × PSS 2026 (the CET starts above it)
 
