@@ -255,6 +255,7 @@ class Calculator {
 
   engineFailed(err) {
     this.failed = true;
+    this.failure = err;
     this.root.classList.remove("calc--chargement");
     this.root.classList.add("calc--echec");
     // the visitor reads French; the browser's own message stays available to developers
@@ -279,7 +280,8 @@ class Calculator {
 
   async recompute() {
     if (this.failed) {
-      if (this.dirty()) this.setStale(true);
+      // the engine failed before this change: say again, now that the form differs from the result
+      this.engineFailed(this.failure);
       return;
     }
     const local = this.localErrors();
