@@ -146,6 +146,11 @@ def _fmt_num(x: float) -> str:
     return f"{x:g}".replace(".", ",")
 
 
+def _parts(x: float) -> str:
+    """1 part, 1,5 part, 2 parts (French: plural from 2)."""
+    return f"{_fmt_num(x)} part" + ("s" if x >= 2 else "")
+
+
 def impot_bareme(revenu_imposable: float, parts: float, couple: bool, p: At) -> dict:
     """Household income tax by the barème (CGI art. 197): quotient familial with the
     ceiling per extra half-part, then the décote.  Not rounded."""
@@ -311,7 +316,7 @@ def compute(values: dict) -> dict:
         alertes.append({"niveau": "attention", "message": (
             f"Versement libératoire impossible : le revenu fiscal de référence indiqué "
             f"({_fmt_eur(values['revenu_fiscal_reference'])}) dépasse {_fmt_eur(ev['plafond_vl'])} par part × "
-            f"{_fmt_num(ev['parts'])} part(s) = {_fmt_eur(ev['plafond_vl'] * ev['parts'])}. "
+            f"{_parts(ev['parts'])} = {_fmt_eur(ev['plafond_vl'] * ev['parts'])}. "
             "L'impôt est calculé au barème progressif.")})
     if ev["acre"] and not ev["acre"]["applique"]:
         alertes.append({"niveau": "info", "message": (
@@ -319,7 +324,7 @@ def compute(values: dict) -> dict:
             "simulation (l'exonération dure au plus douze mois).")})
 
     hypotheses = [
-        f"Activité : {act_label}. Taux global de cotisations {_fmt_pct(ev['taux_plein'])} du chiffre d'affaires"
+        f"Activité : {act_label[0].lower() + act_label[1:]}. Taux global de cotisations {_fmt_pct(ev['taux_plein'])} du chiffre d'affaires"
         + (f", réduit à {_fmt_pct(ev['taux'])} par l'ACRE" if ev["acre"] and ev["acre"]["applique"] else "") + ".",
         "Comme le simulateur de l'Urssaf, le calcul se fait sur l'année : chiffre d'affaires annuel arrondi à l'euro, "
         "cotisations de chaque mois arrondies à l'euro (chiffre d'affaires annuel ÷ 12 × taux), revenu net "
@@ -338,9 +343,9 @@ def compute(values: dict) -> dict:
     else:
         f = ev["foyer"]
         hypotheses.append(
-            f"Impôt au barème : chiffre d'affaires − abattement forfaitaire de {_fmt_pct(ev['abattement_taux'])} "
+            f"Impôt au barème : {_fmt_eur(ev['ca_an'])} de chiffre d'affaires − abattement forfaitaire de {_fmt_pct(ev['abattement_taux'])} "
             f"(au moins {_fmt_eur(p('micro_entreprise.abattement.minimum'))}) = {_fmt_eur(ev['revenu_abattu'])} "
-            f"imposables par an ; foyer de {_fmt_num(ev['parts'])} part(s)"
+            f"imposables par an ; foyer de {_parts(ev['parts'])}"
             + (f", avec {_fmt_eur(ev['autres_an'])} d'autres revenus imposables" if ev["autres_an"] else "")
             + f". Impôt du foyer {_fmt_eur(euros(f['impot']))} par an, dont la part de la micro-entreprise "
               f"(au prorata de son revenu imposable) est retenue ici.")
