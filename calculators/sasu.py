@@ -425,6 +425,8 @@ def _chiffres(t: dict, unite: str, societe: bool) -> list:
         out += [
             {"code": "impot_societes", "libelle": "Impôt sur les sociétés", "valeur": t["impot_societes"],
              "unite": unite, "aide": "Sur le résultat après rémunération du président."},
+            {"code": "dividendes_bruts", "libelle": "Dividendes bruts", "valeur": t["dividendes_bruts"], "unite": unite,
+             "aide": "Part du bénéfice après impôt sur les sociétés versée à l'associé."},
             {"code": "dividendes_nets", "libelle": "Dividendes nets", "valeur": t["dividendes_nets"], "unite": unite,
              "aide": "Après prélèvements sociaux et prélèvement forfaitaire unique."},
             {"code": "revenu_net_total", "libelle": "Revenu net total", "valeur": t["revenu_net_total"],
