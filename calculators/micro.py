@@ -333,6 +333,11 @@ def compute(values: dict) -> dict:
         "Les frais réels de l'activité ne sont pas déduits : en micro-entreprise, ils ne réduisent ni les "
         "cotisations ni l'impôt, mais ils réduisent ce qui vous reste.",
     ]
+    if ev["acre"] and ev["acre"]["applique"]:
+        hypotheses.append(
+            "ACRE : taux réduit appliqué à toute l'année simulée, selon la date de création "
+            f"({_dt.date.fromisoformat(ev['acre']['date_creation']).strftime('%d/%m/%Y')}) ; comme le simulateur de "
+            "l'Urssaf, le calcul ne coupe pas l'année à la fin de l'exonération.")
     if ev["vl"]:
         hypotheses.append(
             "Impôt : versement libératoire, un pourcentage du chiffre d'affaires payé avec les cotisations ; "

@@ -149,3 +149,18 @@ def test_expenses_above_the_turnover_are_reported_not_raised():
     out = calculators.run("comparateur_statuts", {"tjm": 100, "jours": 10, "frais": 5000, "date": "2026-07-01"})
     assert out["ok"]
     assert any("Portage" in a["message"] for a in out["result"]["alertes"])
+
+
+def test_prose_expressions_reach_the_nets_and_the_micro_figures():
+    import sys
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2] / "plugins"))
+    from calculateurs.expressions import evaluate
+
+    r = run("comparateur_statuts", {"tjm": 500})
+    # 1 234 € written the French way: narrow no-break space, no-break space before €
+    shown = evaluate("comparateur_statuts(tjm=500).nets.micro.net_apres_impot | euros")
+    whole = f"{round(r['nets']['micro']['net_apres_impot']):,}".replace(",", "\u202f")
+    assert shown == f"{whole}\u00a0€"
+    m = run("micro", {"chiffre_affaires": 60000})
+    assert evaluate("micro(chiffre_affaires=60000).revenu_net | euros") == \
+        f"{round(m['revenu_net']):,}".replace(",", "\u202f") + "\u00a0€"
