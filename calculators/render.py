@@ -432,24 +432,29 @@ def _courbes_svg(result: dict, uid: str) -> str:
     width, height = 640, 380
     left, right, top, bottom = 78, 16, 12, 52
     x0, x1 = min(xs), max(xs)
-    ymax = max(ys)
-    step = 10 ** max(0, int(math.log10(ymax)) if ymax > 0 else 0)
-    for k in (1, 2, 5, 10):
-        if ymax / (step * k / 10) <= 8:
-            step = step * k / 10
+    ymax, ymin = max(max(ys), 0.0), min(min(ys), 0.0)
+    span = (ymax - ymin) or 1.0
+    # a round step giving at most 8 intervals: 1, 2 or 5 × a power of ten
+    step = 10.0 ** math.floor(math.log10(span))
+    for k in (0.1, 0.2, 0.5, 1, 2, 5, 10):
+        if span / (step * k) <= 8:
+            step = step * k
             break
-    ytop = math.ceil(ymax / step) * step if ymax > 0 else 1
+    ybas = math.floor(ymin / step) * step
+    ytop = math.ceil(ymax / step) * step
+    if ytop <= ybas:
+        ytop = ybas + step
     pw, ph = width - left - right, height - top - bottom
 
     def X(x):
         return left + (x - x0) / (x1 - x0) * pw
 
     def Y(y):
-        return top + ph - y / ytop * ph
+        return top + ph - (y - ybas) / (ytop - ybas) * ph
 
     parts = []
     # grid and y ticks
-    v = 0.0
+    v = ybas
     while v <= ytop + 1e-9:
         yy = Y(v)
         parts.append(f'<line class="calc-grille" x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}"></line>'
