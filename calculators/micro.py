@@ -399,6 +399,10 @@ def compute(values: dict) -> dict:
         "revenu_imposable": out(ev["revenu_abattu"]),
         "chiffres_cles": chiffres,
         "lignes": lignes,
+        "lignes_colonnes": {"resume": "Détail ligne à ligne (par mois)",
+                            "titre": "Cotisations et contributions" + (" et versement libératoire" if ev["vl"] else "")
+                                     + ", par mois (chaque ligne arrondie comme à l'Urssaf)",
+                            "taux": "Taux", "montant": "Montant du mois"},
         "repartition": repartition,
         "annuel": {
             "chiffre_affaires": ev["ca_an"],

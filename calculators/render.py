@@ -196,6 +196,8 @@ def _lignes(result: dict, uid: str) -> str:
     lignes = result.get("lignes") or []
     if not lignes:
         return ""
+    if result.get("lignes_colonnes"):
+        return _lignes_simples(result, uid)
     groups: dict = {}
     for ln in lignes:
         groups.setdefault(ln.get("groupe") or "Autres", []).append(ln)
@@ -234,6 +236,43 @@ def _lignes(result: dict, uid: str) -> str:
         '<thead><tr><th scope="col">Ligne</th><th scope="col">Base</th>'
         '<th scope="col">Taux salarial</th><th scope="col">Part salariale</th>'
         '<th scope="col">Taux patronal</th><th scope="col">Part patronale</th>'
+        '<th scope="col">Référence</th></tr></thead>'
+        + "".join(body) + foot + "</table></div></details>"
+    )
+
+
+def _lignes_simples(result: dict, uid: str) -> str:
+    """The breakdown of a calculator whose lines have a single payer (micro-entreprise):
+    base, rate and amount, with the headings the result gives in ``lignes_colonnes``
+    ({"resume", "titre", "taux", "montant"}).  Used only when that key is present."""
+    col = result["lignes_colonnes"]
+    groups: dict = {}
+    for ln in result.get("lignes") or []:
+        groups.setdefault(ln.get("groupe") or "Autres", []).append(ln)
+    body = []
+    total = 0.0
+    for g, rows in groups.items():
+        trs = [f'<tr class="calc-groupe"><th scope="rowgroup" colspan="5">{_h(g)}</th></tr>']
+        for r in rows:
+            total += float(r.get("montant_salarial") or 0)
+            trs.append(
+                f'<tr data-code="{_h(r.get("code"))}">'
+                f'<th scope="row">{_h(r.get("libelle"))}</th>'
+                f'<td class="calc-num">{_h(_montant(r.get("assiette")))}</td>'
+                f'<td class="calc-num">{_h(_taux(r.get("taux_salarial")))}</td>'
+                f'<td class="calc-num">{_h(_montant(r.get("montant_salarial")))}</td>'
+                f'<td class="calc-ref">{_h(r.get("reference"))}</td></tr>'
+            )
+        body.append("<tbody>" + "".join(trs) + "</tbody>")
+    foot = (f'<tfoot><tr><th scope="row">Total</th><td></td><td></td>'
+            f'<td class="calc-num">{_h(euros_cents(total))}</td><td></td></tr></tfoot>')
+    return (
+        f'<details class="calc-detail"><summary>{_h(col.get("resume", "Détail ligne à ligne"))}</summary>'
+        f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-lignes-titre">'
+        '<table class="calc-lignes">'
+        f'<caption id="{uid}-lignes-titre">{_h(col.get("titre", ""))}</caption>'
+        '<thead><tr><th scope="col">Ligne</th><th scope="col">Base</th>'
+        f'<th scope="col">{_h(col.get("taux", "Taux"))}</th><th scope="col">{_h(col.get("montant", "Montant"))}</th>'
         '<th scope="col">Référence</th></tr></thead>'
         + "".join(body) + foot + "</table></div></details>"
     )
