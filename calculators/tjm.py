@@ -488,6 +488,7 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "chiffres_cles": chiffres,
         "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
         "lignes": mres["lignes"],
+        "lignes_colonnes": mres["lignes_colonnes"],
         "repartition": mres["repartition"],
         "annuel": {"chiffre_affaires": a["chiffre_affaires"], "net_avant_impot": a["revenu_net"],
                    "net_apres_impot": a["revenu_net_apres_impot"], "jours_facturables": jf},
