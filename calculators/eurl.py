@@ -48,7 +48,9 @@ Inputs (amounts per ``periode``, ``"annee"`` by default, or ``"mois"``):
 given and the gérant takes no pay but still owes the minimum contributions,
 paid by the company), ``activite`` (``"commerciale"``, ``"liberale"``,
 ``"artisanale"``), the company part as in ``sasu`` plus ``capital_social``,
-``primes_emission``, ``compte_courant``; ``taux_pas``; ``date``.
+``primes_emission``, ``compte_courant``; ``impot`` and ``taux_pas`` as in
+``sasu`` (with the barème, the taxable income is the professional income,
+after the 10 % deduction: CGI art. 62); ``date``.
 
 Result, top level (per period): ``cout_total``, ``cotisations`` (TNS
 contributions and CSG-CRDS, CFP), ``net_avant_impot`` (= net pay),
@@ -135,6 +137,7 @@ FIELDS = (
           group=_G_CAP, advanced=True),
     Field("compte_courant", "Compte courant d'associé (solde moyen de l'année)", "number", unit="€", minimum=0,
           maximum=_MAX, step=_CENT, default=0.0, group=_G_CAP, advanced=True),
+    _by_name("impot"),
     _by_name("taux_pas"),
     date_field(),
 )
@@ -340,6 +343,9 @@ def _calculer(v: dict) -> dict:
     nimp_m = revenu_pro / 12
     taux_pas = v["taux_pas"] if v.get("taux_pas") is not None else grille(nimp_m, R.taux_neutre)
     impot = arrondi.cents(max(0.0, revenu_pro) * taux_pas)
+    bareme_sources = []
+    if v.get("impot") == "bareme":
+        impot, bareme_sources = sasu.impot_bareme(revenu_pro, R.date)
     annuel = {
         "cout_total": arrondi.cents(budget), "cotisations": cot, "net_avant_impot": net,
         "revenu_professionnel": revenu_pro, "net_imposable": revenu_pro, "impot_revenu": impot,
@@ -386,7 +392,7 @@ def _calculer(v: dict) -> dict:
     } for code, lib, grp, base, taux, mt, ref in c["lignes"]]
     result = dict(top)
     result.update({
-        "taux_prelevement_source": taux_pas,
+        "taux_prelevement_source": None if bareme_sources else taux_pas,
         "chiffres_cles": _chiffres(top, unite, resultat is not None),
         "lignes": lignes,
         "repartition": _repartition({key: arrondi.cents(annuel[key] / 12)
@@ -394,7 +400,7 @@ def _calculer(v: dict) -> dict:
         "annuel": annuel,
         "hypotheses": _hypotheses(R, soc, v, resultat is not None, taux_pas),
         "alertes": alertes,
-        "sources": list(R.sources) + [x for x in soc.sources if x not in R.sources],
+        "sources": sasu._fusion(R.sources, soc.sources, bareme_sources),
         "date": R.date.isoformat(),
     })
     return result
@@ -447,8 +453,8 @@ def _hypotheses(R: Regles, soc, v: dict, societe: bool, taux_pas: float) -> list
         "partir de 2025) : la CSG-CRDS porte sur le revenu "
         "professionnel augmenté des cotisations obligatoires, et les cotisations sur le revenu professionnel.",
         "Revenu professionnel (base des cotisations) = rémunération nette + CSG non déductible et CRDS.",
-        f"Impôt sur la rémunération : prélèvement à la source au taux {'neutre' if v.get('taux_pas') is None else 'personnalisé'} "
-        f"de {_pct(taux_pas)} du revenu professionnel.",
+        sasu.hypothese_impot(v, f"au taux {'neutre' if v.get('taux_pas') is None else 'personnalisé'} "
+                                f"de {_pct(taux_pas)} du revenu professionnel."),
     ]
     if societe:
         hyp += sasu.hypotheses_societe(soc, v)

@@ -30,6 +30,10 @@ the result's amounts are in the same period, ``annuel`` always per year):
 - ``resultat_avant_remuneration``, or ``chiffre_affaires`` and ``charges``
   (optional, the company part); ``part_distribuee`` (0–1, default 1);
   ``taux_reduit_is`` (default true);
+- ``impot``: ``"prelevement_source"`` (default: the withholding tax, neutral
+  grid unless ``taux_pas``) or ``"bareme"`` (income tax by the barème for one
+  part with no other income, after the 10 % deduction — what modele-social
+  computes for a director: « impôt . méthode de calcul » = barème standard);
 - ``taux_pas`` (withholding rate of the pay; default the neutral grid),
   ``mutuelle_montant``, ``mutuelle_part_employeur``, ``taux_atmp``, ``date``.
 
@@ -121,6 +125,12 @@ FIELDS = (
           help="Pour les PME qui remplissent les conditions de chiffre d'affaires et de détention du capital "
                "(par des personnes physiques) de la loi.",
           reference="Code général des impôts, art. 219, I-b", group=_G_SOC, advanced=True),
+    Field("impot", "Calcul de l'impôt sur la rémunération", "choice", default="prelevement_source",
+          choices=(("prelevement_source", "Prélèvement à la source (taux neutre ou personnalisé)"),
+                   ("bareme", "Barème de l'impôt sur le revenu, une part, sans autre revenu")),
+          help="Le prélèvement à la source est un acompte ; le barème donne l'impôt d'une personne seule dont "
+               "c'est le seul revenu, comme le simulateur de l'URSSAF pour un dirigeant.",
+          reference="Code général des impôts, art. 197 et 204 H", advanced=True, group=_G_REM),
     Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux", minimum=0, maximum=1,
           default=None, help="Votre taux, en fraction. Par défaut : la grille de taux neutre.",
           reference="Code général des impôts, art. 204 H", advanced=True, group=_G_REM),
@@ -225,6 +235,21 @@ class Societe:
             t = [{"plafond": self.is_plafond, "taux": self.is_reduit}, {"taux": self.is_normal}]
             return float(arrondi.euros(marginal(resultat, t)))
         return float(arrondi.euros(resultat * self.is_normal))
+
+
+def impot_bareme(revenu_activite: float, date: _dt.date) -> tuple[float, list]:
+    """Yearly income tax of one person (one part) whose only income is
+    ``revenu_activite`` (yearly taxable pay): 10 % deduction for expenses
+    (minimum and ceiling), then the barème and the décote (CGI art. 197),
+    rounded to the euro as modele-social (« impôt . montant »).  Returns the
+    tax and the parameters used."""
+    from .micro import impot_bareme as _bareme  # the one barème of the package
+    p = At(date)
+    A = "dirigeant.impot_revenu.abattement_frais."
+    r = max(0.0, revenu_activite)
+    abattement = min(max(r * p(A + "taux"), p(A + "minimum")), p(A + "plafond"))
+    imposable = max(0.0, r - abattement)
+    return float(arrondi.euros(_bareme(imposable, 1.0, False, p)["impot"])), p.sources()
 
 
 def resultat_societe(v: dict):
@@ -346,7 +371,15 @@ def _calculer(v: dict) -> dict:
         "cotisations_salariales": sal_m, "cotisations_patronales": pat_m, "net_avant_impot": net_m,
         "net_imposable": nimp_m, "impot_revenu": pas_m, "net_apres_impot": arrondi.cents(net_m - pas_m),
     }
+    bareme_sources = []
+    if v.get("impot") == "bareme":
+        tax, bareme_sources = impot_bareme(an(nimp_m), r.date)
+        rem["impot_revenu"] = arrondi.cents(tax / 12)
+        rem["net_apres_impot"] = arrondi.cents(net_m - rem["impot_revenu"])
     annuel = {key: an(x) for key, x in rem.items()}
+    if bareme_sources:
+        annuel["impot_revenu"] = tax
+        annuel["net_apres_impot"] = arrondi.cents(annuel["net_avant_impot"] - tax)
     soc = Societe(r.date)
     societe = {"resultat_avant_remuneration": 0.0, "resultat_imposable": 0.0, "impot_societes": 0.0,
                "benefice_apres_impot": 0.0, "dividendes_bruts": 0.0, "prelevements_sociaux_dividendes": 0.0,
@@ -367,6 +400,9 @@ def _calculer(v: dict) -> dict:
     top = {key: (x if key in rem else arrondi.cents(x / k)) for key, x in annuel.items()}
     for key in rem:
         top[key] = per(rem[key])
+    if bareme_sources:
+        top["impot_revenu"] = arrondi.cents(tax / k)
+        top["net_apres_impot"] = arrondi.cents(top["net_avant_impot"] - top["impot_revenu"])
     top["revenu_net_total"] = arrondi.cents(top["net_apres_impot"] + top["dividendes_nets"])
 
     unite = "€/an" if k == 1 else "€/mois"
@@ -377,17 +413,28 @@ def _calculer(v: dict) -> dict:
             "travail), mais la validation des trimestres de retraite demande un minimum de salaire.")})
     result = dict(top)
     result.update({
-        "taux_prelevement_source": m["taux_pas"],
+        "taux_prelevement_source": None if bareme_sources else m["taux_pas"],
         "chiffres_cles": _chiffres(top, unite, resultat is not None),
         "lignes": lignes,
         "repartition": _repartition({key: rem[key] for key in ("net_apres_impot", "impot_revenu", "cotisations")}),
         "annuel": annuel,
         "hypotheses": _hypotheses(s, soc, v, resultat is not None),
         "alertes": alertes,
-        "sources": list(r.sources) + [x for x in soc.sources if x not in r.sources],
+        "sources": _fusion(r.sources, soc.sources, bareme_sources),
         "date": r.date.isoformat(),
     })
     return result
+
+
+def _fusion(*listes) -> list:
+    """The parameters used, each once, in the order met."""
+    out, seen = [], set()
+    for lst in listes:
+        for x in lst:
+            if x["parametre"] not in seen:
+                seen.add(x["parametre"])
+                out.append(x)
+    return out
 
 
 def _lignes(m: dict, sal_m: float, pat_m: float, k: int, r) -> list:
@@ -458,6 +505,14 @@ def hypotheses_societe(soc: Societe, v: dict) -> list:
     return out
 
 
+def hypothese_impot(v: dict, pas: str) -> str:
+    if v.get("impot") == "bareme":
+        return ("Impôt sur la rémunération au barème de l'impôt sur le revenu, pour une personne seule (une part) "
+                "sans autre revenu, après la déduction forfaitaire pour frais professionnels ; barème publié dans "
+                "l'année, comme le simulateur de l'URSSAF.")
+    return "Impôt sur la rémunération : prélèvement à la source " + pas
+
+
 def _hypotheses(s: salarie.Situation, soc: Societe, v: dict, societe: bool) -> list:
     r = s.r
     hyp = [
@@ -468,9 +523,8 @@ def _hypotheses(s: salarie.Situation, soc: Societe, v: dict, societe: bool) -> l
         "Statut cadre : prévoyance obligatoire des cadres sur la tranche 1 ; complémentaire santé de "
         f"{salarie._euros(s.mutuelle)} par mois, dont {salarie._pct(s.part_employeur)} payés par la société.",
         "Douze mois de rémunération identiques ; pas d'ACRE ni d'exonération « jeune entreprise innovante ».",
-        "Impôt sur la rémunération : prélèvement à la source " + (
-            "au taux neutre (grille par défaut)." if s.taux_pas is None
-            else f"au taux personnalisé de {salarie._pct(s.taux_pas)}."),
+        hypothese_impot(v, "au taux neutre (grille par défaut)." if s.taux_pas is None
+                        else f"au taux personnalisé de {salarie._pct(s.taux_pas)}."),
     ]
     if societe:
         hyp += hypotheses_societe(soc, v)

@@ -137,3 +137,16 @@ def test_activity_natures_as_the_urssaf_model():
         # to the euro: the model's circular search stops a few cents from the fixed point, and a
         # line rounded to the euro may then fall on the other side (artisanale, 90 000: 61 853 vs 61 854)
         assert abs(r["net_avant_impot"] - net) <= 1 and abs(r["cotisations"] - cot) <= 1 and r["cout_total"] == tot
+
+
+def test_net_after_income_tax_by_the_bareme_as_the_urssaf_model():
+    # For a director the model computes the income tax by the barème (« impôt . méthode de
+    # calcul » = barème standard: one part, the 10 % deduction, the décote), rounded to the euro;
+    # our option impot = "bareme" does the same.
+    cas = [(d, t) for d in DATES for t in TOTAUX]
+    vals = oracle.evaluer([(_situation(d, totale=t), [{"valeur": x, "unité": "€/an"} for x in (
+        "impôt . montant", "dirigeant . rémunération . net . après impôt")]) for d, t in cas])
+    for (d, t), (impot, apres) in zip(cas, vals):
+        r = calculators.run("eurl", {"cout_total": t, "impot": "bareme", "date": d})["result"]
+        assert abs(r["impot_revenu"] - impot) <= 1.0, (d, t)
+        assert abs(r["net_apres_impot"] - apres) <= 1.0, (d, t)

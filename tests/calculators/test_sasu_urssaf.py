@@ -116,3 +116,16 @@ def test_corporate_tax_and_dividends_as_the_urssaf_model():
         assert abs(r["prelevements_sociaux_dividendes"] - ps) <= 0.01
         assert abs(r["impot_dividendes"] - pfu) <= 0.01
         assert abs(r["dividendes_nets"] - nets) <= 0.02
+
+
+def test_net_after_income_tax_by_the_bareme_as_the_urssaf_model():
+    # For a director the model computes the income tax by the barème (« impôt . méthode de
+    # calcul » = barème standard: one part, the 10 % deduction, the décote), rounded to the euro;
+    # our option impot = "bareme" does the same.
+    cas = [(d, t) for d in DATES for t in TOTAUX]
+    vals = oracle.evaluer([(_situation(d, totale=t), [{"valeur": x, "unité": "€/an"} for x in (
+        "impôt . montant", "dirigeant . rémunération . net . après impôt")]) for d, t in cas])
+    for (d, t), (impot, apres) in zip(cas, vals):
+        r = calculators.run("sasu", {"cout_total": t, "impot": "bareme", "date": d})["result"]
+        assert abs(r["impot_revenu"] - impot) <= 1.0, (d, t)
+        assert abs(r["net_apres_impot"] - apres) <= 1.0, (d, t)
