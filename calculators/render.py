@@ -468,8 +468,9 @@ def _courbes_svg(result: dict, uid: str) -> str:
     ys = [y for s in statuts for y in series[s["code"]] if isinstance(y, (int, float))]
     if not ys:
         return ""
-    width, height = 640, 380
-    left, right, top, bottom = 78, 16, 12, 52
+    # a narrow viewBox keeps the axis labels readable on a 320 px screen
+    width, height = 480, 330
+    left, right, top, bottom = 76, 12, 12, 52
     x0, x1 = min(xs), max(xs)
     ymax, ymin = max(max(ys), 0.0), min(min(ys), 0.0)
     span = (ymax - ymin) or 1.0
@@ -501,7 +502,7 @@ def _courbes_svg(result: dict, uid: str) -> str:
         v += step
     # x ticks: every chart point that is a multiple of 100, at most 8 labels
     ticks = [x for x in xs if float(x).is_integer() and int(x) % 100 == 0]
-    every = max(1, math.ceil(len(ticks) / 8))
+    every = max(1, math.ceil(len(ticks) / 6))
     for i, x in enumerate(ticks):
         if i % every:
             continue
