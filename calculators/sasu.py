@@ -345,6 +345,9 @@ def _calculer(v: dict) -> dict:
         brut = arrondi.cents(v["remuneration_brute"] * k / 12)
     elif v.get("cout_total") is not None:
         brut, atteint = brut_depuis_cout(v["cout_total"] * k / 12, s)
+        if not atteint and brut == 0:
+            raise InputError({"cout_total": "Coût total trop faible : il ne couvre même pas les cotisations "
+                                            "forfaitaires (complémentaire santé) d'une rémunération."})
         if not atteint:
             alertes.append({"niveau": "attention", "message": (
                 "Aucune rémunération ne donne exactement ce coût total : juste au-dessus du plafond de la sécurité "

@@ -90,3 +90,11 @@ def test_errors_in_french(inp, field):
     out = calculators.run("sasu", inp)
     assert not out["ok"] and field in out["errors"]
     assert out["errors"][field].startswith("Indiquez")
+
+
+@pytest.mark.parametrize("inp,field", [({"cout_total": 100}, "cout_total"), ({"remuneration_brute": 120}, "remuneration_brute")])
+def test_pay_too_low_for_the_flat_mutuelle_is_refused_in_french(inp, field):
+    # 40 €/mois of mutuelle, half paid by the company (modele-social's defaults): a cost of
+    # 100 €/an (8.33 €/mois) or a gross of 10 €/mois cannot carry it.
+    out = calculators.run("sasu", {**inp, "date": "2026-07-01"})
+    assert not out["ok"] and "trop faible" in out["errors"][field]
