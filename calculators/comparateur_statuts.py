@@ -156,7 +156,6 @@ def nets(code: str, r: dict, frais_m: float) -> dict:
                 "impot": cents(a["impot"] / 12),
                 "net_apres_impot": cents(a["revenu_net_apres_impot"] / 12 - frais_m)}
     if code in ("eurl", "sasu"):
-        a = r["annuel"] if "annuel" in r else r
         k = 12 if r.get("periode", "annee") == "annee" else 1
         return {"net_avant_impot": cents(r["net_avant_impot"] / k),
                 "impot": cents(r["impot_revenu"] / k),

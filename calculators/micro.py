@@ -50,7 +50,7 @@ from .core import bareme
 from .core.arrondi import cents, decimales, euros
 from .core.dates import date_field
 from .core.parametres import At, parametre
-from .core.schema import Field, InputError
+from .core.schema import Field
 
 NAME = "micro"
 TITLE = "Simulateur micro-entreprise"
