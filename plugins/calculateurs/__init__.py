@@ -242,6 +242,8 @@ def _inputs_summary(calc, values: dict) -> str:
             v = "oui" if v else "non"
         elif f.kind == "date":
             v = render.date_fr(v)
+        elif isinstance(v, (int, float)) and f.unit == "taux":
+            v = render.pourcent(v)  # a rate, a fraction for the engine, is read as a percentage
         elif isinstance(v, (int, float)):
             v = render.nombre(v) + (f"\u00a0{f.unit}" if f.unit else "")
         items.append(f"<li>{render._h(f.label)} : <span data-champ=\"{render._h(f.name)}\">{render._h(v)}</span></li>")
