@@ -24,7 +24,7 @@ A value holds from its ``depuis`` date until the next one.
 from __future__ import annotations
 
 import datetime as _dt
-import tomllib
+import json
 from dataclasses import dataclass
 from importlib import resources
 
@@ -108,23 +108,67 @@ def _walk(prefix: str, table: dict, out: dict, source: str):
 
 _CACHE: dict | None = None
 
+# The browser wheel carries the TOML files already parsed, as JSON (parsed in C,
+# where tomllib is pure Python: about 100 ms saved at each start of the engine
+# in Pyodide).  Written by the site build from the TOML files of the same wheel
+# (plugins/calculateurs/runtime.py); never present in the source tree.
+SNAPSHOT = "_snapshot.json"
+
+
+def _toml_documents() -> dict[str, dict]:
+    """{file name: parsed TOML document} of every parameter file."""
+    import tomllib  # here, not at the top: the browser reads the JSON snapshot instead
+
+    docs = {}
+    data = resources.files("calculators").joinpath("data")
+    for entry in sorted(data.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            with entry.open("rb") as fh:
+                docs[entry.name] = tomllib.load(fh)
+    return docs
+
+
+def _tag_dates(obj):
+    if isinstance(obj, dict):
+        return {k: _tag_dates(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_tag_dates(v) for v in obj]
+    if isinstance(obj, _dt.datetime):
+        raise ParameterFileError("une date avec heure n'est pas attendue dans un fichier de paramètres")
+    if isinstance(obj, _dt.date):
+        return {"$date": obj.isoformat()}
+    return obj
+
+
+def _untag_dates(obj: dict):
+    if len(obj) == 1 and "$date" in obj:
+        return _dt.date.fromisoformat(obj["$date"])
+    return obj
+
+
+def snapshot_json() -> str:
+    """The parameter files as one JSON text (dates tagged ``{"$date": ...}``)."""
+    return json.dumps(_tag_dates(_toml_documents()), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _documents() -> dict[str, dict]:
+    snap = resources.files("calculators").joinpath("data", SNAPSHOT)
+    if snap.is_file():
+        return json.loads(snap.read_text(encoding="utf-8"), object_hook=_untag_dates)
+    return _toml_documents()
+
 
 def load_all() -> dict[str, Parametre]:
     """All parameters, by name (read once, then cached)."""
     global _CACHE
     if _CACHE is None:
         out: dict = {}
-        data = resources.files("calculators").joinpath("data")
-        for entry in sorted(data.iterdir(), key=lambda p: p.name):
-            if not entry.name.endswith(".toml"):
-                continue
-            stem = entry.name[: -len(".toml")]
-            with entry.open("rb") as fh:
-                doc = tomllib.load(fh)
+        for file_name, doc in sorted(_documents().items()):
+            stem = file_name[: -len(".toml")]
             for key, table in doc.items():
                 if not isinstance(table, dict):
-                    raise ParameterFileError(f"{entry.name}: {key}: une table est attendue")
-                _walk(f"{stem}.{key}", table, out, entry.name)
+                    raise ParameterFileError(f"{file_name}: {key}: une table est attendue")
+                _walk(f"{stem}.{key}", table, out, file_name)
         _CACHE = out
     return _CACHE
 

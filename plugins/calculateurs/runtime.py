@@ -9,6 +9,7 @@ no network): Pyodide loads any pure-Python wheel with ``unpackArchive``.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -17,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -45,7 +47,7 @@ def pyodide_version(pyodide_dir: Path) -> str:
 def sources_digest(project_root: Path) -> str:
     """Hash of everything that goes into the wheel (to reuse a cached build)."""
     h = hashlib.sha256()
-    files = [project_root / "pyproject.toml"]
+    files = [project_root / "pyproject.toml", Path(__file__), COMPILE_SCRIPT]
     for p in sorted((project_root / "calculators").rglob("*")):
         if p.is_file() and "__pycache__" not in p.parts and not p.name.endswith(".pyc"):
             files.append(p)
@@ -76,10 +78,71 @@ def build_wheel(project_root: Path, cache_dir: Path) -> Path:
                 "construction de la roue (wheel) des calculateurs impossible :\n" + proc.stderr[-2000:]
             )
         name = proc.stdout.strip().splitlines()[-1]
+        built = Path(tmp) / name
+        augment_wheel(built, project_root)
         for old in cache_dir.glob("wheel-*.whl"):
             old.unlink()
-        shutil.copyfile(Path(tmp) / name, stamp)
+        shutil.copyfile(built, stamp)
     return stamp
+
+
+# What the browser would otherwise do at each start of the engine, done once at
+# build time: the parameter files parsed (JSON snapshot, read by
+# calculators/core/parametres.py) and the sources compiled to Pyodide's bytecode.
+COMPILE_SCRIPT = Path(__file__).with_name("compile_pyc.mjs")
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)  # SOURCE_DATE_EPOCH, for a reproducible wheel
+
+
+def _record_line(path: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{path},sha256={digest},{len(data)}"
+
+
+def augment_wheel(wheel: Path, project_root: Path) -> None:
+    """Add ``calculators/data/_snapshot.json`` and ``__pycache__/*.pyc`` (Pyodide's
+    Python) to the wheel, and list them in its RECORD."""
+    sys.path.insert(0, str(project_root))
+    try:
+        from calculators.core import parametres
+    finally:
+        sys.path.pop(0)
+    with zipfile.ZipFile(wheel) as zf:
+        entries = [(info, zf.read(info)) for info in zf.infolist()]
+    sources = {
+        info.filename: data.decode("utf-8")
+        for info, data in entries
+        if info.filename.startswith("calculators/") and info.filename.endswith(".py")
+    }
+    proc = subprocess.run(
+        ["node", str(COMPILE_SCRIPT)],
+        input=json.dumps({"files": sources}), cwd=project_root,
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError_(
+            "compilation des calculateurs pour Pyodide impossible (node, paquet npm pyodide) :\n"
+            + proc.stderr[-2000:]
+        )
+    compiled = json.loads(proc.stdout)
+    added = {path: base64.b64decode(b64) for path, b64 in sorted(compiled["pyc"].items())}
+    added[f"calculators/data/{parametres.SNAPSHOT}"] = parametres.snapshot_json().encode("utf-8")
+    record_info, record_data = next((i, d) for i, d in entries if i.filename.endswith(".dist-info/RECORD"))
+    lines = [ln for ln in record_data.decode("utf-8").splitlines() if ln.strip()]
+    # RECORD lists itself last, without a hash
+    own = [ln for ln in lines if ln.startswith(record_info.filename + ",")] or [record_info.filename + ",,"]
+    others = [ln for ln in lines if not ln.startswith(record_info.filename + ",")]
+    others += [_record_line(path, data) for path, data in added.items()]
+    tmp = wheel.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for info, data in entries:
+            if info is not record_info:
+                out.writestr(info, data)
+        for path, data in added.items():
+            info = zipfile.ZipInfo(path, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, data)
+        out.writestr(record_info, ("\n".join(others + own) + "\n").encode("utf-8"))
+    tmp.replace(wheel)
 
 
 def wheel_name(wheel: Path) -> str:

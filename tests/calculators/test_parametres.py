@@ -193,3 +193,19 @@ def test_no_rate_literal_in_the_salaried_engine():
         tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
         numbers = [t.string for t in tokens if t.type == tokenize.NUMBER and "." in t.string]
         assert set(numbers) <= {"0.0", "1.0"}, (path.name, numbers)
+
+
+def test_the_browser_snapshot_holds_exactly_the_toml_files():
+    # The browser wheel carries the parameter files parsed, as JSON (dates tagged);
+    # read back, it must be the very documents tomllib reads, dates included.
+    import datetime as _dt
+    import json
+
+    from calculators.core import parametres
+
+    docs = json.loads(parametres.snapshot_json(), object_hook=parametres._untag_dates)
+    assert docs == parametres._toml_documents()
+    smic = docs["smic.toml"]
+    dates = [v["depuis"] for table in smic.values() if isinstance(table, dict) and "valeurs" in table
+             for v in table["valeurs"]]
+    assert dates and all(type(d) is _dt.date for d in dates)

@@ -55,15 +55,21 @@ def run_cpython(sc: dict) -> str:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> pathlib.Path:
-    out = tmp_path_factory.mktemp("wheel")
-    proc = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True, cwd=out, timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    wheels = list(out.glob("*.whl"))
-    assert len(wheels) == 1, wheels
-    return wheels[0]
+    """The wheel exactly as the site ships it (plugins/calculateurs/runtime.py):
+    built by flit_core, then given the parsed-parameters snapshot and Pyodide's
+    bytecode, which the browser uses instead of the sources and the TOML files."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    try:
+        from calculateurs import runtime
+    finally:
+        sys.path.pop(0)
+    wheel = runtime.build_wheel(ROOT, tmp_path_factory.mktemp("wheel"))
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "calculators/data/_snapshot.json" in names
+    assert any(n.endswith(".cpython-314.pyc") for n in names)
+    return wheel
 
 
 @pytest.fixture(scope="module")

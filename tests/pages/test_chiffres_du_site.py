@@ -39,7 +39,7 @@ def _env():
 
     def calc(name):
         def call(**kw):
-            key = json.dumps(kw, sort_keys=True)
+            key = json.dumps([name, kw], sort_keys=True)  # the same inputs may go to several calculators
             if key not in cache:
                 out = calculators.run(name, kw)
                 assert out["ok"], out
