@@ -8,9 +8,16 @@ Two modes:
   (``salaire_brut_annuel``) is run through the salaried rules (``salarie``), and its
   monthly net becomes the target.
 
-The status (``statut``) is portage salarial (``calculators.portage``) or
+The status (``statut``) is portage salarial (``calculators.portage``),
 micro-entreprise (``calculators.micro``, with its ``activite`` and
-``versement_liberatoire``); the other statuses join later with their own calculators.
+``versement_liberatoire``), EURL à l'IS (``calculators.eurl``, gérant majoritaire) or
+SASU (``calculators.sasu``, président assimilé salarié).  Each status is computed by
+its own calculator.  EURL and SASU follow the status comparator's convention
+(``comparateur_statuts.entrees``, reused here): the company spends the whole yearly
+turnover (TJM × billable days of the year, to the cent) less the expenses
+(``frais_professionnels`` × 12) on the manager's pay (``cout_total``, per year): no
+profit, no corporate tax, no dividends; the EURL's activity is ``liberale`` for a BNC
+``activite``, ``commerciale`` otherwise.
 
 Billable days (``jours_facturables``) follow from editable assumptions, for the
 calendar year ``annee``:
@@ -33,6 +40,16 @@ the gross total (``salarie``) = budget → turnover such that turnover − manag
 turnover / billable days per month, rounded up to the cent.  The portage calculator is
 then run at that TJM to show the result actually obtained (the net can exceed the
 target by a few cents because the TJM is rounded up).
+
+Inversion (EURL, SASU).  The net as a function of the TJM is the status's calculator
+run on the comparator's inputs (each of them inverts ``cout_total`` itself); it is
+non-decreasing.  A bisection on whole cents of TJM (``dirigeant_tjm``), bracketed by
+doubling, ends on two neighbouring cents: the upper one reaches the target, the lower
+one does not.  The target is compared in its own period: with ``periode`` = ``annee``
+the yearly net (the calculator's yearly figure) must reach ``objectif``; otherwise the
+monthly net (yearly ÷ 12, to the cent, as the comparator shows it) must reach the
+monthly target.  A turnover too small for the calculator (below the minimum
+contributions) counts as not reaching the target.
 """
 
 from __future__ import annotations
@@ -41,7 +58,7 @@ import calendar
 import datetime as _dt
 import math
 
-from . import micro, portage
+from . import comparateur_statuts, eurl, micro, portage, sasu
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
 from .core.parametres import At, valeur
@@ -51,7 +68,7 @@ NAME = "tjm"
 TITLE = "Calculateur de TJM"
 DESCRIPTION = (
     "Le taux journalier moyen à facturer pour atteindre un revenu net (ou garder son salaire actuel), "
-    "avec le calcul détaillé des jours facturables de l'année : week-ends, jours fériés, congés, "
+    "en portage salarial, en micro-entreprise, en EURL ou en SASU, avec le calcul détaillé des jours facturables de l'année : week-ends, jours fériés, congés, "
     "prospection, gestion, formation et marge pour maladie."
 )
 
@@ -78,7 +95,11 @@ _OBJECTIF_FIELDS = (
           minimum=0, maximum=10_000_000, default=55000, group=_G_OBJ,
           help="Utilisé avec « garder mon salaire actuel » : le net de ce salaire devient l'objectif."),
     Field("statut", "Statut", "choice", default="portage", group=_G_OBJ,
-          choices=(("portage", "Portage salarial"), ("micro", "Micro-entreprise"))),
+          choices=(("portage", "Portage salarial"), ("micro", "Micro-entreprise"),
+                   ("eurl", "EURL à l'IS (gérant majoritaire)"), ("sasu", "SASU (président)")),
+          help="Chaque statut est calculé par son propre simulateur. En EURL et en SASU, la société consacre "
+               "tout le chiffre d'affaires, moins les frais professionnels, à la rémunération du dirigeant "
+               "(cotisations comprises) : ni bénéfice, ni dividendes, comme dans le comparateur de statuts."),
 )
 
 _JOURS_FIELDS = (
@@ -100,14 +121,29 @@ _JOURS_FIELDS = (
 )
 
 _PORTAGE_EXCLUDED = {"tjm", "jours", "date"}
+# the expenses also feed the EURL and SASU budgets: said in the field's help
+_OVERRIDES = {
+    "frais_professionnels": {
+        "label": "Frais professionnels",
+        "help": "Par mois. Portage salarial : frais de mission remboursés sur justificatifs, ils sortent du budget "
+                "sans cotisations. EURL et SASU : frais payés par la société, retirés du chiffre d'affaires avant "
+                "la rémunération du dirigeant. Micro-entreprise : non pris en compte.",
+    },
+    "activite": {
+        "help": "Micro-entreprise : l'activité déclarée. EURL : une activité libérale (BNC) donne une EURL "
+                "libérale, les autres une EURL commerciale (seule la contribution à la formation "
+                "professionnelle change).",
+    },
+}
 _PORTAGE_FIELDS = tuple(
-    Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "group": _G_PORTAGE})
+    Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "group": _G_PORTAGE, **_OVERRIDES.get(f.name, {})})
     for f in portage.FIELDS if f.name not in _PORTAGE_EXCLUDED
 )
 
 _G_MICRO = "Micro-entreprise"
 _MICRO_FIELDS = tuple(
-    Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "group": _G_MICRO, "advanced": True})
+    Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "group": _G_MICRO, "advanced": True,
+             **_OVERRIDES.get(f.name, {})})
     for f in micro.FIELDS if f.name in ("activite", "versement_liberatoire")
 )
 
@@ -325,6 +361,188 @@ def micro_tjm(target: float, base: str, jours_an: float, values: dict) -> dict:
     return {"tjm_exact": tjm_exact, "tjm": tjm, "chiffre_affaires_annuel": cents(tjm * jours_an)}
 
 
+_DIRIGEANTS = {
+    "sasu": {"libelle": "de la SASU", "dirigeant": "président", "titre": "SASU (président assimilé salarié)"},
+    "eurl": {"libelle": "de l'EURL", "dirigeant": "gérant", "titre": "EURL à l'IS (gérant majoritaire, travailleur non salarié)"},
+}
+_TJM_MAX = 1_000_000  # €/jour: beyond, the target is out of reach
+
+
+def dirigeant_entrees(statut: str, values: dict, ca_an: float, jours_an: float) -> dict:
+    """The inputs of the ``statut`` calculator (``"sasu"`` or ``"eurl"``) for a yearly
+    turnover ``ca_an``: the status comparator's own convention
+    (:func:`comparateur_statuts.entrees`), with the TJM calculator's expenses."""
+    cv = {"tjm": 0.0, "chiffre_affaires_annuel": ca_an, "jours": jours_an / 12,
+          "frais": values.get("frais_professionnels") or 0.0, "frais_gestion": values.get("frais_gestion") or 0.0,
+          "activite": values.get("activite") or "bnc_ssi",
+          "versement_liberatoire": bool(values.get("versement_liberatoire")), "date": values["date"]}
+    return comparateur_statuts.entrees(cv)[statut]
+
+
+def dirigeant_resultat(statut: str, values: dict, tjm: float, jours_an: float) -> tuple[dict, dict]:
+    """(inputs, run output) of the ``statut`` calculator at ``tjm``; the yearly turnover
+    is TJM × billable days of the year, to the cent."""
+    from . import run
+    ins = dirigeant_entrees(statut, values, cents(tjm * jours_an), jours_an)
+    return ins, run(statut, ins)
+
+
+def dirigeant_net(r: dict, base: str, annuel: bool) -> float:
+    """The net of a SASU or EURL result (yearly inputs): yearly, or monthly as the
+    status comparator shows it (:func:`comparateur_statuts.nets`)."""
+    if annuel:
+        return r["annuel"][base]
+    return comparateur_statuts.nets("sasu", r, 0.0)[base]
+
+
+def dirigeant_tjm(statut: str, target: float, base: str, annuel: bool, jours_an: float, values: dict) -> dict:
+    """The smallest TJM, in whole cents, whose ``statut`` net (``base``, yearly when
+    ``annuel`` else monthly) reaches ``target``: bisection on cents between a TJM that
+    does not reach it and one that does (the net is non-decreasing in the TJM)."""
+    def net(c: int):
+        _ins, out = dirigeant_resultat(statut, values, c / 100, jours_an)
+        return dirigeant_net(out["result"], base, annuel) if out["ok"] else None
+
+    def reaches(n) -> bool:
+        return n is not None and n >= target - 1e-9
+
+    lo = 0
+    # a first guess: twice the target's yearly amount plus the expenses, over the days
+    per_year = target if annuel else target * 12
+    hi = max(100, math.ceil((per_year * 2 + (values.get("frais_professionnels") or 0) * 12) / jours_an * 100))
+    n_hi = net(hi)
+    while not reaches(n_hi):
+        lo = hi
+        hi *= 2
+        if hi > _TJM_MAX * 100:
+            raise InputError({"objectif": "Objectif hors d'atteinte avec ces hypothèses."})
+        n_hi = net(hi)
+    n_lo = net(lo)
+    if reaches(n_lo):  # only when lo = 0 reaches a target of zero: excluded by compute
+        return {"tjm": lo / 100, "tjm_exact": lo / 100}
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        n_mid = net(mid)
+        if reaches(n_mid):
+            hi, n_hi = mid, n_mid
+        else:
+            lo, n_lo = mid, n_mid
+    # between the two cents, the TJM where the net would meet the target (linear)
+    exact = hi / 100
+    if n_lo is not None and n_hi > n_lo:
+        exact = (lo + (target - n_lo) / (n_hi - n_lo)) / 100
+    return {"tjm": hi / 100, "tjm_exact": exact}
+
+
+def _hypotheses_jours(days: dict) -> list:
+    jf = days["jours_facturables"]
+    feries_semaine = [h for h in days["jours_feries"] if h["en_semaine"]]
+    detail = " − ".join(f"{_nombre(abs(e['jours']))} ({e['libelle'][0].lower() + e['libelle'][1:]})"
+                        for e in days["etapes"][1:])
+    return [
+        f"Jours facturables {days['annee']} : {days['etapes'][0]['jours']} jours − {detail} = {_nombre(jf)} jours par an, "
+        f"soit {_nombre(jf / 12, 2)} jours par mois.",
+        "Jours fériés tombant en semaine : " + ", ".join(
+            f"{h['libelle']} ({_dt.date.fromisoformat(h['date']).strftime('%d/%m')})" for h in feries_semaine) + ".",
+    ]
+
+
+def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: float, base: str,
+                       hypotheses_objectif: list, reference_salarie: dict | None) -> dict:
+    """The TJM in EURL or SASU (same billable days, same target)."""
+    jf = days["jours_facturables"]
+    jours_mois = jf / 12
+    d = _DIRIGEANTS[statut]
+    annuel = reference_salarie is None and values["periode"] == "annee"
+    target = cents(values["objectif"]) if annuel else target_m
+    inv = dirigeant_tjm(statut, target, base, annuel, jf, values)
+    ins, out = dirigeant_resultat(statut, values, inv["tjm"], jf)
+    r = out["result"]
+    a = r["annuel"]
+    m = comparateur_statuts.nets(statut, r, 0.0)
+    frais_m = cents(values.get("frais_professionnels") or 0.0)
+    ca_an = cents(inv["tjm"] * jf)
+    avant = "avant" if base == "net_avant_impot" else "après"
+    hypotheses = _hypotheses_jours(days) + hypotheses_objectif + [
+        f"Statut : {d['titre']}. Chiffre d'affaires annuel = TJM × jours facturables de l'année ; la société "
+        f"consacre tout ce chiffre d'affaires, moins les frais professionnels ({portage._fmt_eur(frais_m)} par mois), "
+        f"à la rémunération du {d['dirigeant']}, cotisations comprises : ni bénéfice, ni impôt sur les sociétés, "
+        "ni dividendes (la même règle que le comparateur de statuts). Les frais de tenue de la société "
+        "(comptable, banque) sont à inclure dans les frais.",
+        f"Le net visé est la rémunération nette {avant} impôt du {d['dirigeant']}, "
+        + ("sur l'année." if annuel else "par mois (montant annuel ÷ 12, arrondi au centime)."),
+    ]
+    if statut == "eurl":
+        hypotheses.append("Activité de l'EURL : " + ("libérale non réglementée" if ins["activite"] == "liberale"
+                                                      else "commerciale ou de services")
+                          + ", d'après l'activité choisie ; elle ne change que la contribution à la formation "
+                          "professionnelle.")
+    hypotheses.append(f"Le TJM est le plus petit, au centime, qui atteint l'objectif ; le résultat "
+                      f"{d['libelle']} à ce TJM est affiché tel quel.")
+    hypotheses += r["hypotheses"]
+    chiffres = [
+        {"code": "tjm", "libelle": "TJM à facturer (hors taxes)", "valeur": inv["tjm"], "unite": "€/jour",
+         "aide": "Le plus petit taux journalier, au centime, qui atteint le revenu visé."},
+        {"code": "jours_facturables", "libelle": "Jours facturables", "valeur": jf, "unite": "jours/an",
+         "aide": f"Soit {_nombre(jours_mois, 2)} jours par mois."},
+    ]
+    if annuel:
+        chiffres += [
+            {"code": "objectif", "libelle": "Revenu net visé", "valeur": target, "unite": "€/an", "aide": ""},
+            {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": a[base], "unite": "€/an", "aide": ""},
+        ]
+    else:
+        chiffres += [
+            {"code": "objectif_mensuel", "libelle": "Revenu net visé", "valeur": target, "unite": "€/mois", "aide": ""},
+            {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": m[base], "unite": "€/mois", "aide": ""},
+        ]
+    chiffres += [
+        {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": cents(ca_an / 12), "unite": "€/mois",
+         "aide": ""},
+        {"code": "cout_total", "libelle": f"Rémunération du {d['dirigeant']}, cotisations comprises",
+         "valeur": cents(a["cout_total"] / 12), "unite": "€/mois",
+         "aide": "Chiffre d'affaires moins les frais professionnels."},
+    ]
+    lignes_jours = [{"code": e["code"], "libelle": e["libelle"], "jours": e["jours"]} for e in days["etapes"]]
+    lignes_jours.append({"code": "jours_facturables", "libelle": "Jours facturables", "jours": jf})
+    detail_keys = ("cout_total", "cotisations", "net_avant_impot", "net_imposable", "impot_revenu", "net_apres_impot")
+    if statut == "sasu":
+        detail_keys = ("remuneration_brute",) + detail_keys
+    result = {
+        "tjm": inv["tjm"],
+        "tjm_exact": round(inv["tjm_exact"], 6),
+        "jours_facturables": jf,
+        "jours_par_mois": round(jours_mois, 6),
+        "objectif_mensuel": target_m,
+        "statut": statut,
+        "chiffre_affaires": cents(ca_an / 12),
+        "frais_professionnels": frais_m,
+        "cout_total": cents(a["cout_total"] / 12),
+        "cotisations": cents(a["cotisations"] / 12),
+        "net_avant_impot": m["net_avant_impot"],
+        "net_apres_impot": m["net_apres_impot"],
+        "chiffres_cles": chiffres,
+        "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
+        "lignes": r["lignes"],
+        "repartition": r["repartition"],
+        "annuel": {"chiffre_affaires": ca_an, "frais_professionnels": cents(frais_m * 12),
+                   "cout_total": a["cout_total"], "cotisations": a["cotisations"],
+                   "net_avant_impot": a["net_avant_impot"], "net_apres_impot": a["net_apres_impot"],
+                   "jours_facturables": jf},
+        statut: {"entrees": ins, **{k: a[k] for k in detail_keys}},
+        "hypotheses": hypotheses,
+        "alertes": list(r["alertes"]),
+        "sources": portage._merge_sources(p.sources(), r["sources"]),
+        "date": values["date"].isoformat(),
+    }
+    if annuel:
+        result["objectif"] = target
+    if reference_salarie is not None:
+        result["salarie_reference"] = {k: reference_salarie[k] for k in (
+            "salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "net_apres_impot")}
+    return result
+
+
 def compute(values: dict) -> dict:
     p = At(values["date"])
     days = billable_days(values, p)
@@ -359,6 +577,8 @@ def compute(values: dict) -> dict:
 
     if values.get("statut") == "micro":
         return _compute_micro(values, p, days, target, base, hypotheses, reference_salarie)
+    if values.get("statut") in _DIRIGEANTS:
+        return _compute_dirigeant(values["statut"], values, p, days, target, base, hypotheses, reference_salarie)
     inv = portage_tjm(target, base, jours_mois, values, p)
     pv = {**values, "tjm": inv["tjm"], "jours": jours_mois}
     pres = portage.compute(pv)

@@ -1,0 +1,141 @@
+"""The TJM calculator with ``statut`` = SASU or EURL: the smallest TJM (to the cent)
+whose net reaches the target, over the same billable days as in portage.
+
+Checked against each status's own calculator, run forward by hand on the status
+comparator's convention: yearly turnover = TJM × billable days of the year (to the
+cent); the company spends all of it, less the expenses (12 × the monthly
+``frais_professionnels``), on the manager's pay: ``cout_total`` per year, no profit,
+no dividends.  The target is compared in its period: a yearly target against the
+yearly net, a monthly one against the yearly net ÷ 12 rounded to the cent."""
+
+from __future__ import annotations
+
+import pytest
+
+import calculators
+
+DATE = "2026-07-01"
+
+
+def run(name, inputs):
+    out = calculators.run(name, inputs)
+    assert out["ok"], out
+    return out["result"]
+
+
+def status_net(statut, tjm, jours_an, base, annuel, frais_mois=0.0, activite="bnc_ssi"):
+    """The status's own calculator at ``tjm``, the comparator's way, written out."""
+    ca = round(tjm * jours_an, 2)                   # e.g. 419.62 × 204 = 85 602.48 €
+    cout_total = max(0.0, round(ca - 12 * frais_mois, 2))  # e.g. 85 602.48 − 12 × 0 €
+    inputs = {"cout_total": cout_total, "periode": "annee", "date": DATE}
+    if statut == "eurl":
+        inputs["activite"] = "liberale" if activite.startswith("bnc") else "commerciale"
+    out = calculators.run(statut, inputs)
+    if not out["ok"]:
+        return None  # turnover below the minimum contributions: no pay at all
+    yearly = out["result"]["annuel"][base]
+    return yearly if annuel else round(yearly / 12, 2)
+
+
+CASES = [
+    # objectif (per periode), periode, base, frais professionnels (€/mois), activité
+    dict(objectif=4000),
+    dict(objectif=2500, base="net_apres_impot"),
+    dict(objectif=48000, periode="annee", base="net_apres_impot"),
+    dict(objectif=30000, periode="annee"),
+    dict(objectif=3000, frais_professionnels=300),
+    dict(objectif=7000, base="net_apres_impot", activite="bic_services"),
+    dict(objectif=12000, periode="annee", frais_professionnels=150),
+]
+
+
+@pytest.mark.parametrize("statut", ["sasu", "eurl"])
+@pytest.mark.parametrize("case", CASES, ids=[str(i) for i in range(len(CASES))])
+def test_smallest_tjm_whose_net_reaches_the_target(statut, case):
+    r = run("tjm", {"statut": statut, "date": DATE, **case})
+    base = case.get("base", "net_avant_impot")
+    annuel = case.get("periode") == "annee"
+    frais = case.get("frais_professionnels", 0.0)
+    act = case.get("activite", "bnc_ssi")
+    jf = r["jours_facturables"]
+    # 2026, default assumptions: 365 − 104 − 9 − 25 − 10 − 3 − 5 − 5 = 204 days
+    assert jf == 204
+    target = case["objectif"]
+    # monthly target: the objective itself; yearly: shown per month too (48 000 / 12 = 4 000,
+    # 30 000 / 12 = 2 500, 12 000 / 12 = 1 000) but compared with the yearly net
+    assert r["objectif_mensuel"] == (round(target / 12, 2) if annuel else target)
+    at = status_net(statut, r["tjm"], jf, base, annuel, frais, act)
+    below = status_net(statut, round(r["tjm"] - 0.01, 2), jf, base, annuel, frais, act)
+    assert at is not None and at >= target
+    assert below is None or below < target
+    # the result shown is the status's result at that TJM
+    assert r["statut"] == statut
+    if annuel:
+        assert r["annuel"][base] == at
+    else:
+        assert r[base] == at
+    # turnover: TJM × 204 / 12 per month; the pay budget: turnover − expenses
+    assert r["annuel"]["chiffre_affaires"] == round(r["tjm"] * 204, 2)
+    assert r[statut]["entrees"]["cout_total"] == round(r["annuel"]["chiffre_affaires"] - 12 * frais, 2)
+    # the SASU pays 12 equal payslips whose gross is solved to the cent: the yearly cost is
+    # the budget within 12 × a cent of gross with its employer contributions (< 1 €)
+    assert abs(r["annuel"]["cout_total"] - r[statut]["entrees"]["cout_total"]) < 1
+    # one cent of TJM is 2.04 € of turnover a year: the overshoot is at most that much net (plus rounding)
+    overshoot = at - target
+    assert 0 <= overshoot <= (2.04 if annuel else 2.04 / 12 + 0.01) + 0.02
+
+
+@pytest.mark.parametrize("statut", ["sasu", "eurl"])
+def test_the_comparator_gives_the_same_net_at_that_tjm(statut):
+    """One code path: the status comparator, fed the yearly turnover of the TJM found
+    (TJM × 204) and the same expenses, shows the same nets for that status."""
+    r = run("tjm", {"statut": statut, "objectif": 3800, "frais_professionnels": 250, "date": DATE})
+    c = run("comparateur_statuts", {"chiffre_affaires_annuel": round(r["tjm"] * 204, 2), "jours": 17,
+                                    "frais": 250, "date": DATE})
+    assert c["nets"][statut]["net_avant_impot"] == r["net_avant_impot"] >= 3800
+    assert c["nets"][statut]["net_apres_impot"] == r["net_apres_impot"]
+
+
+def test_keep_my_salary_in_a_company():
+    common = {"mode": "salaire_actuel", "salaire_brut_annuel": 60000, "date": DATE}
+    p = run("tjm", {**common, "statut": "portage"})
+    for statut in ("sasu", "eurl"):
+        r = run("tjm", {**common, "statut": statut})
+        # same target: the CDI net of 60 000 / 12 = 5 000 € gross a month
+        assert r["objectif_mensuel"] == p["objectif_mensuel"]
+        assert r["salarie_reference"]["salaire_brut"] == 5000
+        assert status_net(statut, r["tjm"], 204, "net_avant_impot", False) >= r["objectif_mensuel"]
+        assert status_net(statut, round(r["tjm"] - 0.01, 2), 204, "net_avant_impot", False) < r["objectif_mensuel"]
+    # no management fee and no réserve: a company needs less turnover than portage for the same net
+    assert run("tjm", {**common, "statut": "eurl"})["tjm"] < p["tjm"]
+
+
+def test_more_days_off_means_a_higher_tjm():
+    a = run("tjm", {"statut": "sasu", "objectif": 3500, "date": DATE})
+    b = run("tjm", {"statut": "sasu", "objectif": 3500, "semaines_conges": 7, "date": DATE})
+    # 204 − 2 × 5 = 194 days; the same yearly turnover to a few euros: TJM × 194 ≈ TJM' × 204
+    assert b["jours_facturables"] == 194
+    assert b["tjm"] > a["tjm"]
+    assert abs(b["annuel"]["chiffre_affaires"] - a["annuel"]["chiffre_affaires"]) < 2.04 + 1.94
+
+
+def test_hypotheses_say_the_convention():
+    r = run("tjm", {"statut": "eurl", "objectif": 3000, "frais_professionnels": 200, "date": DATE})
+    text = " ".join(r["hypotheses"])
+    assert "ni bénéfice, ni impôt sur les sociétés, ni dividendes" in text
+    assert "frais professionnels (200 € par mois)" in text.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "Activité de l'EURL : libérale non réglementée" in text
+    assert r["eurl"]["entrees"] == {"cout_total": round(r["tjm"] * 204 - 2400, 2), "periode": "annee",
+                                    "activite": "liberale", "date": DATE}
+
+
+def test_errors_are_french_and_per_field():
+    out = calculators.run("tjm", {"statut": "sarl", "date": DATE})
+    assert not out["ok"] and "statut" in out["errors"]
+    out = calculators.run("tjm", {"statut": "sasu", "objectif": 0, "date": DATE})
+    assert not out["ok"] and "objectif" in out["errors"]
+    out = calculators.run("tjm", {"statut": "eurl", "jours_prospection": 300, "date": DATE})
+    assert not out["ok"] and "jours_prospection" in out["errors"]
+    # 10 million a month: the TJM would exceed the company calculators' limits
+    out = calculators.run("tjm", {"statut": "sasu", "objectif": 10_000_000, "date": DATE})
+    assert not out["ok"] and out["errors"] == {"objectif": "Objectif hors d'atteinte avec ces hypothèses."}
