@@ -42,10 +42,15 @@ then run at that TJM to show the result actually obtained (the net can exceed th
 target by a few cents because the TJM is rounded up).
 
 Inversion (EURL, SASU).  The net as a function of the TJM is the status's calculator
-run on the comparator's inputs (each of them inverts ``cout_total`` itself); it is
-non-decreasing.  A bisection on whole cents of TJM (``dirigeant_tjm``), bracketed by
-doubling, ends on two neighbouring cents: the upper one reaches the target, the lower
-one does not.  The target is compared in its own period: with ``periode`` = ``annee``
+run on the comparator's inputs (each of them inverts ``cout_total`` itself).  It
+increases except where it drops: the net after tax when the taxable pay enters a higher
+bracket of the neutral withholding grid (the whole pay bears the higher rate), and the
+SASU net when the gross passes the monthly social security ceiling (the CET then
+applies to the whole gross).  A bisection on whole cents of TJM (``dirigeant_tjm``),
+bracketed by doubling, ends on two neighbouring cents: the upper one reaches the
+target, the lower one does not; if the top of the previous regime (just before the
+drop) already reaches the target, the bisection is run again below it.  (EURL lines
+rounded to the euro leave a saw-tooth of a few cents of net: not searched.)  The target is compared in its own period: with ``periode`` = ``annee``
 the yearly net (the calculator's yearly figure) must reach ``objectif``; otherwise the
 monthly net (yearly ÷ 12, to the cent, as the comparator shows it) must reach the
 monthly target.  A turnover too small for the calculator (below the minimum
@@ -395,43 +400,90 @@ def dirigeant_net(r: dict, base: str, annuel: bool) -> float:
     return comparateur_statuts.nets("sasu", r, 0.0)[base]
 
 
+def _regime(statut: str, r: dict, base: str, pss: float) -> tuple:
+    """Where the net of a SASU or EURL result sits among the rules that make it drop
+    as the TJM grows (it is increasing between them): the withholding rate of the
+    neutral grid (CGI art. 204 H: one bracket up, the whole pay bears the higher
+    rate) for a net after tax, and for the SASU a gross above the monthly ceiling
+    (the CET then applies to the whole pay).  Non-decreasing in the TJM."""
+    key = []
+    if base == "net_apres_impot":
+        key.append(r.get("taux_prelevement_source") or 0.0)
+    if statut == "sasu":
+        key.append(r["annuel"]["remuneration_brute"] > 12 * pss + 1e-9)
+    return tuple(key)
+
+
 def dirigeant_tjm(statut: str, target: float, base: str, annuel: bool, jours_an: float, values: dict) -> dict:
     """The smallest TJM, in whole cents, whose ``statut`` net (``base``, yearly when
-    ``annuel`` else monthly) reaches ``target``: bisection on cents between a TJM that
-    does not reach it and one that does (the net is non-decreasing in the TJM)."""
-    def net(c: int):
-        _ins, out = dirigeant_resultat(statut, values, c / 100, jours_an)
-        return dirigeant_net(out["result"], base, annuel) if out["ok"] else None
+    ``annuel`` else monthly) reaches ``target``.
 
-    def reaches(n) -> bool:
+    The net increases with the TJM except where it drops (:func:`_regime`).  A
+    bisection on cents between a TJM that does not reach the target and one that does
+    ends on a cent that reaches it while the cent below does not.  Then, if the net
+    just before the start of that cent's regime (the top of the previous one, before
+    the drop) already reaches the target, the bisection runs again below it; and so on
+    until the regime before does not reach the target."""
+    pss = valeur("securite_sociale.plafond_mensuel", values["date"])
+    seen: dict = {}
+
+    def ev(c: int):
+        if c not in seen:
+            _ins, out = dirigeant_resultat(statut, values, c / 100, jours_an)
+            if out["ok"]:
+                r = out["result"]
+                seen[c] = (dirigeant_net(r, base, annuel), (1,) + _regime(statut, r, base, pss))
+            else:
+                seen[c] = (None, (0,))  # below the minimum contributions: before every regime
+        return seen[c]
+
+    def reaches(c: int) -> bool:
+        n = ev(c)[0]
         return n is not None and n >= target - 1e-9
+
+    def crossing(lo: int, hi: int) -> int:
+        """A cent in (lo, hi] that reaches the target, the cent below not (lo does not, hi does)."""
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if reaches(mid):
+                hi = mid
+            else:
+                lo = mid
+        return hi
 
     lo = 0
     # a first guess: twice the target's yearly amount plus the expenses, over the days
     per_year = target if annuel else target * 12
     hi = max(100, math.ceil((per_year * 2 + (values.get("frais_professionnels") or 0) * 12) / jours_an * 100))
-    n_hi = net(hi)
-    while not reaches(n_hi):
+    while not reaches(hi):
         lo = hi
         hi *= 2
         if hi > _TJM_MAX * 100:
             raise InputError({"objectif": "Objectif hors d'atteinte avec ces hypothèses."})
-        n_hi = net(hi)
-    n_lo = net(lo)
-    if reaches(n_lo):  # only when lo = 0 reaches a target of zero: excluded by compute
-        return {"tjm": lo / 100, "tjm_exact": lo / 100}
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        n_mid = net(mid)
-        if reaches(n_mid):
-            hi, n_hi = mid, n_mid
-        else:
-            lo, n_lo = mid, n_mid
+    lo = 0
+    if reaches(lo):  # a target of zero: excluded by compute
+        return {"tjm": 0.0, "tjm_exact": 0.0}
+    c = crossing(lo, hi)
+    while True:
+        regime = ev(c)[1]
+        if ev(lo)[1] >= regime:
+            break
+        a, b = lo, c  # the first cent of c's regime: in (a, b]
+        while b - a > 1:
+            mid = (a + b) // 2
+            if ev(mid)[1] >= regime:
+                b = mid
+            else:
+                a = mid
+        if b - 1 <= lo or not reaches(b - 1):
+            break
+        c = crossing(lo, b - 1)
     # between the two cents, the TJM where the net would meet the target (linear)
-    exact = hi / 100
+    n_hi, n_lo = ev(c)[0], ev(c - 1)[0]
+    exact = c / 100
     if n_lo is not None and n_hi > n_lo:
-        exact = (lo + (target - n_lo) / (n_hi - n_lo)) / 100
-    return {"tjm": hi / 100, "tjm_exact": exact}
+        exact = (c - 1 + (target - n_lo) / (n_hi - n_lo)) / 100
+    return {"tjm": c / 100, "tjm_exact": exact}
 
 
 def _hypotheses_jours(days: dict) -> list:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 import calculators
+from calculators.core.arrondi import cents  # half away from zero, as the comparator rounds
 
 DATE = "2026-07-01"
 
@@ -25,8 +26,8 @@ def run(name, inputs):
 
 def status_net(statut, tjm, jours_an, base, annuel, frais_mois=0.0, activite="bnc_ssi"):
     """The status's own calculator at ``tjm``, the comparator's way, written out."""
-    ca = round(tjm * jours_an, 2)                   # e.g. 419.62 × 204 = 85 602.48 €
-    cout_total = max(0.0, round(ca - 12 * frais_mois, 2))  # e.g. 85 602.48 − 12 × 0 €
+    ca = cents(tjm * jours_an)                   # e.g. 419.62 × 204 = 85 602.48 €
+    cout_total = max(0.0, cents(ca - 12 * frais_mois))  # e.g. 85 602.48 − 12 × 0 €
     inputs = {"cout_total": cout_total, "periode": "annee", "date": DATE}
     if statut == "eurl":
         inputs["activite"] = "liberale" if activite.startswith("bnc") else "commerciale"
@@ -34,7 +35,7 @@ def status_net(statut, tjm, jours_an, base, annuel, frais_mois=0.0, activite="bn
     if not out["ok"]:
         return None  # turnover below the minimum contributions: no pay at all
     yearly = out["result"]["annuel"][base]
-    return yearly if annuel else round(yearly / 12, 2)
+    return yearly if annuel else cents(yearly / 12)
 
 
 CASES = [
@@ -75,8 +76,8 @@ def test_smallest_tjm_whose_net_reaches_the_target(statut, case):
     else:
         assert r[base] == at
     # turnover: TJM × 204 / 12 per month; the pay budget: turnover − expenses
-    assert r["annuel"]["chiffre_affaires"] == round(r["tjm"] * 204, 2)
-    assert r[statut]["entrees"]["cout_total"] == round(r["annuel"]["chiffre_affaires"] - 12 * frais, 2)
+    assert r["annuel"]["chiffre_affaires"] == cents(r["tjm"] * 204)
+    assert r[statut]["entrees"]["cout_total"] == cents(r["annuel"]["chiffre_affaires"] - 12 * frais)
     # the SASU pays 12 equal payslips whose gross is solved to the cent: the yearly cost is
     # the budget within 12 × a cent of gross with its employer contributions (< 1 €)
     assert abs(r["annuel"]["cout_total"] - r[statut]["entrees"]["cout_total"]) < 1
@@ -90,7 +91,7 @@ def test_the_comparator_gives_the_same_net_at_that_tjm(statut):
     """One code path: the status comparator, fed the yearly turnover of the TJM found
     (TJM × 204) and the same expenses, shows the same nets for that status."""
     r = run("tjm", {"statut": statut, "objectif": 3800, "frais_professionnels": 250, "date": DATE})
-    c = run("comparateur_statuts", {"chiffre_affaires_annuel": round(r["tjm"] * 204, 2), "jours": 17,
+    c = run("comparateur_statuts", {"chiffre_affaires_annuel": cents(r["tjm"] * 204), "jours": 17,
                                     "frais": 250, "date": DATE})
     assert c["nets"][statut]["net_avant_impot"] == r["net_avant_impot"] >= 3800
     assert c["nets"][statut]["net_apres_impot"] == r["net_apres_impot"]
@@ -119,13 +120,66 @@ def test_more_days_off_means_a_higher_tjm():
     assert abs(b["annuel"]["chiffre_affaires"] - a["annuel"]["chiffre_affaires"]) < 2.04 + 1.94
 
 
+@pytest.mark.parametrize("statut", ["sasu", "eurl"])
+def test_smallest_tjm_before_a_drop_of_the_net_after_tax(statut):
+    """The net after tax drops where the monthly taxable pay enters a higher bracket of
+    the neutral withholding grid (CGI art. 204 H: the whole pay then bears the higher
+    rate).  A target just below the top before such a drop is reached first *before*
+    it: the TJM must be found there, not where the net climbs back after the drop."""
+    def net(c):  # yearly net after tax at c cents of TJM, 204 days, no expenses
+        return status_net(statut, c / 100, 204, "net_apres_impot", True)
+
+    # find a drop between 250 and 400 €/jour, 5 cents at a time
+    prev = (25000, net(25000))
+    for c in range(25005, 40000, 5):
+        n = net(c)
+        if n < prev[1]:
+            break
+        prev = (c, n)
+    else:
+        pytest.fail("no drop of the net after tax between 250 and 400 €/jour")
+    peak_c, peak = prev
+    target = cents(peak - 1)  # reached at the peak, not just after the drop
+    assert net(c) < target
+    r = run("tjm", {"statut": statut, "objectif": target, "periode": "annee", "base": "net_apres_impot",
+                    "date": DATE})
+    assert r["tjm"] <= peak_c / 100
+    assert net(round(r["tjm"] * 100)) >= target > net(round(r["tjm"] * 100) - 1)
+
+
+def test_sasu_target_just_below_the_cet_jump():
+    """At a gross above the monthly ceiling (PSS, 4 005 € in 2026) the CET applies to the
+    whole gross and the SASU net before tax drops by a few euros; a target between the
+    net just above and the net at the ceiling is reached first below the ceiling."""
+    pss = 4005
+    def net(c):  # monthly net before tax at c cents of TJM, 204 days, no expenses
+        return status_net("sasu", c / 100, 204, "net_avant_impot", False)
+
+    def gross(c):
+        return run("sasu", {"cout_total": cents(c / 100 * 204), "periode": "annee",
+                            "date": DATE})["annuel"]["remuneration_brute"] / 12
+
+    # the last cent of TJM whose gross stays at or below the ceiling, by bisection
+    lo, hi = 30000, 40000                  # 300 €/jour: gross < 4 005; 400 €/jour: above
+    assert gross(lo) <= pss < gross(hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if gross(mid) <= pss else (lo, mid)
+    top, after = net(lo), net(hi)
+    assert after < top                     # the drop
+    target = cents((top + after) / 2)
+    r = run("tjm", {"statut": "sasu", "objectif": target, "date": DATE})
+    assert r["sasu"]["remuneration_brute"] / 12 <= pss
+    assert net(round(r["tjm"] * 100)) >= target > net(round(r["tjm"] * 100) - 1)
+
+
 def test_hypotheses_say_the_convention():
     r = run("tjm", {"statut": "eurl", "objectif": 3000, "frais_professionnels": 200, "date": DATE})
     text = " ".join(r["hypotheses"])
     assert "ni bénéfice, ni impôt sur les sociétés, ni dividendes" in text
     assert "frais professionnels (200 € par mois)" in text.replace("\u00a0", " ").replace("\u202f", " ")
     assert "Activité de l'EURL : libérale non réglementée" in text
-    assert r["eurl"]["entrees"] == {"cout_total": round(r["tjm"] * 204 - 2400, 2), "periode": "annee",
+    assert r["eurl"]["entrees"] == {"cout_total": cents(r["tjm"] * 204 - 2400), "periode": "annee",
                                     "activite": "liberale", "date": DATE}
 
 
