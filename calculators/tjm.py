@@ -68,6 +68,7 @@ from .core.arrondi import cents
 from .core.dates import date_field, default_date
 from .core.parametres import At, valeur
 from .core.schema import Field, InputError, validate
+from .salarie import _ruptures as salarie_ruptures
 
 NAME = "tjm"
 TITLE = "Calculateur de TJM"
@@ -275,7 +276,11 @@ def _net(pay: dict, base: str) -> float:
 
 
 def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At) -> dict:
-    """The TJM whose portage pay reaches ``target`` (monthly ``base`` net)."""
+    """The smallest TJM (to the cent) whose portage pay reaches ``target`` (monthly
+    ``base`` net).  The smallest base salary reaching the target gives the smallest
+    budget (the employer cost only jumps up), hence the smallest TJM; that base is
+    searched across the drops of the net (CET above 1 PSS, brackets of the neutral
+    withholding grid), as :func:`dirigeant_tjm` does for SASU and EURL."""
     rates = portage.Rates(p, {**values, "jours": jours_mois})
     costing = portage.Costing(values, rates)
     sal = portage._sal
@@ -283,14 +288,58 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     def net_of_base(b: float) -> float:
         return sal.amounts(rates.parts(b)["salaire_brut"], costing.ctx_pay)[base]
 
+    # The net drops where the whole pay starts bearing a charge: the CET above
+    # 1 PSS (its first rupture) and, for a net after tax, each bracket of the
+    # neutral withholding grid (CGI art. 204 H).  Between drops it increases.
+    cet_from = salarie_ruptures(costing.ctx_pay.situation)[0]
+
+    def regime(b: float) -> tuple:
+        brut = rates.parts(b)["salaire_brut"]
+        key = [brut > cet_from + 1e-9]
+        if base == "net_apres_impot":
+            m = sal.amounts(brut, costing.ctx_pay)
+            pas = m["net_avant_impot"] - m["net_apres_impot"]
+            key.insert(0, round(pas / m["net_imposable"], 3) if m["net_imposable"] > 0 else 0.0)
+        return tuple(key)
+
+    def reaches(c: int) -> bool:
+        return net_of_base(c / 100) >= target
+
+    def crossing(lo: int, hi: int) -> int:
+        """A cent in (lo, hi] that reaches the target, the cent below not."""
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if reaches(mid):
+                hi = mid
+            else:
+                lo = mid
+        return hi
+
     # bracket: the net is between a quarter and all of the gross
     b = solve_increasing(net_of_base, target, 0.0, max(1.0, target / rates.k * 2))
-    b = cents(b)
-    # smallest base to the cent whose net reaches the target
-    while b > 0 and net_of_base(cents(b - 0.01)) >= target:
-        b = cents(b - 0.01)
-    while net_of_base(b) < target:
-        b = cents(b + 0.01)
+    c = round(cents(b) * 100)
+    # smallest base to the cent whose net reaches the target, within its regime
+    while c > 0 and reaches(c - 1):
+        c -= 1
+    while not reaches(c):
+        c += 1
+    # and below a drop: if the top of the previous regime already reaches the
+    # target, the smallest base lies there (repeat down the regimes)
+    while c > 0:
+        key = regime(c / 100)
+        if regime(0.0) >= key:
+            break
+        lo, hi = 0, c  # the first cent of c's regime, in (lo, hi]
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if regime(mid / 100) >= key:
+                hi = mid
+            else:
+                lo = mid
+        if hi - 1 <= 0 or not reaches(hi - 1):
+            break
+        c = crossing(0, hi - 1) if not reaches(0) else 0
+    b = c / 100
     parts = rates.parts(b)
     budget = costing.total_cost(parts)
     fixes = cents(values.get("frais_fixes_mensuels") or 0)

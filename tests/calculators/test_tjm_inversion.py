@@ -120,3 +120,27 @@ def test_days_beyond_the_forfait_are_flagged():
     assert [a["niveau"] for a in r["alertes"] if "maximum de 229 jours" in a["message"]] == ["attention"]
     # the default assumptions (204 days) raise neither
     assert not [a for a in tjm(objectif=3500)["alertes"] if "jours facturables" in a["message"]]
+
+
+# Where the portage net drops as the TJM grows: one bracket up in the neutral
+# withholding grid, the whole taxable pay bears the higher rate (CGI art. 204 H);
+# above 1 PSS, the CET applies to the whole gross.  Just above such a drop a
+# lower TJM, at the top of the previous bracket, may already reach the target.
+DROP_TARGETS = [
+    # (objectif €/mois, base): after-tax targets around the 2 000-2 200 € brackets,
+    # before-tax targets around the net of a gross of 1 PSS (about 3 140 €)
+    (2040, "net_apres_impot"), (2076.60, "net_apres_impot"), (2100, "net_apres_impot"),
+    (2680, "net_apres_impot"), (3120, "net_avant_impot"), (3140, "net_avant_impot"),
+    (3160, "net_avant_impot"),
+]
+
+
+@pytest.mark.parametrize("objectif,base", DROP_TARGETS)
+def test_no_lower_tjm_reaches_the_target_even_below_a_drop(objectif, base):
+    raw = dict(objectif=objectif, base=base)
+    r = tjm(**raw)
+    assert portage_net(r, raw, r["tjm"], base) >= objectif
+    # every TJM up to 12 € below (a drop of the net is worth a few euros of TJM)
+    lower = [round(r["tjm"] - c / 100, 2) for c in range(1, 1201)]
+    reaching = [t for t in lower if portage_net(r, raw, t, base) >= objectif]
+    assert reaching == []
