@@ -133,7 +133,8 @@ _OVERRIDES = {
         "label": "Frais professionnels",
         "help": "Par mois. Portage salarial : frais de mission remboursés sur justificatifs, ils sortent du budget "
                 "sans cotisations. EURL et SASU : frais payés par la société, retirés du chiffre d'affaires avant "
-                "la rémunération du dirigeant. Micro-entreprise : non pris en compte.",
+                "la rémunération du dirigeant. Micro-entreprise : payés sur votre revenu (l'abattement forfaitaire en "
+                "tient compte pour l'impôt, pas pour votre trésorerie) : le net visé s'entend après ces frais.",
     },
     "activite": {
         "help": "Micro-entreprise : l'activité déclarée. EURL : une activité libérale (BNC) donne une EURL "
@@ -387,11 +388,14 @@ def micro_tjm(target: float, base: str, jours_an: float, values: dict) -> dict:
     billable days, rounded up to the cent, and lowered cent by cent while the
     turnover it gives still reaches the target."""
     key = _MICRO_NET[base]
+    # the expenses come out of the micro-entrepreneur's own income (as in the
+    # status comparator): the target is a net after them
+    frais_m = cents(values.get("frais_professionnels") or 0.0)
 
     def net(ca_an: float) -> float:
-        return micro_result(values, ca_an)["annuel"][key] / 12
+        return micro_result(values, ca_an)["annuel"][key] / 12 - frais_m
 
-    lo, hi = 0, max(1000, int(target * 12 * 2))
+    lo, hi = 0, max(1000, int((target + frais_m) * 12 * 2))
     while net(hi) < target:
         lo, hi = hi, hi * 2
         if hi > 1e9:
@@ -768,7 +772,8 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
     inv = micro_tjm(target, base, jf, values)
     mres = micro_result(values, inv["chiffre_affaires_annuel"])
     a = mres["annuel"]
-    obtenu = cents(a[_MICRO_NET[base]] / 12)
+    frais_m = cents(values.get("frais_professionnels") or 0.0)
+    obtenu = cents(cents(a[_MICRO_NET[base]] / 12) - frais_m)
     feries_semaine = [h for h in days["jours_feries"] if h["en_semaine"]]
     detail = " − ".join(f"{_nombre(abs(e['jours']))} ({e['libelle'][0].lower() + e['libelle'][1:]})"
                         for e in days["etapes"][1:])
@@ -780,7 +785,8 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
     ] + hypotheses_objectif + [
         "Statut : micro-entreprise ; chiffre d'affaires annuel = TJM × jours facturables de l'année ; le net "
         "visé est le revenu " + ("avant" if base == "net_avant_impot" else "après") + " impôt de la "
-        "micro-entreprise, par mois (annuel ÷ 12), avant vos frais professionnels.",
+        "micro-entreprise, par mois (annuel ÷ 12)"
+        + (f", moins vos frais professionnels ({_nombre(frais_m, 2)} € par mois), payés sur ce revenu." if frais_m else "."),
         "Le TJM est arrondi au centime supérieur ; le résultat de la micro-entreprise à ce TJM est affiché tel quel.",
     ] + mres["hypotheses"]
     chiffres = [
@@ -789,7 +795,7 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         {"code": "jours_facturables", "libelle": "Jours facturables", "valeur": jf, "unite": "jours/an",
          "aide": f"Soit {_nombre(jours_mois, 2)} jours par mois."},
         {"code": "objectif_mensuel", "libelle": "Revenu net visé", "valeur": target, "unite": "€/mois", "aide": ""},
-        {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": obtenu, "unite": "€/mois", "aide": ""},
+        {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": obtenu, "unite": "€/mois", "aide": "Après vos frais professionnels." if frais_m else ""},
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": cents(a["chiffre_affaires"] / 12),
          "unite": "€/mois", "aide": ""},
     ]
@@ -804,15 +810,17 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "statut": "micro",
         "chiffre_affaires": cents(a["chiffre_affaires"] / 12),
         "cotisations": cents(a["cotisations"] / 12),
-        "net_avant_impot": cents(a["revenu_net"] / 12),
-        "net_apres_impot": cents(a["revenu_net_apres_impot"] / 12),
+        "frais_professionnels": frais_m,
+        "net_avant_impot": cents(cents(a["revenu_net"] / 12) - frais_m),
+        "net_apres_impot": cents(cents(a["revenu_net_apres_impot"] / 12) - frais_m),
         "chiffres_cles": chiffres,
         "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
         "lignes": mres["lignes"],
         "lignes_colonnes": mres["lignes_colonnes"],
         "repartition": mres["repartition"],
-        "annuel": {"chiffre_affaires": a["chiffre_affaires"], "net_avant_impot": a["revenu_net"],
-                   "net_apres_impot": a["revenu_net_apres_impot"], "jours_facturables": jf},
+        "annuel": {"chiffre_affaires": a["chiffre_affaires"], "frais_professionnels": cents(frais_m * 12),
+                   "net_avant_impot": cents(a["revenu_net"] - frais_m * 12),
+                   "net_apres_impot": cents(a["revenu_net_apres_impot"] - frais_m * 12), "jours_facturables": jf},
         "micro": {k: a[k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot", "revenu_net_apres_impot")},
         "hypotheses": hypotheses,
         "alertes": list(mres["alertes"]),

@@ -56,3 +56,16 @@ def test_keep_my_salary_in_micro_needs_a_lower_tjm_than_in_portage():
 def test_a_target_above_the_micro_ceiling_is_flagged():
     r = run("tjm", {"statut": "micro", "objectif": 7000, "date": "2026-07-01"})
     assert any("plafond" in a["message"] for a in r["alertes"])
+
+
+def test_expenses_come_out_of_the_micro_net_as_in_the_status_comparator():
+    # 300 € of expenses a month, paid out of the micro-entrepreneur's income: the
+    # target (3 000 € net before tax) is what is left after them, so the micro
+    # calculator itself, at the turnover of the TJM, must give 3 000 + 300 € or more.
+    r = run("tjm", {"statut": "micro", "objectif": 3000, "frais_professionnels": 300, "date": "2026-07-01"})
+    jf = r["jours_facturables"]
+    assert micro_net(r["tjm"], jf, "net_avant_impot") - 300 >= 3000
+    assert micro_net(round(r["tjm"] - 0.01, 2), jf, "net_avant_impot") - 300 < 3000
+    assert r["net_avant_impot"] == round(micro_net(r["tjm"], jf, "net_avant_impot") - 300, 2)
+    without = run("tjm", {"statut": "micro", "objectif": 3000, "date": "2026-07-01"})
+    assert r["tjm"] > without["tjm"]
