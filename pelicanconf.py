@@ -19,6 +19,10 @@ SITEURL = ""  # root-relative links in development; publishconf.py sets the publ
 PATH = "content"
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
+# A French-only site: no article is the translation of another, so two articles
+# of different sections may share a slug (statuts/sasu and simulateurs/sasu).
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 LOCALE = ("C.UTF-8", "C")  # dates are formatted in French by plugins/habillage, not by the system locale
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
