@@ -124,7 +124,7 @@ FIELDS = (
           reference="Convention collective IDCC 3219, art. 20 et 26"),
     Field("frais_gestion", "Frais de gestion de l'entreprise de portage", "number", unit="taux",
           minimum=0, maximum=1, step=0.001, default=_default_frais_gestion, group=_GROUP_FRAIS,
-          help="Part du chiffre d'affaires retenue par l'entreprise de portage, en fraction (0,08 pour huit pour cent). "
+          help="Part du chiffre d'affaires retenue par l'entreprise de portage. "
                "Avec un barème dégressif, c'est le taux de la première tranche.",
           reference="Code du travail, art. L1254-15 et L1254-25"),
     Field("frais_gestion_seuil_1", "Barème dégressif : fin de la 1re tranche", "number", unit="€/an",

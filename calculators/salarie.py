@@ -148,22 +148,22 @@ FIELDS = (
                "une entreprise de moins de 5 salariés.",
           group="Entreprise"),
     Field("taux_atmp", "Taux accidents du travail (AT/MP)", "number", unit="taux", minimum=0, maximum=1,
-          default=None, help="Taux notifié par la CARSAT, en fraction (0,02 pour 2 %). "
+          default=None, help="Taux notifié par la CARSAT. "
                              "Par défaut : le taux moyen national de l'année.",
           advanced=True, group="Entreprise"),
     Field("taux_versement_mobilite", "Taux du versement mobilité", "number", unit="taux", minimum=0, maximum=1,
           default=0, help="Taux de l'autorité organisatrice de la mobilité du lieu de travail (entreprises de 11 salariés "
-                            "et plus), en fraction. Par défaut : aucun.",
+                            "et plus). Par défaut : aucun.",
           reference="Code général des collectivités territoriales, art. L2333-64", advanced=True, group="Entreprise"),
     Field("mutuelle_montant", "Complémentaire santé (cotisation totale)", "number", unit="€/mois", minimum=0, maximum=2000,
           default=_param_default("salarie.prevoyance.mutuelle_montant"),
           help="Cotisation mensuelle totale de la mutuelle d'entreprise.", advanced=True, group="Protection sociale"),
     Field("mutuelle_part_employeur", "Part employeur de la complémentaire santé", "number", unit="taux", minimum=0,
           maximum=1, default=_param_default("salarie.prevoyance.mutuelle_part_employeur_minimum"),
-          help="Part de la cotisation payée par l'employeur, en fraction (la loi impose au moins la moitié).",
+          help="Part de la cotisation payée par l'employeur (la loi impose au moins la moitié).",
           reference="Code de la sécurité sociale, art. L911-7", advanced=True, group="Protection sociale"),
     Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux", minimum=0, maximum=1,
-          default=None, help="Votre taux, en fraction (0,1 pour 10 %). Par défaut : la grille de taux neutre.",
+          default=None, help="Votre taux personnalisé. Par défaut : la grille de taux neutre.",
           reference="Code général des impôts, art. 204 H", advanced=True, group="Impôt"),
     date_field(),
 )

@@ -132,7 +132,7 @@ FIELDS = (
                "c'est le seul revenu, comme le simulateur de l'URSSAF pour un dirigeant.",
           reference="Code général des impôts, art. 197 et 204 H", advanced=True, group=_G_REM),
     Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux", minimum=0, maximum=1,
-          default=None, help="Votre taux, en fraction. Par défaut : la grille de taux neutre.",
+          default=None, help="Votre taux personnalisé. Par défaut : la grille de taux neutre.",
           reference="Code général des impôts, art. 204 H", advanced=True, group=_G_REM),
     Field("mutuelle_montant", "Complémentaire santé (cotisation totale)", "number", unit="€/mois", minimum=0,
           maximum=2000, default=_salarie_default("mutuelle_montant"), advanced=True, group=_G_REM,

@@ -252,6 +252,9 @@ def to_json_schema(fields, title: str = "", description: str = "") -> dict:
             p["default"] = d.isoformat() if isinstance(d, _dt.date) else d
         if f.unit:
             p["x-unit"] = f.unit
+        if f.unit == "taux":
+            # the forms show a percentage; JSON carries the fraction
+            p["description"] = (p.get("description", "") + " Taux en fraction : 0.08 pour 8 %.").strip()
         if f.reference:
             p["x-reference"] = f.reference
         if f.advanced:
