@@ -91,18 +91,28 @@ def titres(body: str) -> list[tuple[int, str, str | None]]:
     return out
 
 
+def _site_slugify():
+    """The heading-id function the site itself uses (pelicanconf.slug_fr), so that
+    an anchor accepted here is one that exists in the built pages."""
+    import importlib.util
+
+    conf = Path(__file__).resolve().parents[2] / "pelicanconf.py"
+    spec = importlib.util.spec_from_file_location("_pelicanconf_for_tests", conf)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.slug_fr
+
+
 def ancres(doc: Document) -> set[str]:
     """Anchors a link may target in ``doc``: explicit ``{#id}`` attributes,
     and the ids the ``toc`` extension gives to the other headings."""
-    from markdown.extensions.toc import slugify, slugify_unicode
-
+    slug = _site_slugify()
     out = set()
     for _level, text, ident in titres(doc.body):
         if ident:
             out.add(ident)
         else:
-            out.add(slugify(text, "-"))
-            out.add(slugify_unicode(text, "-"))
+            out.add(slug(text, "-"))
     # explicit attributes on other blocks, e.g. "{: #id }"
     out.update(re.findall(r"\{:?\s*#([\w-]+)[^}]*\}", doc.body))
     return out
