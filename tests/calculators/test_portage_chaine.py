@@ -193,3 +193,19 @@ def test_reserve_base_variants(assiette, expected):
     assert parts["reserve"] == expected
     # and the approximate inverse used as the solver's starting point is consistent
     assert rates.base_for_gross_total(parts["brut_total"]) == pytest.approx(4000, abs=0.02)
+
+
+def test_cdd_indemnity_is_paid_apart_not_in_the_monthly_net():
+    # Regression: the end-of-contract indemnity (10 % of the gross, L1243-8) is
+    # funded by the budget and paid at the end; it must not also be in the month's net.
+    r = run(tjm=600, jours=18, frais_gestion=0.08, contrat="cdd")
+    brut = r["salaire_brut"]
+    month = calculators.run("salarie", {"salaire_brut": brut, "contrat": "cdi", "effectif": 50,
+                                        "date": "2026-07-01"})["result"]
+    # the month's pay: the same net as any salary of that gross
+    assert r["net_avant_impot"] == month["net_avant_impot"]
+    assert r["reserve_financiere"] == c(brut * 0.10)
+    # the whole budget: the pay and its indemnity costed as a CDD payslip (1 % CPF-CDD included)
+    whole = calculators.run("salarie", {"salaire_brut": brut, "contrat": "cdd", "effectif": 50,
+                                        "date": "2026-07-01"})["result"]
+    assert abs(whole["cout_employeur"] - r["cout_employeur"]) <= 0.02
