@@ -552,6 +552,13 @@ def _hypotheses_jours(days: dict) -> list:
     ]
 
 
+def _lignes_jours(days: dict) -> list:
+    """The days computation, step by step, for the result."""
+    out = [{"code": e["code"], "libelle": e["libelle"], "jours": e["jours"]} for e in days["etapes"]]
+    out.append({"code": "jours_facturables", "libelle": "Jours facturables", "jours": days["jours_facturables"]})
+    return out
+
+
 def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: float, base: str,
                        hypotheses_objectif: list, reference_salarie: dict | None) -> dict:
     """The TJM in EURL or SASU (same billable days, same target)."""
@@ -608,8 +615,7 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
          "valeur": cents(a["cout_total"] / 12), "unite": "€/mois",
          "aide": "Chiffre d'affaires moins les frais professionnels."},
     ]
-    lignes_jours = [{"code": e["code"], "libelle": e["libelle"], "jours": e["jours"]} for e in days["etapes"]]
-    lignes_jours.append({"code": "jours_facturables", "libelle": "Jours facturables", "jours": jf})
+    lignes_jours = _lignes_jours(days)
     detail_keys = ("cout_total", "cotisations", "net_avant_impot", "net_imposable", "impot_revenu", "net_apres_impot")
     if statut == "sasu":
         detail_keys = ("remuneration_brute",) + detail_keys
@@ -689,15 +695,7 @@ def compute(values: dict) -> dict:
     pres = portage.compute(pv)
     obtenu = pres[base]
 
-    feries_semaine = [h for h in days["jours_feries"] if h["en_semaine"]]
-    detail = " − ".join(f"{_nombre(abs(e['jours']))} ({e['libelle'][0].lower() + e['libelle'][1:]})"
-                        for e in days["etapes"][1:])
-    hypotheses = [
-        f"Jours facturables {days['annee']} : {days['etapes'][0]['jours']} jours − {detail} = {_nombre(jf)} jours par an, "
-        f"soit {_nombre(jours_mois, 2)} jours par mois.",
-        "Jours fériés tombant en semaine : " + ", ".join(
-            f"{h['libelle']} ({_dt.date.fromisoformat(h['date']).strftime('%d/%m')})" for h in feries_semaine) + ".",
-    ] + hypotheses + [
+    hypotheses = _hypotheses_jours(days) + hypotheses + [
         f"Statut : portage salarial, {'CDD' if values.get('contrat') == 'cdd' else 'CDI'}, frais de gestion "
         f"{portage._fmt_pct(values['frais_gestion'])}" + (" (barème dégressif)" if values.get("frais_gestion_seuil_1") is not None else "") + ".",
         "Le TJM est arrondi au centime supérieur ; le résultat du portage à ce TJM est affiché tel quel.",
@@ -725,8 +723,7 @@ def compute(values: dict) -> dict:
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": pres["chiffre_affaires"],
          "unite": "€/mois", "aide": ""},
     ]
-    lignes_jours = [{"code": e["code"], "libelle": e["libelle"], "jours": e["jours"]} for e in days["etapes"]]
-    lignes_jours.append({"code": "jours_facturables", "libelle": "Jours facturables", "jours": jf})
+    lignes_jours = _lignes_jours(days)
     result = {
         "tjm": inv["tjm"],
         "tjm_exact": round(inv["tjm_exact"], 6),
@@ -774,15 +771,7 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
     a = mres["annuel"]
     frais_m = cents(values.get("frais_professionnels") or 0.0)
     obtenu = cents(cents(a[_MICRO_NET[base]] / 12) - frais_m)
-    feries_semaine = [h for h in days["jours_feries"] if h["en_semaine"]]
-    detail = " − ".join(f"{_nombre(abs(e['jours']))} ({e['libelle'][0].lower() + e['libelle'][1:]})"
-                        for e in days["etapes"][1:])
-    hypotheses = [
-        f"Jours facturables {days['annee']} : {days['etapes'][0]['jours']} jours − {detail} = {_nombre(jf)} jours par an, "
-        f"soit {_nombre(jours_mois, 2)} jours par mois.",
-        "Jours fériés tombant en semaine : " + ", ".join(
-            f"{h['libelle']} ({_dt.date.fromisoformat(h['date']).strftime('%d/%m')})" for h in feries_semaine) + ".",
-    ] + hypotheses_objectif + [
+    hypotheses = _hypotheses_jours(days) + hypotheses_objectif + [
         "Statut : micro-entreprise ; chiffre d'affaires annuel = TJM × jours facturables de l'année ; le net "
         "visé est le revenu " + ("avant" if base == "net_avant_impot" else "après") + " impôt de la "
         "micro-entreprise, par mois (annuel ÷ 12)"
@@ -799,8 +788,7 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": cents(a["chiffre_affaires"] / 12),
          "unite": "€/mois", "aide": ""},
     ]
-    lignes_jours = [{"code": e["code"], "libelle": e["libelle"], "jours": e["jours"]} for e in days["etapes"]]
-    lignes_jours.append({"code": "jours_facturables", "libelle": "Jours facturables", "jours": jf})
+    lignes_jours = _lignes_jours(days)
     result = {
         "tjm": inv["tjm"],
         "tjm_exact": round(inv["tjm_exact"], 6),
