@@ -240,6 +240,34 @@ def billable_days(values: dict, p: At) -> dict:
 # Inversion
 # ---------------------------------------------------------------------------
 
+def _first_true(pred, lo: int, hi: int) -> int:
+    """The integer in (lo, hi] where ``pred`` turns true: false at ``lo``, true at
+    ``hi`` (a bisection; where ``pred`` is not monotone, one such crossing)."""
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if pred(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _smallest_reaching(c: int, reaches, regime, lo: int = 0) -> int:
+    """The smallest cent in (lo, c] that reaches the target, ``c`` reaching it and
+    the cent below it not.  The net increases with the cent except where it
+    drops, at the start of a new ``regime`` (a non-decreasing key: a withholding
+    bracket, the CET above 1 PSS).  While the top of the regime before ``c``'s
+    already reaches the target, the crossing is searched again below it."""
+    while True:
+        key = regime(c)
+        if regime(lo) >= key:
+            return c
+        first = _first_true(lambda k: regime(k) >= key, lo, c)  # first cent of c's regime
+        if first - 1 <= lo or not reaches(first - 1):
+            return c
+        c = _first_true(reaches, lo, first - 1)
+
+
 def solve_increasing(f, target: float, lo: float, hi: float, tol: float = 0.005, max_iter: int = 60) -> float:
     """x in [lo, hi] with f(x) ≈ target for an increasing f (Illinois-modified regula
     falsi: a secant kept inside its bracket).  ``hi`` is doubled until it brackets."""
@@ -306,16 +334,6 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     def reaches(c: int) -> bool:
         return net_of_base(c / 100) >= target
 
-    def crossing(lo: int, hi: int) -> int:
-        """A cent in (lo, hi] that reaches the target, the cent below not."""
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if reaches(mid):
-                hi = mid
-            else:
-                lo = mid
-        return hi
-
     # bracket: the net is between a quarter and all of the gross
     b = solve_increasing(net_of_base, target, 0.0, max(1.0, target / rates.k * 2))
     c = round(cents(b) * 100)
@@ -324,22 +342,8 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
         c -= 1
     while not reaches(c):
         c += 1
-    # and below a drop: if the top of the previous regime already reaches the
-    # target, the smallest base lies there (repeat down the regimes)
-    while c > 0:
-        key = regime(c / 100)
-        if regime(0.0) >= key:
-            break
-        lo, hi = 0, c  # the first cent of c's regime, in (lo, hi]
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if regime(mid / 100) >= key:
-                hi = mid
-            else:
-                lo = mid
-        if hi - 1 <= 0 or not reaches(hi - 1):
-            break
-        c = crossing(0, hi - 1) if not reaches(0) else 0
+    # and below a drop, if the top of a previous regime already reaches it
+    c = _smallest_reaching(c, reaches, lambda k: regime(k / 100))
     b = c / 100
     parts = rates.parts(b)
     budget = costing.total_cost(parts)
@@ -494,16 +498,6 @@ def dirigeant_tjm(statut: str, target: float, base: str, annuel: bool, jours_an:
         n = ev(c)[0]
         return n is not None and n >= target - 1e-9
 
-    def crossing(lo: int, hi: int) -> int:
-        """A cent in (lo, hi] that reaches the target, the cent below not (lo does not, hi does)."""
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if reaches(mid):
-                hi = mid
-            else:
-                lo = mid
-        return hi
-
     lo = 0
     # a first guess: twice the target's yearly amount plus the expenses, over the days
     per_year = target if annuel else target * 12
@@ -516,21 +510,7 @@ def dirigeant_tjm(statut: str, target: float, base: str, annuel: bool, jours_an:
     lo = 0
     if reaches(lo):  # a target of zero: excluded by compute
         return {"tjm": 0.0, "tjm_exact": 0.0}
-    c = crossing(lo, hi)
-    while True:
-        regime = ev(c)[1]
-        if ev(lo)[1] >= regime:
-            break
-        a, b = lo, c  # the first cent of c's regime: in (a, b]
-        while b - a > 1:
-            mid = (a + b) // 2
-            if ev(mid)[1] >= regime:
-                b = mid
-            else:
-                a = mid
-        if b - 1 <= lo or not reaches(b - 1):
-            break
-        c = crossing(lo, b - 1)
+    c = _smallest_reaching(_first_true(reaches, lo, hi), reaches, lambda k: ev(k)[1], lo)
     # between the two cents, the TJM where the net would meet the target (linear)
     n_hi, n_lo = ev(c)[0], ev(c - 1)[0]
     exact = c / 100
