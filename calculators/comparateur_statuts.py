@@ -25,10 +25,42 @@ The inputs given to each calculator:
 - ``salarie`` (reference): a CDI whose employer cost (``cout_employeur``)
   equals the portage firm's employer cost for the mission.
 
-Every net is per month, after the expenses are paid: « net avant impôt » and
-« net après impôt » (portage, CDI, EURL, SASU: the withholding tax as each
-calculator computes it — neutral rate unless a personal rate is given; micro:
-the barème for one part, or the versement libératoire).
+Every net is per month, after the expenses are paid: « net avant impôt » (each
+calculator's figure) and « net après impôt », by ONE method for every column:
+the household's income tax by the barème (CGI art. 197: quotient familial with
+its ceiling per extra half-part, décote; ``micro.impot_foyer``), for the
+household given by ``situation_famille``, ``parts`` (empty: 1 part alone, 2 as a
+couple) and ``autres_revenus`` (its other taxable income per year, net of its
+own allowances, the same in every column).  The tax of a column is what the
+activity adds to the household's tax: tax(other income + the column's taxable
+income) − tax(other income), each rounded to the euro (CGI art. 1657).
+
+The taxable income of each column (:func:`revenu_imposable`):
+
+- CDI and portage: the yearly net imposable, less the flat 10 % deduction for
+  expenses (CGI art. 83, 3°; ``micro.revenu_apres_deduction_frais``);
+- SASU: the président's net imposable, less the same deduction (art. 80 ter, 83);
+- EURL: the gérant's professional income (the eurl module's net imposable), less
+  the same deduction (art. 62);
+- micro: the turnover less the flat allowance (the micro calculator's
+  ``revenu_imposable``); with the versement libératoire (when chosen; eligibility
+  assumed, as the micro calculator does without a revenu fiscal de référence), the
+  micro income leaves the barème and its tax is the versement (CGI art. 151-0);
+  the household's other income stays at the barème, without it;
+- dividends: none in this strategy (everything is paid as pay); their income tax
+  would be the PFU's income-tax part (the barème option is not modelled).
+
+The withholding (prélèvement à la source) is shown apart, as cash timing, not as
+the tax: the first year's monthly advance.  CDI, portage and SASU: withheld by the
+payer (CGI art. 204 A), each calculator's figure at the neutral rate (the
+household's own rate is not known here).  EURL (art. 62 pay) and micro without
+the versement libératoire: acomptes (CGI art. 204 C) set from the income already
+declared, none the first year unless the taxpayer declares an estimate: 0.  Micro
+with the versement libératoire: the versement itself, paid with the contributions.
+
+:func:`nets` (the monthly figures of one calculator's result, with the
+calculator's own tax) is kept for the TJM calculator, whose targets are the
+status calculators' own nets.
 
 The chart: the net after tax per month against the TJM (same days and
 expenses), at :data:`POINTS` TJM values, one line per status; the micro line
@@ -41,7 +73,7 @@ from __future__ import annotations
 import math
 
 from . import micro as _micro, portage as _portage
-from .core.arrondi import cents
+from .core.arrondi import cents, euros
 from .core.dates import date_field
 from .core.parametres import At
 from .core.schema import Field
@@ -63,9 +95,13 @@ STATUTS = (
     ("sasu", "sasu", "SASU (président)"),
 )
 POINTS = tuple(range(200, 1501, 100))  # TJM of the chart, €/jour
+# the tax figures of each column (monthly)
+_CHIFFRES_IMPOT = ("net_avant_impot", "revenu_imposable", "impot_foyer", "impot", "net_apres_impot",
+                   "prelevement_source")
 
 _G = "Mission"
 _G_OPT = "Options des statuts"
+_G_FOYER = "Impôt sur le revenu du foyer"
 
 
 def _portage_field(name, **over):
@@ -89,17 +125,44 @@ FIELDS = (
     _portage_field("frais_gestion", group=_G_OPT),
     _micro_field("activite", label="Activité en micro-entreprise", group=_G_OPT, advanced=True),
     _micro_field("versement_liberatoire", label="Micro-entreprise : versement libératoire", group=_G_OPT,
-                 advanced=True),
+                 advanced=True,
+                 help="Remplace le barème sur le revenu de la micro-entreprise : un pourcentage du chiffre "
+                      "d'affaires, payé avec les cotisations ; les autres revenus du foyer restent au barème."),
+    _micro_field("situation_famille", group=_G_FOYER,
+                 help="Un couple marié ou pacsé déclare ses revenus ensemble (imposition commune)."),
+    _micro_field("parts", group=_G_FOYER,
+                 help="Par demi-part (1 ; 1,5 ; 2…). Laissé vide : 1 part pour une personne seule, 2 pour un "
+                      "couple. Les enfants à charge ajoutent des demi-parts (une demi-part pour chacun des deux premiers, une part à partir "
+                      "du troisième)."),
+    Field("autres_revenus", "Autres revenus imposables du foyer", "number", unit="€/an", minimum=0,
+          maximum=100_000_000, default=0, group=_G_FOYER,
+          help="Par an, après leurs propres abattements : salaire du conjoint après sa déduction pour frais, "
+               "revenus fonciers nets… Ils sont les mêmes dans toutes les colonnes.",
+          reference="Code général des impôts, art. 156"),
     date_field(),
 )
 
 
 def check(values: dict) -> dict:
+    errors = {}
     if not values.get("chiffre_affaires_annuel") and not (values.get("tjm") or 0) > 0:
-        return {"tjm": "Indiquez un TJM supérieur à zéro (ou un chiffre d'affaires annuel)."}
+        errors["tjm"] = "Indiquez un TJM supérieur à zéro (ou un chiffre d'affaires annuel)."
     if not (values.get("jours") or 0) > 0:
-        return {"jours": "Indiquez un nombre de jours facturés supérieur à zéro."}
-    return {}
+        errors["jours"] = "Indiquez un nombre de jours facturés supérieur à zéro."
+    parts = values.get("parts")
+    if parts is not None:
+        if abs(parts * 2 - round(parts * 2)) > 1e-9:
+            errors["parts"] = "Le nombre de parts va par demi-part (1 ; 1,5 ; 2…)."
+        elif values.get("situation_famille") == "couple" and parts < 2:
+            errors["parts"] = "Un couple marié ou pacsé compte au moins 2 parts."
+    return errors
+
+
+def foyer(values: dict) -> dict:
+    """The household of the tax: couple or not, parts, other taxable income per year."""
+    couple = values.get("situation_famille") == "couple"
+    return {"couple": couple, "parts": values.get("parts") or (2.0 if couple else 1.0),
+            "autres_revenus": values.get("autres_revenus") or 0.0}
 
 
 def chiffre_affaires_mensuel(values: dict) -> float:
@@ -149,7 +212,10 @@ def _run(name: str, inputs: dict) -> dict:
 
 
 def nets(code: str, r: dict, frais_m: float) -> dict:
-    """Monthly figures of one status's result, after the expenses."""
+    """Monthly figures of one status's result, after the expenses, with the
+    calculator's own tax (the withholding tax for portage, CDI, EURL and SASU; the
+    micro calculator's tax): the TJM calculator's targets.  The comparator's own
+    net after tax is :func:`colonne`'s."""
     if code == "micro":
         a = r["annuel"]
         return {"net_avant_impot": cents(a["revenu_net"] / 12 - frais_m),
@@ -164,6 +230,65 @@ def nets(code: str, r: dict, frais_m: float) -> dict:
     return {"net_avant_impot": r["net_avant_impot"],
             "impot": cents(r["net_avant_impot"] - r["net_apres_impot"]),
             "net_apres_impot": r["net_apres_impot"]}
+
+
+def revenu_imposable(code: str, r: dict, p: At) -> dict:
+    """What one status's result adds to the household's tax, per year:
+    ``revenu_imposable`` (the income added to the barème's base; None with the
+    versement libératoire) and ``hors_bareme`` (a tax outside the barème: the
+    versement libératoire)."""
+    if code == "micro":
+        if r["versement_liberatoire"]:
+            return {"revenu_imposable": None, "hors_bareme": r["annuel"]["impot"]}
+        k = 12 if r.get("periode") == "mois" else 1
+        return {"revenu_imposable": cents(r["revenu_imposable"] * k), "hors_bareme": 0.0}
+    if code in ("eurl", "sasu"):
+        net_imposable = r["annuel"]["net_imposable"]
+    else:  # salarie, portage: monthly
+        net_imposable = cents(r["net_imposable"] * 12)
+    return {"revenu_imposable": cents(_micro.revenu_apres_deduction_frais(net_imposable, p)), "hors_bareme": 0.0}
+
+
+def impot_sans_activite(values: dict, p: At) -> float:
+    """The household's yearly tax on its other income alone (rounded to the euro)."""
+    f = foyer(values)
+    return _micro.impot_foyer(f["autres_revenus"], f["parts"], f["couple"], p)["impot"]
+
+
+def prelevement_source(code: str, r: dict) -> float:
+    """The first year's monthly advance on the tax (prélèvement à la source)."""
+    if code in ("portage", "cdi"):
+        return cents(r["net_avant_impot"] - r["net_apres_impot"])
+    if code == "sasu":
+        return cents(r["annuel"]["impot_revenu"] / 12)
+    if code == "micro" and r["versement_liberatoire"]:
+        return cents(r["annuel"]["impot"] / 12)
+    return 0.0  # EURL, micro at the barème: acomptes, none the first year
+
+
+def colonne(code: str, r: dict, frais_m: float, values: dict, p: At, sans: float | None = None) -> dict:
+    """One column's monthly figures by the comparator's one method (the module's
+    docstring): the net before tax (the calculator's), the taxable income, the
+    household's tax with this income (``impot_foyer``), what the activity adds to it
+    (``impot``), the net after that tax and the first year's withholding."""
+    f = foyer(values)
+    if sans is None:
+        sans = impot_sans_activite(values, p)
+    ri = revenu_imposable(code, r, p)
+    base = f["autres_revenus"] + (ri["revenu_imposable"] or 0.0)
+    total = _micro.impot_foyer(base, f["parts"], f["couple"], p)["impot"] + ri["hors_bareme"]
+    impot_an = total - sans
+    avant = nets(code, r, frais_m)["net_avant_impot"]
+    impot_m = cents(impot_an / 12)
+    return {
+        "net_avant_impot": avant,
+        "revenu_imposable": None if ri["revenu_imposable"] is None else cents(ri["revenu_imposable"] / 12),
+        "impot_foyer": cents(total / 12),
+        "impot": impot_m,
+        "net_apres_impot": cents(avant - impot_m),
+        "prelevement_source": prelevement_source(code, r),
+        "annuel": {"revenu_imposable": ri["revenu_imposable"], "impot_foyer": total, "impot": impot_an},
+    }
 
 
 def evaluate(values: dict) -> dict:
@@ -181,9 +306,11 @@ def evaluate(values: dict) -> dict:
         ein = entree_cdi(out["portage"]["resultat"], values["date"].isoformat())
         res = _run("salarie", ein)
         out["cdi"] = {"entrees": ein, **({"resultat": res["result"]} if res["ok"] else {"erreurs": res["errors"]})}
+    p = At(values["date"])
+    sans = impot_sans_activite(values, p)
     for code, o in out.items():
         if "resultat" in o:
-            o.update(nets(code, o["resultat"], 0.0 if code in ("portage", "cdi", "eurl", "sasu") else frais_m))
+            o.update(colonne(code, o["resultat"], frais_m if code == "micro" else 0.0, values, p, sans))
     return out
 
 
@@ -205,6 +332,8 @@ def courbes(values: dict) -> dict:
                 extra.add(x)
     xs = sorted(set(POINTS) | extra)
     series = {code: [] for code, name, _ in STATUTS if name in reg}
+    p = At(values["date"])
+    sans = impot_sans_activite(values, p)
     for x in xs:
         ins = entrees(values, tjm=x)
         pres = None
@@ -220,14 +349,14 @@ def courbes(values: dict) -> dict:
                 if code == "micro" and plafond_depasse(r):
                     y = None  # beyond the ceiling, the micro regime does not apply
                 else:
-                    y = nets(code, r, frais_m if code == "micro" else 0.0)["net_apres_impot"]
+                    y = colonne(code, r, frais_m if code == "micro" else 0.0, values, p, sans)["net_apres_impot"]
             series[code].append(y)
         if "cdi" in series:
             y = None
             if pres is not None:
                 res = _run("salarie", entree_cdi(pres, values["date"].isoformat()))
                 if res["ok"]:
-                    y = res["result"]["net_apres_impot"]
+                    y = colonne("cdi", res["result"], 0.0, values, p, sans)["net_apres_impot"]
             series["cdi"].append(y)
     return {"tjm": xs, "series": series, "tjm_mission": mission_tjm}
 
@@ -282,7 +411,9 @@ def compute(values: dict) -> dict:
             statuts.append(row)
             continue
         r = o["resultat"]
-        row.update({k: o[k] for k in ("net_avant_impot", "impot", "net_apres_impot")})
+        row.update({k: o[k] for k in _CHIFFRES_IMPOT})
+        row["paiement_impot"] = p("comparateur_statuts.paiement_impot")[
+            "micro_vl" if code == "micro" and r["versement_liberatoire"] else code]
         if code == "cdi":
             row["chiffre_affaires"] = None
             row["cout"] = r["cout_employeur"]
@@ -301,14 +432,37 @@ def compute(values: dict) -> dict:
                 alertes.append({"niveau": "attention", "message": f"{lib} : {a['message']}"})
         statuts.append(row)
 
+    f = foyer(values)
+    sans = impot_sans_activite(values, p)
+    vl = bool(values.get("versement_liberatoire"))
+    ded = _pct(p("dirigeant.impot_revenu.abattement_frais.taux"))
+    impot_rows = [{"code": "revenu_imposable", "unite": "€/mois",
+                   "libelle": f"Revenu imposable de l'activité (après l'abattement micro ou la déduction de {ded})"}]
+    if sans:
+        # with other taxable income, the household's whole tax and the activity's share differ
+        impot_rows += [
+            {"code": "impot_foyer", "unite": "€/mois",
+             "libelle": "Impôt sur le revenu du foyer, au total (barème" + (" ; micro : versement libératoire en plus"
+                                                                           if vl else "") + ")"},
+            {"code": "impot", "unite": "€/mois",
+             "libelle": "Impôt sur le revenu dû à l'activité (impôt du foyer avec elle, moins sans elle)"},
+        ]
+    else:
+        impot_rows.append({"code": "impot", "unite": "€/mois",
+                           "libelle": "Impôt sur le revenu (foyer, barème" + (" ; micro : versement libératoire"
+                                                                              if vl else "") + ")"})
     lignes_comparaison = [
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires (hors taxes)", "unite": "€/mois"},
         {"code": "frais", "libelle": "Frais professionnels payés", "unite": "€/mois"},
         {"code": "prelevements", "libelle": "Cotisations et autres prélèvements (frais de gestion, réserve…)",
          "unite": "€/mois"},
         {"code": "net_avant_impot", "libelle": "Net avant impôt, après frais", "unite": "€/mois", "sens": "max"},
-        {"code": "impot", "libelle": "Impôt sur le revenu", "unite": "€/mois"},
-        {"code": "net_apres_impot", "libelle": "Net après impôt, après frais", "unite": "€/mois", "sens": "max"},
+        *impot_rows,
+        {"code": "net_apres_impot", "libelle": "Net après impôt sur le revenu, après frais", "unite": "€/mois",
+         "sens": "max"},
+        {"code": "prelevement_source", "unite": "€/mois",
+         "libelle": "Prélèvement à la source la première année (avance sur l'impôt, pas un impôt de plus)"},
+        {"code": "paiement_impot", "libelle": parametre_libelle("comparateur_statuts.paiement_impot"), "unite": ""},
         {"code": "taux_restitution", "libelle": "Part du chiffre d'affaires gardée avant impôt", "unite": "taux"},
         {"code": "chomage", "libelle": parametre_libelle("comparateur_statuts.protection.chomage"), "unite": ""},
         {"code": "retraite", "libelle": parametre_libelle("comparateur_statuts.protection.retraite"), "unite": ""},
@@ -317,8 +471,7 @@ def compute(values: dict) -> dict:
 
     c = courbes(values)
     crois = croisements(c, labels)
-    nets_by = {s["code"]: {k: s.get(k) for k in ("net_avant_impot", "impot", "net_apres_impot")}
-               for s in statuts if "erreur" not in s}
+    nets_by = {s["code"]: {k: s.get(k) for k in _CHIFFRES_IMPOT} for s in statuts if "erreur" not in s}
     best = max((s for s in statuts if s["code"] != "cdi" and "erreur" not in s),
                key=lambda s: s["net_apres_impot"], default=None)
     chiffres = [{"code": "chiffre_affaires", "libelle": "Chiffre d'affaires de la mission", "valeur": ca_m,
@@ -328,8 +481,9 @@ def compute(values: dict) -> dict:
             continue
         chiffres.append({"code": f"net_apres_impot_{s['code']}", "libelle": f"{s['libelle']} : net après impôt",
                          "valeur": s["net_apres_impot"], "unite": "€/mois",
-                         "aide": "Après frais professionnels." if s["code"] != "cdi" else
-                         f"Salaire d'un CDI coûtant {_eur(s['cout'])} par mois à l'employeur."})
+                         "aide": ("Après frais professionnels et impôt sur le revenu du foyer." if s["code"] != "cdi"
+                                  else f"Salaire d'un CDI coûtant {_eur(s['cout'])} par mois à l'employeur, "
+                                       "après impôt sur le revenu du foyer.")})
 
     if "micro" in ev and "resultat" in ev["micro"]:
         mr = ev["micro"]["resultat"]
@@ -346,15 +500,13 @@ def compute(values: dict) -> dict:
         "sont remboursés sur le chiffre d'affaires, la réserve financière (versée plus tard) est comptée dans "
         "les prélèvements.",
         "Micro-entreprise : " + dict(_micro.ACTIVITES)[values.get("activite") or "bnc_ssi"].lower()
-        + ("; versement libératoire" if values.get("versement_liberatoire") else
-           " ; impôt au barème pour une personne seule (1 part), sans autres revenus")
+        + (" ; versement libératoire" if vl else "")
         + " ; les frais ne sont pas déductibles et sont retirés du net.",
         "EURL et SASU : la société consacre tout le chiffre d'affaires, moins les frais, à la rémunération du "
         "dirigeant (cotisations comprises) : ni bénéfice, ni impôt sur les sociétés, ni dividendes. Les frais de "
         "tenue de la société (comptable, banque) sont à inclure dans les frais.",
         "CDI de référence : un salarié cadre dont le coût employeur égale celui du portage pour cette mission.",
-        "Impôt : prélèvement à la source au taux neutre (personne seule) pour le CDI, le portage, l'EURL et la "
-        "SASU, comme le calcule chaque simulateur ; le vrai impôt dépend de votre foyer.",
+        *hypotheses_impot(values, f, sans, p),
         f"Courbe : net après impôt par mois selon le TJM, pour {_num(values['jours'])} jours facturés par mois et "
         "les mêmes frais ; la ligne de la micro-entreprise s'arrête au plafond de chiffre d'affaires.",
     ]
@@ -380,12 +532,66 @@ def compute(values: dict) -> dict:
         "comparaison_statuts": lignes_comparaison,
         "courbes": c,
         "croisements": crois,
-        "annuel": {"chiffre_affaires": cents(ca_m * 12)},
+        "annuel": {"chiffre_affaires": cents(ca_m * 12), "impot_sans_activite": sans},
+        "foyer": f,
         "hypotheses": hypotheses,
         "alertes": alertes,
         "sources": sources,
         "date": values["date"].isoformat(),
     }
+
+
+def _parts(x: float) -> str:
+    return f"{_num(x)} part" + ("s" if x >= 2 else "")
+
+
+def hypotheses_impot(values: dict, f: dict, sans: float, p: At) -> list:
+    """The tax method, said once for every column, with its inputs."""
+    B = "impot.bareme_ir."
+    principales = 2 if f["couple"] else 1
+    act = values.get("activite") or "bnc_ssi"
+    A = "dirigeant.impot_revenu.abattement_frais."
+    ded = (f"{_pct(p(A + 'taux'))} (au moins {_eur(p(A + 'minimum'))}, au plus {_eur(p(A + 'plafond'))} "
+           "par an)")
+    foyer_txt = (("couple marié ou pacsé" if f["couple"] else "personne seule") + f", {_parts(f['parts'])}, "
+                 + (f"{_eur(f['autres_revenus'])} d'autres revenus imposables par an" if f["autres_revenus"]
+                    else "sans autres revenus imposables"))
+    regles = []
+    if f["parts"] > principales:
+        regles.append(f"quotient familial de {_parts(f['parts'])}")
+        regles.append(f"avantage plafonné à {_eur(p(B + 'plafond_demi_part'))} par demi-part au-delà de "
+                      f"{_parts(principales)}")
+    regles.append("décote")
+    out = [
+        "Impôt sur le revenu : une seule méthode pour toutes les colonnes, l'impôt du foyer au barème progressif "
+        f"({foyer_txt} ; {', '.join(regles)} ; arrondi à l'euro). L'impôt d'une colonne est ce que l'activité "
+        "ajoute à l'impôt du foyer : impôt avec son revenu imposable, moins impôt sans lui"
+        + (f" ({_eur(sans)} par an sur les autres revenus seuls)." if f["autres_revenus"] else "."),
+        f"Revenu imposable de chaque colonne : CDI, portage et SASU, le salaire net imposable moins la déduction "
+        f"forfaitaire pour frais de {ded} ; EURL, le revenu professionnel du gérant (rémunération nette, CSG non "
+        "déductible et CRDS) moins la même déduction ; micro-entreprise, le chiffre d'affaires moins l'abattement "
+        f"forfaitaire de {_pct(_micro.taux_abattement(act, p))} (au moins "
+        f"{_eur(p('micro_entreprise.abattement.minimum'))})"
+        + (f", sauf avec le versement libératoire : {_pct(_micro.taux_versement_liberatoire(act, p))} du chiffre "
+           "d'affaires, définitif, à la place du barème sur ce revenu (les autres revenus du foyer restent au barème, "
+           "sans lui)." if values.get("versement_liberatoire") else "."),
+        "Dividendes : aucun ici (la société verse tout en rémunération) ; s'il y en avait, leur impôt sur le revenu "
+        f"serait le prélèvement forfaitaire unique de {_pct(p('dirigeant.dividendes.pfu_impot_revenu'))} (l'option "
+        "pour le barème n'est pas calculée).",
+        "Prélèvement à la source : une avance sur cet impôt, pas un impôt de plus, régularisée l'année suivante "
+        "après la déclaration. Le CDI, le portage et la SASU la retiennent chaque mois (montant affiché au taux "
+        "neutre, faute de connaître le taux de votre foyer) ; en EURL et en micro-entreprise sans versement "
+        "libératoire, des acomptes sont calculés d'après les revenus déjà déclarés : aucun la première année, sauf si "
+        "vous déclarez une estimation.",
+        "Barème : le dernier voté, appliqué aux revenus de l'année comme le fait le simulateur de l'Urssaf ; ni la "
+        "contribution exceptionnelle sur les hauts revenus, ni la demi-part et le plafond propres au parent isolé, "
+        "ni les réductions et crédits d'impôt ne sont calculés.",
+    ]
+    if values.get("versement_liberatoire"):
+        plafond = p("micro_entreprise.versement_liberatoire.plafond_rfr_par_part")
+        out.append(f"Versement libératoire : droit supposé (revenu fiscal de référence de l'avant-dernière année au "
+                   f"plus {_eur(plafond)} par part, soit {_eur(plafond * f['parts'])} pour {_parts(f['parts'])}).")
+    return out
 
 
 def plafond_depasse(micro_result: dict) -> bool:

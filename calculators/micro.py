@@ -168,6 +168,35 @@ def impot_bareme(revenu_imposable: float, parts: float, couple: bool, p: At) -> 
             "plafonnement": brut > brut_qf + 1e-9}
 
 
+def taux_abattement(activite: str, p: At) -> float:
+    """The flat allowance rate of the micro-fiscal regime for ``activite`` (CGI art. 50-0, 102 ter)."""
+    return p(f"micro_entreprise.{_PARAMS[activite][1]}")
+
+
+def taux_versement_liberatoire(activite: str, p: At) -> float:
+    """The versement libératoire rate of the turnover for ``activite`` (CGI art. 151-0)."""
+    return p(f"micro_entreprise.{_PARAMS[activite][2]}")
+
+
+def revenu_apres_deduction_frais(revenu: float, p: At) -> float:
+    """Yearly pay taxed as salaries (CGI art. 83, 3°; art. 62 for a gérant majoritaire)
+    after the flat 10 % deduction for expenses, with its minimum and ceiling per
+    person (``dirigeant.impot_revenu.abattement_frais.*``), never below 0.  The same
+    parameters as :func:`calculators.sasu.impot_bareme`."""
+    A = "dirigeant.impot_revenu.abattement_frais."
+    r = max(0.0, revenu)
+    deduction = min(max(r * p(A + "taux"), p(A + "minimum")), p(A + "plafond"))
+    return max(0.0, r - deduction)
+
+
+def impot_foyer(revenu_imposable: float, parts: float, couple: bool, p: At) -> dict:
+    """The household's income tax of the year by the barème (:func:`impot_bareme`),
+    rounded to the euro as the tax notice does (CGI art. 1657): ``impot`` plus the
+    unrounded details (``impot_brut``, ``decote``, ``plafonnement``)."""
+    f = impot_bareme(revenu_imposable, parts, couple, p)
+    return {**f, "impot_exact": f["impot"], "impot": euros(f["impot"])}
+
+
 def acre_applies(values: dict) -> tuple[bool, _dt.date]:
     """Whether the ACRE reduces the rates (model: created on or after 1 January of the
     previous year), and the creation date used."""

@@ -10,6 +10,9 @@ Mission: TJM 550 €, 18 days a month, 250 € of expenses a month, 1 July 2026.
 - EURL and SASU: the company spends 118 800 − 12 × 250 = 115 800 € a year on the
   manager's pay (cout_total), EURL activity « liberale »;
 - CDI reference: salarie with the portage result's employer cost.
+
+The nets before tax are the calculators'; the tax after them is the household's
+barème, one method for every column (test_comparateur_statuts_impot.py).
 """
 
 from __future__ import annotations
@@ -47,8 +50,9 @@ def test_portage_column_is_the_portage_calculator(cmp):
                         "date": "2026-07-01"})
     c = col(cmp, "portage")
     assert c["net_avant_impot"] == r["net_avant_impot"]
-    assert c["net_apres_impot"] == r["net_apres_impot"]
-    assert cmp["nets"]["portage"]["net_apres_impot"] == r["net_apres_impot"]
+    assert cmp["nets"]["portage"]["net_avant_impot"] == r["net_avant_impot"]
+    # the calculator's withholding is the advance, shown apart from the tax (test_comparateur_statuts_impot.py)
+    assert c["prelevement_source"] == round(r["net_avant_impot"] - r["net_apres_impot"], 2)
 
 
 def test_micro_column_is_the_micro_calculator_less_the_expenses(cmp):
@@ -64,7 +68,8 @@ def test_company_columns_are_their_calculators_with_the_whole_budget(cmp, code, 
     r = run(code, {"cout_total": 115800, "periode": "annee", "date": "2026-07-01", **extra})
     c = col(cmp, code)
     assert c["net_avant_impot"] == round(r["net_avant_impot"] / 12, 2)
-    assert c["net_apres_impot"] == round(r["net_apres_impot"] / 12, 2)
+    # its net imposable (the base of the column's tax, after the 10 % deduction)
+    assert c["revenu_imposable"] == round(r["annuel"]["net_imposable"] * 0.9 / 12, 2)
 
 
 def test_cdi_reference_costs_the_employer_what_the_portage_firm_spends(cmp):
@@ -73,7 +78,8 @@ def test_cdi_reference_costs_the_employer_what_the_portage_firm_spends(cmp):
     r = run("salarie", {"cout_employeur": portage["cout_employeur"], "date": "2026-07-01"})
     c = col(cmp, "cdi")
     assert c["cout"] == r["cout_employeur"]
-    assert c["net_apres_impot"] == r["net_apres_impot"]
+    assert c["net_avant_impot"] == r["net_avant_impot"]
+    assert c["prelevement_source"] == round(r["net_avant_impot"] - r["net_apres_impot"], 2)
 
 
 def test_the_chart_at_the_mission_tjm_equals_the_table(cmp):
