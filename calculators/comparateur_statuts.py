@@ -73,7 +73,7 @@ from __future__ import annotations
 import math
 
 from . import micro as _micro, portage as _portage
-from .core.arrondi import cents, euros
+from .core.arrondi import cents
 from .core.dates import date_field
 from .core.parametres import At
 from .core.schema import Field
@@ -132,8 +132,8 @@ FIELDS = (
                  help="Un couple marié ou pacsé déclare ses revenus ensemble (imposition commune)."),
     _micro_field("parts", group=_G_FOYER,
                  help="Par demi-part (1 ; 1,5 ; 2…). Laissé vide : 1 part pour une personne seule, 2 pour un "
-                      "couple. Les enfants à charge ajoutent des demi-parts (une demi-part pour chacun des deux premiers, une part à partir "
-                      "du troisième)."),
+                      "couple. Les enfants à charge ajoutent des demi-parts (une demi-part pour chacun des deux "
+                      "premiers, une part à partir du troisième)."),
     Field("autres_revenus", "Autres revenus imposables du foyer", "number", unit="€/an", minimum=0,
           maximum=100_000_000, default=0, group=_G_FOYER,
           help="Par an, après leurs propres abattements : salaire du conjoint après sa déduction pour frais, "
