@@ -54,6 +54,15 @@ GRID += [
 EFFECTIF = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()
 
 
+def quotite(jours: float) -> float:
+    """The month's working time as the model's part time: a portage consultant's time
+    is counted in days, the month's days × 12 over the 218 days of a full forfait
+    (art. L3121-64; BOSS, réduction générale: SMIC × days / 218 for a reduced forfait),
+    at most full time.  The model has no forfait jours; its part time with the same
+    ratio prorates the SMIC of the RGDU and the PSS the same way."""
+    return min(1.0, jours * 12 / 218)
+
+
 def _ours(raw):
     out = calculators.run("portage", raw)
     assert out["ok"], out
@@ -67,6 +76,7 @@ def compared():
     for raw in GRID:
         r = _ours(raw)
         common = dict(date=raw["date"], cadre=raw.get("cadre", True), effectif=raw.get("effectif", EFFECTIF),
+                      quotite=quotite(raw["jours"]),
                       mutuelle_montant=raw.get("mutuelle_montant"),
                       mutuelle_part_employeur=raw.get("mutuelle_part_employeur"), taux_pas=raw.get("taux_pas"))
         # 1. the month's pay, an ordinary payslip
