@@ -846,6 +846,7 @@ def compute(values: dict) -> dict:
         "net_imposable": pay["net_imposable"],
         "net_apres_impot": pay["net_apres_impot"],
         "taux_restitution": round(ev["taux_restitution"], 6),
+        "reduction_generale": pay["reduction_generale"],
         **minimum_floors(rates, parts),
         "conges_payes_mode": "mensualises" if cdd else ("a_la_prise" if rates.cp_a_la_prise else "mensualises"),
         "conges_payes_differes": parts["conges_payes_differes"],
