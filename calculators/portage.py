@@ -26,9 +26,13 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
      times the salaire de base (art. 21.2: the indemnity "portant sur la
      rémunération brute mensuelle"; L1254-9);
    - ``conges_payes``: ``portage.conges_payes`` (the tenth, art. 28.3 / L3141-24) of
-     the gross made of salaire de base + apport d'affaires, shown monthly.  In a CDI many firms pay it
-     every month, a practice some contest; in a CDD it is paid at the end of the
-     contract: the monthly figure is then its monthly equivalent.
+     the gross made of salaire de base + apport d'affaires, acquired each month.  In a
+     CDI, input ``conges_payes``: ``mensualises`` (default: what most firms do, paid
+     with the month's pay) or ``a_la_prise`` (what art. 28.3 says since avenant n° 3,
+     1 March 2021: paid for each day of leave taken; then it is left out of the
+     month's ``salaire_brut``, funded by the month's budget and costed like the
+     réserve, ``conges_payes_differes``).  In a CDD it is paid at the end of the
+     contract: the monthly figure is its monthly equivalent, whatever the input.
 6. On top, accrued on the compte d'activité and paid later:
    - CDI: ``reserve_financiere`` = ``portage.reserve_financiere.taux`` of the
      *salaire de base* (art. 21.3: "du salaire de base de la dernière mission"); the
@@ -39,8 +43,11 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
      last salary.  Simplification: the congés payés are not recomputed on
      the indemnité itself.
 7. Budget equation.  The firm spends the whole budget on the gross G = salaire_brut +
-   réserve, costed as **one payslip** with the salaried rules of ``salarie`` (same
-   date, cadre status, headcount): cout(G) = budget.  The réserve therefore bears the
+   congés payés not yet paid + réserve, costed as **one payslip** with the salaried rules of ``salarie`` (same
+   date, cadre status, headcount, and working time: the month's ``jours`` × 12 as
+   ``salarie``'s forfait jours, at most a full one, ``smic.forfait_jours_plein``, so
+   that the réduction générale compares the pay with the SMIC for the days worked and
+   the PSS is prorated the same way): cout(G) = budget.  The réserve therefore bears the
    *marginal* contribution rate of the month, which is exactly the case of a CDD
    indemnity paid with the last salary, and a prudent estimate for a CDI réserve
    paid out as allocation de prospection.  Its employer cost is
@@ -54,10 +61,14 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
    before income tax (a personal matter), over what the client paid.
 10. Conventional minimum (CCN art. 21.3, avenant n° 12): a monthly amount, the
     échelon's percentage of the frozen 2017 PSS, including salaire de base, apport
-    d'affaires and congés payés; the réserve comes on top.  Art. 21.3 defines it by
+    d'affaires and congés payés (``remuneration_brute``); the réserve comes on top,
+    and the total has its own floor (``portage.minimum_reserve_comprise``: 77 % in the
+    2017 wording; avenant 12's figures from secondary sources).  Art. 21.3 defines it by
     the day when the working time is counted in days: the simulator takes
     minimum × 12 / ``smic.forfait_jours_plein`` per day (the days of a full forfait,
-    art. 27.1.2 and L3121-64) times the days billed in the month, and warns when ``salaire_brut`` falls below.
+    art. 27.1.2 and L3121-64) times the days billed in the month, for both floors,
+    and warns with the euros missing per month; when only the total misses, the
+    alert gives both readings of avenant 12 (salary only, or réserve comprise).
 
 All amounts are euros per month, rounded to the cent; ``annuel`` is twelve months of
 the same activity.
