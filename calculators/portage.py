@@ -626,8 +626,8 @@ def _minimum_alerts(values: dict, rates: Rates, parts: dict, echelon_label: str)
                f"{floor1} ; il manque {_fmt_eur(m1)} par mois. Réserve comprise, le minimum n’est pas atteint non "
                f"plus : {with_res}, pour un minimum de {floor2} ; il manque {_fmt_eur(m2)} par mois. " + refus)
     elif m2:
-        msg = (f"{rem} : elle atteint le minimum conventionnel de l’échelon {echelon_label.lower()} pour {jours} "
-               f"si on le lit comme un salaire seul ({floor1}). Mais {with_res}, sous le minimum réserve comprise de "
+        msg = (f"{rem} : elle atteint, lu comme un salaire seul, le minimum conventionnel de l’échelon "
+               f"{echelon_label.lower()} pour {jours}, {floor1}. Mais {with_res}, sous le minimum réserve comprise de "
                f"{floor2} : il manque {_fmt_eur(m2)} par mois. " + lecture +
                "s’il retient le salaire seul, la mission le respecte ; s’il retient la réserve comprise, "
                "elle ne le respecte pas. " + refus)
