@@ -79,7 +79,7 @@ FRAIS_PORTAGE = (
     "frais_gestion_3", "frais_gestion_mode", "frais_gestion_plafond", "frais_fixes_mensuels",
 )
 # inputs common to every offer, passed to ``portage`` under the same name
-COMMUNS = ("tjm", "jours", "frais_professionnels", "contrat", "taux_pas")
+COMMUNS = ("tjm", "jours", "frais_professionnels", "contrat", "conges_payes", "taux_pas")
 
 _GROUP_MISSION = "Mission et situation"
 _P = {f.name: f for f in _portage.FIELDS}
@@ -144,6 +144,8 @@ FIELDS = tuple(
               help="Sert à répartir les frais facturés une fois par mission (ouverture, clôture) sur chaque mois."),
         _from_portage("frais_professionnels", group=_GROUP_MISSION),
         _from_portage("contrat", group=_GROUP_MISSION),
+        # no default here (portage's applies): passed on only when the visitor chooses
+        _from_portage("conges_payes", group=_GROUP_MISSION, advanced=True, default=None),
     ]
     + [f for k in range(1, NB_OFFRES + 1) for f in _offer_fields(k)]
     + [

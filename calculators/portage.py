@@ -26,9 +26,13 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
      times the salaire de base (art. 21.2: the indemnity "portant sur la
      rémunération brute mensuelle"; L1254-9);
    - ``conges_payes``: ``portage.conges_payes`` (the tenth, art. 28.3 / L3141-24) of
-     the gross made of salaire de base + apport d'affaires, shown monthly.  In a CDI many firms pay it
-     every month, a practice some contest; in a CDD it is paid at the end of the
-     contract: the monthly figure is then its monthly equivalent.
+     the gross made of salaire de base + apport d'affaires, acquired each month.  In a
+     CDI, input ``conges_payes``: ``mensualises`` (default: what most firms do, paid
+     with the month's pay) or ``a_la_prise`` (what art. 28.3 says since avenant n° 3,
+     1 March 2021: paid for each day of leave taken; then it is left out of the
+     month's ``salaire_brut``, funded by the month's budget and costed like the
+     réserve, ``conges_payes_differes``).  In a CDD it is paid at the end of the
+     contract: the monthly figure is its monthly equivalent, whatever the input.
 6. On top, accrued on the compte d'activité and paid later:
    - CDI: ``reserve_financiere`` = ``portage.reserve_financiere.taux`` of the
      *salaire de base* (art. 21.3: "du salaire de base de la dernière mission"); the
@@ -39,8 +43,11 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
      last salary.  Simplification: the congés payés are not recomputed on
      the indemnité itself.
 7. Budget equation.  The firm spends the whole budget on the gross G = salaire_brut +
-   réserve, costed as **one payslip** with the salaried rules of ``salarie`` (same
-   date, cadre status, headcount): cout(G) = budget.  The réserve therefore bears the
+   congés payés not yet paid + réserve, costed as **one payslip** with the salaried rules of ``salarie`` (same
+   date, cadre status, headcount, and working time: the month's ``jours`` × 12 as
+   ``salarie``'s forfait jours, at most a full one, ``smic.forfait_jours_plein``, so
+   that the réduction générale compares the pay with the SMIC for the days worked and
+   the PSS is prorated the same way): cout(G) = budget.  The réserve therefore bears the
    *marginal* contribution rate of the month, which is exactly the case of a CDD
    indemnity paid with the last salary, and a prudent estimate for a CDI réserve
    paid out as allocation de prospection.  Its employer cost is
@@ -54,10 +61,14 @@ salarial du 22 mars 2017, IDCC 3219, "CCN" below; Code du travail, "L"):
    before income tax (a personal matter), over what the client paid.
 10. Conventional minimum (CCN art. 21.3, avenant n° 12): a monthly amount, the
     échelon's percentage of the frozen 2017 PSS, including salaire de base, apport
-    d'affaires and congés payés; the réserve comes on top.  Art. 21.3 defines it by
+    d'affaires and congés payés (``remuneration_brute``); the réserve comes on top,
+    and the total has its own floor (``portage.minimum_reserve_comprise``: 77 % in the
+    2017 wording; avenant 12's figures from secondary sources).  Art. 21.3 defines it by
     the day when the working time is counted in days: the simulator takes
     minimum × 12 / ``smic.forfait_jours_plein`` per day (the days of a full forfait,
-    art. 27.1.2 and L3121-64) times the days billed in the month, and warns when ``salaire_brut`` falls below.
+    art. 27.1.2 and L3121-64) times the days billed in the month, for both floors,
+    and warns with the euros missing per month; when only the total misses, the
+    alert gives both readings of avenant 12 (salary only, or réserve comprise).
 
 All amounts are euros per month, rounded to the cent; ``annuel`` is twelve months of
 the same activity.
@@ -100,6 +111,10 @@ ECHELONS = (
     ("expert", "Expert"),
 )
 RESERVE_BASES = ("salaire_base", "salaire_brut", "minimum_conventionnel")
+CONGES_PAYES = (
+    ("mensualises", "10 % chaque mois (pratique courante)"),
+    ("a_la_prise", "À chaque jour de congé pris (selon le texte)"),
+)
 
 
 def _default_frais_gestion():
@@ -155,6 +170,11 @@ FIELDS = (
           choices=(("cdi", "CDI"), ("cdd", "CDD")),
           reference="Code du travail, art. L1254-7 à L1254-13"),
     Field("cadre", "Statut cadre", "boolean", default=True, group=_GROUP_CONTRAT),
+    Field("conges_payes", "Versement de l'indemnité de congés payés (CDI)", "choice", default="mensualises",
+          choices=CONGES_PAYES, group=_GROUP_CONTRAT,
+          help="La convention prévoit le paiement à chaque jour de congé pris ; la plupart des entreprises "
+               "de portage versent 10 % chaque mois. En CDD, l'indemnité suit les règles du CDD.",
+          reference="Convention collective IDCC 3219, art. 28.3 (avenant n° 3, depuis le 1er mars 2021)"),
     Field("echelon", "Échelon de classification", "choice", default="junior", group=_GROUP_CONTRAT,
           choices=ECHELONS,
           help="Classement conventionnel selon la complexité de la prestation ; il fixe la rémunération minimale.",
@@ -273,13 +293,17 @@ def turnover_for_fee_base(net_of_fee: float, values: dict) -> float:
 # Salaried rules (the ``salarie`` calculator), through a thin adapter
 # ---------------------------------------------------------------------------
 
-def salarie_options(values: dict, contrat: str = "cdi") -> dict:
+def salarie_options(values: dict, contrat: str = "cdi", jours_forfait: float | None = None) -> dict:
     """The inputs passed to ``salarie`` besides the gross (same names there).
 
     The month's pay is always costed as a payslip without end-of-contract
     indemnity (``contrat="cdi"``); the CDD's indemnity is costed apart, with
-    ``contrat="cdd"`` (see :class:`_SalarieAdapter`)."""
+    ``contrat="cdd"`` (see :class:`_SalarieAdapter`).  ``jours_forfait``: the
+    working time as ``salarie``'s forfait jours (days a year); without it, full time."""
     opts = {"cadre": values.get("cadre", True), "date": values["date"].isoformat(), "contrat": contrat}
+    if jours_forfait is not None:
+        opts["temps_travail"] = "forfait_jours"
+        opts["jours_forfait"] = jours_forfait
     for key in ("effectif", "mutuelle_montant", "mutuelle_part_employeur", "taux_pas"):
         if values.get(key) is not None:
             opts[key] = values[key]
@@ -338,18 +362,32 @@ class _SalarieAdapter:
 _sal = _SalarieAdapter()
 
 
+def _jours_forfait_min() -> float:
+    from . import salarie
+
+    return next(f.minimum for f in salarie.FIELDS if f.name == "jours_forfait")
+
+
+# the smallest forfait ``salarie`` takes (days a year)
+_JOURS_FORFAIT_MIN = _jours_forfait_min()
+
+
 # ---------------------------------------------------------------------------
 # Gross salary composition
 # ---------------------------------------------------------------------------
 
 class Rates:
-    """The convention's rates at the simulation date, read once."""
+    """The convention's rates at the simulation date, and the month's working time, read once."""
 
     def __init__(self, p: At, values: dict):
         self.iaa = p("portage.indemnite_apport_affaires")
         self.cp = p("portage.conges_payes")
+        self.cp_jours_mois = p("portage.conges_payes_jours_par_mois")
         self.k = (1 + self.iaa) * (1 + self.cp)
         self.cdd = values.get("contrat") == "cdd"
+        # CCN art. 28.3: in a CDD the indemnity follows the CDD's rule (paid at the end,
+        # shown here as its monthly equivalent); the choice concerns a CDI only
+        self.cp_a_la_prise = (not self.cdd) and values.get("conges_payes") == "a_la_prise"
         if self.cdd:
             # the same parameter as the salaried CDD (Code du travail L1243-8)
             self.reserve = p("salarie.cdd.indemnite_fin_contrat")
@@ -359,30 +397,52 @@ class Rates:
             self.reserve_base = p("portage.reserve_financiere.base")
             if self.reserve_base not in RESERVE_BASES:  # pragma: no cover - guarded by data tests
                 raise ValueError(f"portage.reserve_financiere.base: {self.reserve_base!r}")
-        self.echelon = values.get("echelon") or "junior"
-        self.taux_minimum = p(f"portage.minimum.{self.echelon}")
-        self.pss_reference = p("portage.pss_reference")
-        self.minimum_mensuel = cents(self.taux_minimum * self.pss_reference)
+        # Working time: counted in days (compte rendu d'activité, CCN art. 20 and 26).
+        # The month's days × 12 are the days a year of a forfait (smic.forfait_jours_plein
+        # for a full one); the salaried rules prorate the SMIC of the réduction générale
+        # and the PSS by it, capped at a full forfait (``salarie``'s forfait jours).
         self.forfait = p("smic.forfait_jours_plein")
+        self.jours = values.get("jours") or 0
+        self.jours_annuels = round(self.jours * 12, 9)
+        self.jours_forfait = min(self.forfait, self.jours_annuels)
+        self.echelon = values.get("echelon") or "junior"
+        self.pss_reference = p("portage.pss_reference")
+        # CCN art. 21.3: « Ce revenu brut minimal est défini en journée ou en demi-journée si
+        # la durée du travail du salarié porté est exprimée en jours » — the daily amount is
+        # the monthly one × 12 / the days of a full forfait, times the days billed.
+        self.taux_minimum = p(f"portage.minimum.{self.echelon}")
+        self.minimum_mensuel = cents(self.taux_minimum * self.pss_reference)
         self.minimum_journalier = self.minimum_mensuel * 12 / self.forfait
-        self.minimum_du_mois = cents(self.minimum_journalier * (values.get("jours") or 0))
+        self.minimum_du_mois = cents(self.minimum_journalier * self.jours)
+        # second floor: the monthly minimum plus the réserve (or the CDD's indemnity)
+        self.taux_minimum_total = p(f"portage.minimum_reserve_comprise.{self.echelon}")
+        self.minimum_total_mensuel = cents(self.taux_minimum_total * self.pss_reference)
+        self.minimum_total_du_mois = cents(self.minimum_total_mensuel * 12 / self.forfait * self.jours)
 
     def parts(self, base: float) -> dict:
-        """The gross parts for a salaire de base, each rounded to the cent."""
+        """The gross parts for a salaire de base, each rounded to the cent.
+
+        ``remuneration_brute``: salaire de base + apport d'affaires + congés payés acquired
+        in the month (what the conventional minimum includes, art. 21.3); ``salaire_brut``:
+        what is paid this month — without the congés payés when they are paid as leave is
+        taken (``conges_payes_differes``)."""
         base = cents(base)
         iaa = cents(base * self.iaa)
         cp = cents((base + iaa) * self.cp)
-        brut = cents(base + iaa + cp)
+        remuneration = cents(base + iaa + cp)
+        differes = cp if self.cp_a_la_prise else 0.0
+        brut = cents(remuneration - differes)
         if self.reserve_base == "salaire_base":
             assiette = base
         elif self.reserve_base == "salaire_brut":
-            assiette = brut
+            assiette = remuneration
         else:
             assiette = self.minimum_du_mois
         reserve = cents(assiette * self.reserve)
         return {"salaire_base": base, "indemnite_apport_affaires": iaa, "conges_payes": cp,
+                "conges_payes_differes": differes, "remuneration_brute": remuneration,
                 "salaire_brut": brut, "reserve": reserve, "assiette_reserve": assiette,
-                "brut_total": cents(brut + reserve)}
+                "brut_total": cents(remuneration + reserve)}
 
     def base_for_gross_total(self, g: float) -> float:
         """Approximate salaire de base whose gross total (pay + réserve) is ``g``."""
@@ -395,9 +455,10 @@ class Rates:
 
 class Costing:
     """Employer cost and net of the month's pay and of the gross total (pay +
-    réserve or indemnité de fin de contrat), through ``salarie``.
+    congés payés not yet paid + réserve or indemnité de fin de contrat), through ``salarie``,
+    with the month's working time (see :class:`Rates`).
 
-    CDI: the gross total G = salaire brut + réserve is costed as one payslip of a
+    CDI: the gross total G = rémunération brute + réserve is costed as one payslip of a
     CDI.  CDD: ``salarie`` with ``contrat="cdd"`` on the salaire brut, which adds
     the indemnité de fin de contrat (L1243-8) to the base and the CPF-CDD
     contribution (L6331-6) — the URSSAF model's own CDD.  The month's pay alone is
@@ -406,10 +467,13 @@ class Costing:
     """
 
     def __init__(self, values: dict, rates: Rates):
+        if rates.jours_forfait < _JOURS_FORFAIT_MIN:
+            raise InputError({"jours": "Indiquez au moins un douzième de journée facturée dans le mois : le temps de "
+                                       "travail se compte en jours sur l'année (jours du mois × 12)."})
         self.rates = rates
-        self.opts_pay = salarie_options(values, "cdi")
+        self.opts_pay = salarie_options(values, "cdi", rates.jours_forfait)
         self.ctx_pay = _sal.ctx(self.opts_pay)
-        self.ctx_total = _sal.ctx(salarie_options(values, "cdd")) if rates.cdd else self.ctx_pay
+        self.ctx_total = _sal.ctx(salarie_options(values, "cdd", rates.jours_forfait)) if rates.cdd else self.ctx_pay
 
     def total_amounts(self, parts: dict) -> dict:
         if self.rates.cdd:
@@ -469,7 +533,6 @@ def evaluate(values: dict, p: At | None = None) -> dict:
     """Figures of the portage chain (no presentation), for ``compute`` and ``tjm``."""
     p = p or At(values["date"])
     rates = Rates(p, values)
-    costing = Costing(values, rates)
     ca = cents(values["tjm"] * values["jours"])
     fee_pct, fee_detail = management_fee(ca, values)
     fixes = cents(values.get("frais_fixes_mensuels") or 0)
@@ -482,20 +545,30 @@ def evaluate(values: dict, p: At | None = None) -> dict:
     if budget <= 0:
         raise InputError({"tjm": "Le chiffre d'affaires ne couvre pas les frais de gestion et les frais "
                                  "professionnels : aucun salaire ne peut être versé."})
+    costing = Costing(values, rates)
     parts = solve_base(budget, costing)
     if parts["salaire_base"] <= 0:
         raise InputError({"tjm": "Le chiffre d'affaires est trop faible pour verser un salaire."})
     pay = _sal.evaluate(parts["salaire_brut"], costing.ctx_pay)
     total = costing.total_amounts(parts)
-    cout_reserve = cents(budget - pay["cout_employeur"])
-    reserve_nette = cents(total["net_avant_impot"] - pay["net_avant_impot"])
-    restitution = (pay["net_avant_impot"] + reserve_nette + frais_pro) / ca
+    if parts["conges_payes_differes"]:
+        # congés payés paid as leave is taken: funded by this month's budget, costed
+        # like the réserve at the month's marginal rate, paid later
+        with_cp = _sal.amounts(parts["remuneration_brute"], costing.ctx_pay)
+    else:
+        with_cp = pay
+    cout_conges = cents(with_cp["cout_employeur"] - pay["cout_employeur"])
+    conges_nets = cents(with_cp["net_avant_impot"] - pay["net_avant_impot"])
+    cout_reserve = cents(budget - with_cp["cout_employeur"])
+    reserve_nette = cents(total["net_avant_impot"] - with_cp["net_avant_impot"])
+    restitution = (pay["net_avant_impot"] + conges_nets + reserve_nette + frais_pro) / ca
     return {
         "rates": rates, "costing": costing, "pay": pay, "total": total, "parts": parts,
         "chiffre_affaires": ca, "frais_gestion_pourcentage": fee_pct, "frais_fixes": fixes,
         "montant_frais_gestion": frais_gestion, "frais_gestion_detail": fee_detail,
         "frais_professionnels": frais_pro, "budget": budget, "cout_reserve": cout_reserve,
-        "reserve_nette": reserve_nette, "taux_restitution": restitution,
+        "reserve_nette": reserve_nette, "cout_conges_differes": cout_conges,
+        "conges_payes_nets_differes": conges_nets, "taux_restitution": restitution,
     }
 
 
@@ -511,6 +584,87 @@ def _fmt_num(x: float) -> str:
 def _fmt_pct(x: float) -> str:
     s = f"{x * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
     return s + " %"
+
+
+def minimum_floors(rates: Rates, parts: dict) -> dict:
+    """The two floors of CCN art. 21.3 for the month, and what is missing (€/mois, 0 when met):
+    the monthly minimum (salaire de base + apport d'affaires + congés payés, the
+    rémunération brute) and the total with the réserve (or the CDD's indemnity)."""
+    remuneration = parts["remuneration_brute"]
+    total = cents(remuneration + parts["reserve"])
+    return {
+        "remuneration_brute": remuneration, "total_reserve_comprise": total,
+        "minimum_conventionnel": rates.minimum_du_mois,
+        "minimum_reserve_comprise": rates.minimum_total_du_mois,
+        "manque_minimum_conventionnel": max(0.0, cents(rates.minimum_du_mois - remuneration)),
+        "manque_minimum_reserve_comprise": max(0.0, cents(rates.minimum_total_du_mois - total)),
+    }
+
+
+def _minimum_alerts(values: dict, rates: Rates, parts: dict, echelon_label: str) -> list[dict]:
+    f = minimum_floors(rates, parts)
+    m1, m2 = f["manque_minimum_conventionnel"], f["manque_minimum_reserve_comprise"]
+    if not (m1 or m2):
+        return []
+    jours = f"{_fmt_num(values['jours'])} jours facturés"
+    reserve_nom = "l’indemnité de fin de contrat" if rates.cdd else "la réserve financière"
+    pss = _fmt_eur(rates.pss_reference)
+    floor1 = (f"{_fmt_eur(f['minimum_conventionnel'])} ({_fmt_pct(rates.taux_minimum)} du plafond de la sécurité "
+              f"sociale de 2017, {pss}, soit {_fmt_eur(rates.minimum_mensuel)} par mois complet, ramené à la journée)")
+    floor2 = (f"{_fmt_eur(f['minimum_reserve_comprise'])} ({_fmt_pct(rates.taux_minimum_total)} du même plafond, "
+              "ramené à la journée)")
+    rem = (f"La rémunération brute du mois (salaire de base, apport d’affaires et congés payés) est de "
+           f"{_fmt_eur(f['remuneration_brute'])}")
+    with_res = (f"avec {reserve_nom} ({_fmt_eur(parts['reserve'])}), le total est de "
+                f"{_fmt_eur(f['total_reserve_comprise'])}")
+    lecture = ("La rédaction de 2017 de l’art. 21.3 impose les deux planchers ; le texte de l’avenant n° 12, "
+               "qui fixe les pourcentages actuels, n’a pas pu être lu : ")
+    refus = ("L’entreprise de portage peut refuser la mission à ce tarif (convention collective, art. 18.1) : "
+             "augmentez le TJM ou le nombre de jours.")
+    if m1 and m2:
+        msg = (f"{rem}, sous le minimum conventionnel de l’échelon {echelon_label.lower()} pour {jours} : "
+               f"{floor1} ; il manque {_fmt_eur(m1)} par mois. Réserve comprise, le minimum n’est pas atteint non "
+               f"plus : {with_res}, pour un minimum de {floor2} ; il manque {_fmt_eur(m2)} par mois. " + refus)
+    elif m2:
+        msg = (f"{rem} : elle atteint, lu comme un salaire seul, le minimum conventionnel de l’échelon "
+               f"{echelon_label.lower()} pour {jours}, {floor1}. Mais {with_res}, sous le minimum réserve comprise de "
+               f"{floor2} : il manque {_fmt_eur(m2)} par mois. " + lecture +
+               "s’il retient le salaire seul, la mission le respecte ; s’il retient la réserve comprise, "
+               "elle ne le respecte pas. " + refus)
+    else:
+        msg = (f"{rem}, sous le minimum conventionnel de l’échelon {echelon_label.lower()} pour {jours} lu comme "
+               f"un salaire seul : {floor1} ; il manque {_fmt_eur(m1)} par mois. Réserve comprise, le minimum de "
+               f"{floor2} est atteint ({with_res}). " + lecture +
+               "s’il retient le salaire seul, la mission ne le respecte pas ; s’il retient la réserve "
+               "comprise, elle le respecte. " + refus)
+    return [{"niveau": "attention", "message": msg}]
+
+
+def _conges_message(rates: Rates, parts: dict, pay: dict, costing: Costing) -> str:
+    """What the way of paying the congés payés changes, month by month (CDI)."""
+    cp = parts["conges_payes"]
+    sans_cp = cents(parts["remuneration_brute"] - cp)
+    if rates.cp_a_la_prise:
+        net_prise, net_mens = pay["net_avant_impot"], _sal.amounts(parts["remuneration_brute"], costing.ctx_pay)["net_avant_impot"]
+    else:
+        net_mens, net_prise = pay["net_avant_impot"], _sal.amounts(sans_cp, costing.ctx_pay)["net_avant_impot"]
+    par_jour = _fmt_eur(cents(cp / rates.cp_jours_mois))
+    jours_cp = _fmt_num(rates.cp_jours_mois)
+    texte = ("La convention collective (art. 28.3, rédaction de l’avenant n° 3 en vigueur depuis le 1er mars 2021) "
+             "prévoit le versement de l’indemnité de congés payés pour chaque jour de congé pris. ")
+    mens = (f"versée chaque mois (pratique de la plupart des entreprises), un mois travaillé sans congé paie "
+            f"{_fmt_eur(parts['remuneration_brute'])} brut ({_fmt_eur(net_mens)} net avant impôt) et un mois de "
+            "congés ne paie rien : l’indemnité a déjà été versée")
+    prise = (f"versée à la prise (selon le texte), un mois travaillé sans congé paie {_fmt_eur(sans_cp)} brut "
+             f"({_fmt_eur(net_prise)} net avant impôt) et met de côté {_fmt_eur(cp)} brut pour "
+             f"{jours_cp} jours ouvrables de congés acquis ; un mois de congés paie alors l’indemnité acquise, "
+             f"environ {par_jour} brut par jour ouvrable de congé (le dixième, ou le maintien de salaire s’il est "
+             "plus favorable)")
+    if rates.cp_a_la_prise:
+        return (texte + f"Calcul selon le texte : {prise}. Avec l’indemnité {mens}. Sur l’année, le brut total "
+                "est le même.")
+    return (texte + f"Calcul selon la pratique courante : avec l’indemnité {mens}. Avec l’indemnité {prise}. "
+            "Sur l’année, le brut total est le même.")
 
 
 def compute(values: dict) -> dict:
@@ -545,6 +699,12 @@ def compute(values: dict) -> dict:
          "reference": "Convention collective IDCC 3219, art. 21.2"},
         {"code": "cout_salaire", "libelle": "Coût employeur du salaire du mois", "montant": -pay["cout_employeur"],
          "reference": "Cotisations du salarié du secteur privé"},
+    ]
+    if parts["conges_payes_differes"]:
+        compte.append({"code": "cout_conges_payes", "libelle": "Provision : congés payés acquis (versés pendant les "
+                       "congés), cotisations comprises", "montant": -ev["cout_conges_differes"],
+                       "reference": p.ref("portage.conges_payes")})
+    compte += [
         {"code": "cout_" + reserve_code, "libelle": f"Provision : {reserve_libelle.lower()}, cotisations comprises",
          "montant": -ev["cout_reserve"], "reference": reserve_ref},
     ]
@@ -554,7 +714,9 @@ def compute(values: dict) -> dict:
         {"code": "indemnite_apport_affaires", "libelle": "Indemnité d'apport d'affaires",
          "assiette": parts["salaire_base"], "taux": rates.iaa, "montant": parts["indemnite_apport_affaires"],
          "reference": p.ref("portage.indemnite_apport_affaires")},
-        {"code": "conges_payes", "libelle": "Indemnité de congés payés" + (" (équivalent mensuel, versée en fin de CDD)" if cdd else ""),
+        {"code": "conges_payes", "libelle": "Indemnité de congés payés" + (
+            " (équivalent mensuel, versée en fin de CDD)" if cdd else
+            " acquise (versée pendant les congés, hors salaire du mois)" if rates.cp_a_la_prise else " (versée chaque mois)"),
          "assiette": cents(parts["salaire_base"] + parts["indemnite_apport_affaires"]), "taux": rates.cp,
          "montant": parts["conges_payes"], "reference": p.ref("portage.conges_payes")},
         {"code": "salaire_brut", "libelle": "Salaire brut du mois", "assiette": None, "taux": None,
@@ -572,17 +734,14 @@ def compute(values: dict) -> dict:
         {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "montant": pay["net_apres_impot"]},
         {"code": reserve_code, "libelle": f"{reserve_libelle}, cotisations comprises", "montant": ev["cout_reserve"]},
     ]
+    if parts["conges_payes_differes"]:
+        repartition.append({"code": "conges_payes", "libelle": "Congés payés acquis (versés pendant les congés), "
+                            "cotisations comprises", "montant": ev["cout_conges_differes"]})
 
     echelon = rates.echelon
     echelon_label = dict(ECHELONS)[echelon]
     alertes = []
-    if parts["salaire_brut"] < rates.minimum_du_mois:
-        alertes.append({"niveau": "attention", "message": (
-            f"Le salaire brut du mois ({_fmt_eur(parts['salaire_brut'])}) est inférieur au minimum conventionnel "
-            f"de l'échelon {echelon_label.lower()} pour {_fmt_num(values['jours'])} jours "
-            f"({_fmt_eur(rates.minimum_du_mois)}, soit {_fmt_eur(rates.minimum_mensuel)} pour un mois complet de "
-            f"{_fmt_num(round(rates.forfait / 12, 2))} jours). L'entreprise de portage ne peut pas conclure la mission à ce tarif : "
-            "augmentez le TJM ou le nombre de jours.")})
+    alertes += _minimum_alerts(values, rates, parts, echelon_label)
     plafond_usage = p("portage.frais_professionnels_plafond_usage")
     if ev["frais_professionnels"] > plafond_usage * ca:
         alertes.append({"niveau": "info", "message": (
@@ -591,7 +750,11 @@ def compute(values: dict) -> dict:
     if cdd:
         alertes.append({"niveau": "info", "message": (
             f"En CDD, l'indemnité de fin de contrat et les congés payés sont versés à la fin du contrat ; "
-            f"un CDD de portage dure au plus {p('portage.cdd_duree_max_mois')} mois, renouvellements compris.")})
+            f"un CDD de portage dure au plus {p('portage.cdd_duree_max_mois')} mois, renouvellements compris."
+            + (" Le choix du versement des congés payés concerne le CDI : en CDD, la convention (art. 28.3) "
+               "prévoit leur versement à la fin du contrat." if values.get("conges_payes") == "a_la_prise" else ""))})
+    else:
+        alertes.append({"niveau": "info", "message": _conges_message(rates, parts, pay, ev["costing"])})
 
     hypotheses = [
         "Le chiffre d'affaires est le TJM multiplié par les jours facturés du mois ; l'activité est supposée "
@@ -599,8 +762,14 @@ def compute(values: dict) -> dict:
         "Tout le montant disponible (chiffre d'affaires − frais de gestion − frais professionnels) est dépensé "
         "en salaire et cotisations, y compris la " + ("provision de l'indemnité de fin de contrat" if cdd else "réserve financière") +
         ", chiffrée comme un complément de salaire du même mois (taux marginal des cotisations).",
-        "Le salaire brut comprend le salaire de base, l'indemnité d'apport d'affaires "
-        f"({_fmt_pct(rates.iaa)} du salaire de base) et l'indemnité de congés payés ({_fmt_pct(rates.cp)}).",
+        ("Le salaire brut du mois comprend le salaire de base et l’indemnité d’apport d’affaires "
+         f"({_fmt_pct(rates.iaa)} du salaire de base) ; l’indemnité de congés payés ({_fmt_pct(rates.cp)}) est acquise "
+         "chaque mois et versée pour chaque jour de congé pris (convention collective, art. 28.3), chiffrée comme "
+         "un complément de salaire du même mois.") if rates.cp_a_la_prise else
+        ("Le salaire brut comprend le salaire de base, l'indemnité d'apport d'affaires "
+         f"({_fmt_pct(rates.iaa)} du salaire de base) et l'indemnité de congés payés ({_fmt_pct(rates.cp)})"
+         + (", versée chaque mois (pratique courante ; la convention prévoit son versement à chaque jour de congé "
+            "pris, art. 28.3)." if not cdd else ".")),
         ("L'indemnité de fin de contrat vaut " + _fmt_pct(rates.reserve) + " du salaire brut versé (art. L1243-8) ; "
          "les congés payés ne sont pas recalculés sur cette indemnité.") if cdd else
         ("La réserve financière vaut " + _fmt_pct(rates.reserve) + " " + {
@@ -610,12 +779,26 @@ def compute(values: dict) -> dict:
         }[rates.reserve_base] + " (convention collective, art. 21.3) ; elle finance l'allocation de prospection "
          f"(au plus {p('portage.reserve_financiere.allocation_prospection_mois')} mois, art. 22.2) ou est versée en fin de contrat."),
         f"Le minimum conventionnel ({_fmt_pct(p(f'portage.minimum.{echelon}'))} du plafond de la sécurité sociale "
-        f"de 2017, {_fmt_eur(p('portage.pss_reference'))}) est ramené à la journée : {_fmt_eur(rates.minimum_mensuel)} × 12 / "
-        f"{rates.forfait} jours, multiplié par les jours facturés.",
-        "Taux de restitution = (net avant impôt + réserve nette + frais remboursés) / chiffre d'affaires.",
+        f"de 2017, {_fmt_eur(p('portage.pss_reference'))}) est ramené à la journée (art. 21.3) : "
+        f"{_fmt_eur(rates.minimum_mensuel)} × 12 / {rates.forfait} jours, multiplié par les jours facturés, et comparé à "
+        "la rémunération brute du mois, congés payés compris. Second plancher : avec la "
+        + ("l’indemnité de fin de contrat" if cdd else "réserve financière").replace("la l’", "l’") +
+        f", au moins {_fmt_pct(rates.taux_minimum_total)} du même plafond ({_fmt_eur(rates.minimum_total_mensuel)} par "
+        "mois complet), ramené de même à la journée ; le texte de l’avenant n° 12 qui fixe ces pourcentages n’a pas "
+        "été lu (sources secondaires).",
+        "Taux de restitution = (net avant impôt + " + ("congés payés acquis nets + " if rates.cp_a_la_prise else "")
+        + "réserve nette + frais remboursés) / chiffre d'affaires.",
         "Cotisations : celles d'un salarié " + ("cadre" if values.get("cadre", True) else "non cadre") +
-        " du secteur privé à temps plein (mêmes règles que le simulateur salarié), dans une entreprise de portage de "
+        " du secteur privé (mêmes règles que le simulateur salarié), dans une entreprise de portage de "
         f"{values.get('effectif') or _default_effectif()} salariés, salariés portés compris.",
+        "Temps de travail compté en jours (compte rendu d’activité, convention collective, art. 20 et 26) : "
+        f"{_fmt_num(values['jours'])} jours dans le mois, soit l’équivalent d’un forfait de "
+        f"{_fmt_num(rates.jours_annuels)} jours par an (jours du mois × 12) pour un forfait complet de "
+        f"{rates.forfait} jours. Le SMIC de référence de la réduction générale et le plafond de la sécurité sociale "
+        "suivent ce temps de travail, comme pour un salarié au forfait jours réduit"
+        + (f" (au-delà de {_fmt_num(round(rates.forfait / 12, 2))} jours par mois, ceux d’un temps plein)."
+           if rates.jours_annuels >= rates.forfait else
+           f" ({_fmt_num(rates.jours_annuels)}/{rates.forfait})."),
     ] + [h for h in pay.get("hypotheses", []) if h]
 
     annuel = {k: cents(12 * v) for k, v in (
@@ -623,7 +806,8 @@ def compute(values: dict) -> dict:
         ("frais_professionnels", ev["frais_professionnels"]), ("cout_employeur", ev["budget"]),
         ("salaire_brut", parts["salaire_brut"]), ("net_avant_impot", pay["net_avant_impot"]),
         ("net_imposable", pay["net_imposable"]), ("net_apres_impot", pay["net_apres_impot"]),
-        ("reserve_financiere", parts["reserve"]), ("reserve_nette", ev["reserve_nette"]))}
+        ("reserve_financiere", parts["reserve"]), ("reserve_nette", ev["reserve_nette"]),
+        ("conges_payes_nets_differes", ev["conges_payes_nets_differes"]))}
 
     reserve_nom = "Indemnité de fin de contrat" if cdd else "Réserve financière"
     chiffres = [
@@ -638,11 +822,19 @@ def compute(values: dict) -> dict:
         {"code": "reserve_nette", "libelle": f"{reserve_nom} (net, versé plus tard)", "valeur": ev["reserve_nette"],
          "unite": "€/mois", "aide": f"{_fmt_eur(parts['reserve'])} brut acquis chaque mois, versé "
                                    + ("avec le dernier salaire." if cdd else "en période sans mission ou en fin de contrat.")},
+    ] + ([
+        {"code": "conges_payes_nets_differes", "libelle": "Congés payés acquis (net, versés pendant les congés)",
+         "valeur": ev["conges_payes_nets_differes"], "unite": "€/mois",
+         "aide": f"{_fmt_eur(parts['conges_payes'])} brut acquis chaque mois travaillé "
+                 f"({_fmt_num(rates.cp_jours_mois)} jours ouvrables de congés), versés pour chaque jour de congé pris."},
+    ] if rates.cp_a_la_prise else []) + [
         {"code": "taux_restitution", "libelle": "Taux de restitution", "valeur": round(ev["taux_restitution"], 4),
          "unite": "taux", "aide": "Net avant impôt, réserve nette et frais remboursés, rapportés au chiffre d'affaires."},
         {"code": "salaire_brut", "libelle": "Salaire brut", "valeur": parts["salaire_brut"], "unite": "€/mois",
          "aide": f"Dont salaire de base {_fmt_eur(parts['salaire_base'])}, indemnité d'apport d'affaires "
-                 f"{_fmt_eur(parts['indemnite_apport_affaires'])}, congés payés {_fmt_eur(parts['conges_payes'])}."},
+                 f"{_fmt_eur(parts['indemnite_apport_affaires'])}"
+                 + (f" ; congés payés acquis ({_fmt_eur(parts['conges_payes'])}) versés pendant les congés."
+                    if rates.cp_a_la_prise else f", congés payés {_fmt_eur(parts['conges_payes'])}.")},
         {"code": "cout_employeur", "libelle": "Coût employeur total", "valeur": ev["budget"], "unite": "€/mois",
          "aide": f"Chiffre d'affaires moins frais de gestion et frais professionnels ; dont "
                  f"{_fmt_eur(ev['cout_reserve'])} pour la {reserve_nom.lower()} et ses cotisations."},
@@ -665,7 +857,13 @@ def compute(values: dict) -> dict:
         "net_imposable": pay["net_imposable"],
         "net_apres_impot": pay["net_apres_impot"],
         "taux_restitution": round(ev["taux_restitution"], 6),
-        "minimum_conventionnel": rates.minimum_du_mois,
+        "reduction_generale": pay["reduction_generale"],
+        **minimum_floors(rates, parts),
+        "conges_payes_mode": "mensualises" if cdd else ("a_la_prise" if rates.cp_a_la_prise else "mensualises"),
+        "conges_payes_differes": parts["conges_payes_differes"],
+        "cout_conges_payes_differes": ev["cout_conges_differes"],
+        "conges_payes_nets_differes": ev["conges_payes_nets_differes"],
+        "jours_forfait_annuel": rates.jours_forfait,
         "chiffres_cles": chiffres,
         "compte_activite": compte,
         "composition_brut": composition,

@@ -137,7 +137,7 @@ FIELDS = (
           help="Au forfait jours complet (218 jours), les calculs sont ceux du temps plein ; "
                "un forfait réduit proratise le plafond de la sécurité sociale et le SMIC de référence de la réduction générale.",
           reference="Code du travail, art. L3121-64", group="Contrat"),
-    Field("jours_forfait", "Jours du forfait annuel", "integer", unit="jours/an", minimum=1,
+    Field("jours_forfait", "Jours du forfait annuel", "number", unit="jours/an", minimum=1,
           maximum=218, default=_param_default("smic.forfait_jours_plein"),
           help="Nombre de jours travaillés prévus par la convention de forfait (218 pour un forfait complet).",
           reference="Code du travail, art. L3121-64", advanced=True, group="Contrat"),
@@ -315,7 +315,7 @@ class Situation:
         self.cdd = v["contrat"] == "cdd"
         self.effectif = int(v["effectif"])
         self.forfait = v["temps_travail"] == "forfait_jours"
-        self.jours = int(v["jours_forfait"]) if v.get("jours_forfait") is not None else r.jours_forfait_plein
+        self.jours = float(v["jours_forfait"]) if v.get("jours_forfait") is not None else r.jours_forfait_plein
         self.quotite = min(1.0, self.jours / r.jours_forfait_plein) if self.forfait else 1.0
         # salarié . temps de travail . plafond sécurité sociale (plancher 1 €/mois)
         self.pss = max(1.0, r.pss * self.quotite)
@@ -751,8 +751,8 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
                    f"mois, congés payés pris pendant le contrat, contribution CPF-CDD de {_pct(r.cpf_cdd)}.")
     if s.forfait:
         if s.quotite < 1:
-            hyp.append(f"Forfait annuel de {s.jours} jours : le plafond de la sécurité sociale et le SMIC de référence "
-                       f"de la réduction générale sont proratisés ({s.jours}/{r.jours_forfait_plein}).")
+            hyp.append(f"Forfait annuel de {_nombre(s.jours)} jours : le plafond de la sécurité sociale et le SMIC de référence "
+                       f"de la réduction générale sont proratisés ({_nombre(s.jours)}/{r.jours_forfait_plein}).")
         else:
             hyp.append("Forfait annuel en jours complet : mêmes plafond de la sécurité sociale et SMIC de référence "
                        "qu'un temps plein.")

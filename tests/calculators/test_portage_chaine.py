@@ -91,8 +91,10 @@ def test_parts_of_the_gross_cdi(raw):
     brut2 = c(b2 + iaa2 + c((b2 + iaa2) * 0.10))
     total2 = c(brut2 + c(b2 * 0.10))
     effectif = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()
+    # with the month's working time: its days × 12 as a forfait (218 days at most)
     more = calculators.run("salarie", {"salaire_brut": total2, "cadre": raw.get("cadre", True),
-                                       "effectif": effectif, "date": "2026-07-01"})["result"]
+                                       "effectif": effectif, "date": "2026-07-01", "temps_travail": "forfait_jours",
+                                       "jours_forfait": min(218, raw["jours"] * 12)})["result"]
     assert more["cout_employeur"] > r["cout_employeur"]
 
 
@@ -200,12 +202,13 @@ def test_cdd_indemnity_is_paid_apart_not_in_the_monthly_net():
     # funded by the budget and paid at the end; it must not also be in the month's net.
     r = run(tjm=600, jours=18, frais_gestion=0.08, contrat="cdd")
     brut = r["salaire_brut"]
+    forfait = {"temps_travail": "forfait_jours", "jours_forfait": 18 * 12}  # the month's 18 days × 12
     month = calculators.run("salarie", {"salaire_brut": brut, "contrat": "cdi", "effectif": 50,
-                                        "date": "2026-07-01"})["result"]
+                                        "date": "2026-07-01", **forfait})["result"]
     # the month's pay: the same net as any salary of that gross
     assert r["net_avant_impot"] == month["net_avant_impot"]
     assert r["reserve_financiere"] == c(brut * 0.10)
     # the whole budget: the pay and its indemnity costed as a CDD payslip (1 % CPF-CDD included)
     whole = calculators.run("salarie", {"salaire_brut": brut, "contrat": "cdd", "effectif": 50,
-                                        "date": "2026-07-01"})["result"]
+                                        "date": "2026-07-01", **forfait})["result"]
     assert abs(whole["cout_employeur"] - r["cout_employeur"]) <= 0.02

@@ -69,6 +69,7 @@ missions = st.fixed_dictionaries({
     "jours": st.integers(2, 44).map(lambda h: h / 2),
     "frais_gestion": st.integers(0, 200).map(lambda x: x / 1000),
     "contrat": st.sampled_from(["cdi", "cdd"]),
+    "conges_payes": st.sampled_from(["mensualises", "a_la_prise"]),
     "cadre": st.booleans(),
     "date": dates,
 })
@@ -97,14 +98,16 @@ def _thresholds(raw: dict) -> list[float]:
     out = []
     effectif = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()
     for contrat in ("cdi", "cdd"):
-        v = salarie.valeurs(date=raw["date"], cadre=raw["cadre"], contrat=contrat, effectif=effectif)
+        # with the month's working time (its days × 12 as a forfait, 218 at most), as portage costs it
+        v = salarie.valeurs(date=raw["date"], cadre=raw["cadre"], contrat=contrat, effectif=effectif,
+                            temps_travail="forfait_jours", jours_forfait=min(218, raw["jours"] * 12))
         out += salarie._ruptures(salarie.Situation(v))
     return out
 
 
 def _crosses(r1, r2, limits) -> bool:
-    amounts = [r1["salaire_brut"], r2["salaire_brut"],
-               r1["salaire_brut"] + r1["reserve_financiere"], r2["salaire_brut"] + r2["reserve_financiere"]]
+    amounts = [r1["salaire_brut"], r2["salaire_brut"], r1["remuneration_brute"], r2["remuneration_brute"],
+               r1["remuneration_brute"] + r1["reserve_financiere"], r2["remuneration_brute"] + r2["reserve_financiere"]]
     lo, hi = min(amounts) - 2, max(amounts) + 2
     return any(lo <= x <= hi for x in limits)
 

@@ -47,11 +47,25 @@ GRID += [
     {"tjm": 520, "jours": 19, "frais_gestion": 0.1, "frais_professionnels": 350, "frais_fixes_mensuels": 90,
      "effectif": 8, "mutuelle_montant": 90, "mutuelle_part_employeur": 0.6, "date": "2026-03-01"},
     {"tjm": 480, "jours": 18, "frais_gestion": 0.09, "date": "2025-10-01"},
+    # congés payés paid as leave is taken (art. 28.3), and short months (working time in days)
+    {"tjm": 600, "jours": 18, "frais_gestion": 0.08, "conges_payes": "a_la_prise", "date": "2026-07-01"},
+    {"tjm": 350, "jours": 7, "frais_gestion": 0.08, "conges_payes": "a_la_prise", "date": "2026-07-01"},
+    {"tjm": 350, "jours": 7, "frais_gestion": 0.08, "date": "2026-03-01"},
+    {"tjm": 500, "jours": 9.5, "frais_gestion": 0.08, "contrat": "cdd", "date": "2026-03-01"},
 ]
 
 
 # portage's default headcount (an input passed on to the model like the others)
 EFFECTIF = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()
+
+
+def quotite(jours: float) -> float:
+    """The month's working time as the model's part time: a portage consultant's time
+    is counted in days, the month's days × 12 over the 218 days of a full forfait
+    (art. L3121-64; BOSS, réduction générale: SMIC × days / 218 for a reduced forfait),
+    at most full time.  The model has no forfait jours; its part time with the same
+    ratio prorates the SMIC of the RGDU and the PSS the same way."""
+    return min(1.0, jours * 12 / 218)
 
 
 def _ours(raw):
@@ -67,6 +81,7 @@ def compared():
     for raw in GRID:
         r = _ours(raw)
         common = dict(date=raw["date"], cadre=raw.get("cadre", True), effectif=raw.get("effectif", EFFECTIF),
+                      quotite=quotite(raw["jours"]),
                       mutuelle_montant=raw.get("mutuelle_montant"),
                       mutuelle_part_employeur=raw.get("mutuelle_part_employeur"), taux_pas=raw.get("taux_pas"))
         # 1. the month's pay, an ordinary payslip
@@ -75,7 +90,8 @@ def compared():
         if raw.get("contrat") == "cdd":
             situations.append(oracle.situation_salarie(salaire_brut=r["salaire_brut"], contrat="cdd", **common))
         else:
-            total = round(r["salaire_brut"] + r["reserve_financiere"], 2)
+            # the pay, the congés payés not yet paid (if paid as leave is taken) and the réserve
+            total = round(r["remuneration_brute"] + r["reserve_financiere"], 2)
             situations.append(oracle.situation_salarie(salaire_brut=total, contrat="cdi", **common))
         rows.append((raw, r))
     values = oracle.evaluer_salarie(situations)
@@ -107,10 +123,12 @@ def test_budget_pays_for_the_gross_total_in_the_urssaf_model(compared, i):
     budget = round(r["chiffre_affaires"] - r["montant_frais_gestion"] - r["frais_professionnels"], 2)
     assert r["cout_employeur"] == budget
     gap = budget - total["cout_employeur"]
-    gross_total = r["salaire_brut"] + r["reserve_financiere"]
+    gross_total = r["remuneration_brute"] + r["reserve_financiere"]
     # 3 SMIC of the month: the RGDU's exit (rounded coefficient below it)
-    smic = calculators.run("salarie", {"salaire_brut": 1000, "date": raw["date"]})["result"]["smic"]
+    smic = calculators.run("salarie", {"salaire_brut": 1000, "date": raw["date"], "temps_travail": "forfait_jours",
+                                       "jours_forfait": quotite(raw["jours"]) * 218})["result"]["smic"]
     step = 0.0001 * gross_total if gross_total < 3 * smic else 0.0
     assert -0.02 <= gap <= 0.03 + step, (gap, step)
-    # the réserve's net value is what the model adds to the net when it is paid
-    assert r["reserve_nette"] == pytest.approx(total["net_avant_impot"] - pay["net_avant_impot"], abs=0.02)
+    # the réserve's (and deferred congés payés') net value is what the model adds to the net when paid
+    assert r["reserve_nette"] + r["conges_payes_nets_differes"] == pytest.approx(
+        total["net_avant_impot"] - pay["net_avant_impot"], abs=0.02)

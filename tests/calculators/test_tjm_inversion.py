@@ -70,8 +70,11 @@ def test_more_days_off_means_a_higher_tjm():
     b = tjm(objectif=3500, semaines_conges=7)               # 10 fewer days: 194
     assert b["jours_facturables"] == 194
     assert b["tjm"] > a["tjm"]
-    # same monthly net, fewer days: the turnover per month is the same to a few cents
-    assert abs(b["chiffre_affaires"] - a["chiffre_affaires"]) < 0.2
+    # same monthly net, fewer days: about the same turnover per month.  Fewer days are
+    # also a shorter working time (portage counts it in days: 194 / 218 instead of
+    # 204 / 218 of a full forfait), so a lower prorated PSS: a little more of the pay
+    # bears the tranche 2 rates, and the turnover needed is a little higher, never lower
+    assert 0 <= b["chiffre_affaires"] - a["chiffre_affaires"] < 0.001 * a["chiffre_affaires"]
 
 
 SALARIES = [45000, 60000, 90000]
