@@ -505,7 +505,7 @@ def _chiffres(t: dict, unite: str, societe: bool, R: Regles) -> list:
          "aide": f"{pct} du budget de rémunération (au moins {plancher}, au plus {plafond} par an)."},
         {"code": "assiette_cotisations", "libelle": "Assiette des cotisations et de la CSG-CRDS",
          "valeur": t["assiette_cotisations"], "unite": unite,
-         "aide": "Budget de rémunération moins l'abattement : une seule assiette pour toutes les cotisations."},
+         "aide": "Budget de rémunération moins l’abattement : une seule assiette pour toutes les cotisations."},
         {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "valeur": t["cotisations"],
          "unite": unite, "aide": "Cotisations du travailleur indépendant, CSG-CRDS et formation professionnelle."},
         {"code": "net_avant_impot", "libelle": "Rémunération nette avant impôt", "valeur": t["net_avant_impot"],
