@@ -61,10 +61,12 @@ the income tax's professional income, not the contributions' base),
 ``net_imposable``,
 ``impot_revenu``, ``net_apres_impot``; the company and dividend figures of
 ``sasu`` plus ``cotisations_dividendes`` (TNS contributions on the part above
-10 %), ``dividendes_soumis_cotisations``; ``revenu_net_total``.
+10 %), ``dividendes_soumis_cotisations``, ``assiette_cotisations_avec_dividendes``
+(the base a of R + that part); ``revenu_net_total``.
 
 ``revenu_brut`` (R), ``abattement`` (A) and ``assiette_cotisations`` (a) show
-the base.  ``lignes`` (yearly lines rounded to the euro, shown per month, each
+the base; ``cotisations_annuelles`` lists each line per year (code, base, rate,
+amount in euros).  ``lignes`` (yearly lines rounded to the euro, shown per month, each
 with its base, rate, amount and reference) and ``repartition`` (the split of
 the budget) are per month whatever the period.
 
@@ -440,21 +442,25 @@ def _calculer(v: dict) -> dict:
                "benefice_apres_impot": 0.0, "dividendes_bruts": 0.0, "seuil_dividendes": 0.0,
                "dividendes_soumis_cotisations": 0.0, "cotisations_dividendes": 0.0,
                "prelevements_sociaux_dividendes": 0.0, "impot_dividendes": 0.0, "dividendes_nets": 0.0,
-               "mise_en_reserve": 0.0}
+               "mise_en_reserve": 0.0, "assiette_cotisations_avec_dividendes": c["assiette"]}
     if resultat is not None:
         d = sasu.dividendes(soc, resultat, annuel["cout_total"], v["part_distribuee"], v["taux_reduit_is"])
         div = d["dividendes_bruts"]
         seuil = arrondi.cents(R.seuil_capital * (v["capital_social"] + v["primes_emission"] + v["compte_courant"]))
         exces = arrondi.cents(max(0.0, div - seuil))
         cot_div = 0.0
+        cd = c
         if exces > 0:
-            cot_div = arrondi.cents(cotisations_tns(budget + exces, R, act)["total"] - c["total"])
+            # the part joins R: the same base, the abattement on the sum (CSS L131-6)
+            cd = cotisations_tns(budget + exces, R, act)
+            cot_div = arrondi.cents(cd["total"] - c["total"])
         ps = arrondi.cents((div - exces) * soc.ps)
         ir = arrondi.cents(div * soc.pfu)
         societe.update(d, resultat_avant_remuneration=arrondi.cents(resultat), seuil_dividendes=seuil,
                        dividendes_soumis_cotisations=exces, cotisations_dividendes=cot_div,
                        prelevements_sociaux_dividendes=ps, impot_dividendes=ir,
-                       dividendes_nets=arrondi.cents(div - cot_div - ps - ir))
+                       dividendes_nets=arrondi.cents(div - cot_div - ps - ir),
+                       assiette_cotisations_avec_dividendes=cd["assiette"])
         if d["resultat_imposable"] < 0:
             alertes.append({"niveau": "attention", "message": (
                 "La rémunération coûte plus que le résultat de la société : l'exercice est en perte "
@@ -463,7 +469,9 @@ def _calculer(v: dict) -> dict:
             alertes.append({"niveau": "info", "message": (
                 f"{sasu.euros_fr(exces / k)} de dividendes dépassent {sasu.pct_fr(R.seuil_capital)} du capital, des "
                 "primes d'émission et du compte courant : cette part supporte les cotisations sociales du gérant "
-                "au lieu des prélèvements sociaux.")})
+                "au lieu des prélèvements sociaux. Ajoutée à son revenu professionnel, elle porte l’assiette de ses "
+                f"cotisations (après l’abattement) de {sasu.euros_fr(c['assiette'] / k)} à "
+                f"{sasu.euros_fr(cd['assiette'] / k)}.")})
     annuel.update(societe)
     annuel["revenu_net_total"] = arrondi.cents(annuel["net_apres_impot"] + annuel["dividendes_nets"])
     top = {key: arrondi.cents(x / k) for key, x in annuel.items()}
@@ -479,6 +487,10 @@ def _calculer(v: dict) -> dict:
         "taux_prelevement_source": None if bareme_sources else taux_pas,
         "chiffres_cles": _chiffres(top, unite, resultat is not None, R),
         "lignes": lignes,
+        # the same lines per year, as the URSSAF computes them (euros): what the pension
+        # rights are bought with (retraite de base on its base, RCI points on its amount)
+        "cotisations_annuelles": [{"code": code, "assiette": arrondi.cents(base), "taux": taux, "montant": mt}
+                                  for code, _lib, _grp, base, taux, mt, _ref in c["lignes"]],
         "lignes_colonnes": {"resume": "Détail ligne à ligne (par mois)",
                             "titre": "Cotisations et contributions du gérant, par mois (chaque ligne arrondie à "
                                      "l'euro sur l'année, comme à l'Urssaf)",

@@ -308,3 +308,12 @@ def test_budget_below_the_minimum_is_refused_in_french():
     out = calculators.run("eurl", {"cout_total": 1_000, "date": "2026-07-01"})
     assert not out["ok"] and out["errors"]["cout_total"].startswith("Budget trop faible")
     assert "1\u202f343" in out["errors"]["cout_total"]
+
+
+def test_yearly_lines_for_the_pension_rights():
+    # tns-2026.md, R = 100 000: retraite de base 8 775 on a = 74 000; RCI 6 253
+    r = calculators.run("eurl", {"cout_total": 100_000, "date": "2026-07-01"})["result"]
+    an = {ln["code"]: ln for ln in r["cotisations_annuelles"]}
+    assert an["retraite_base"]["assiette"] == 74_000 and an["retraite_base"]["montant"] == 8_775
+    assert an["retraite_complementaire"]["montant"] == 6_253
+    assert sum(ln["montant"] for ln in an.values()) == 30_862

@@ -48,6 +48,7 @@ def test_part_above_ten_percent_bears_tns_contributions():
     #   CSG 6.8 % × 68 820 = 4 679.76 -> 4 680; 2.9 % = 1 995.78 -> 1 996; CFP 120
     #   total 29 194, against 19 251 on R = 60 000 (tns-2026.md)
     assert r["cotisations_dividendes"] == 29_194 - 19_251
+    assert r["assiette_cotisations"] == 44_400 and r["assiette_cotisations_avec_dividendes"] == 68_820
     assert any("10" in a["message"] for a in r["alertes"])
 
 
