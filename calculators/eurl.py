@@ -256,7 +256,7 @@ def cotisations_tns(revenu: float, R: Regles, activite: str = "commerciale") -> 
     maladie = rnd(taux * min(a, p_mal) + R.mal_au_dela * tranche(a, p_mal))
     lib = "Maladie-maternité"
     if a > p_mal:
-        lib += f" ({_fr(taux)} jusqu'à {_n(R.mal_plafond)} PSS, {_fr(R.mal_au_dela)} au-delà)"
+        lib += f" ({_fr(taux)} jusqu’à {_n(R.mal_plafond)} PSS, {_fr(R.mal_au_dela)} au-delà)"
     L.append(("maladie", lib, G_SANTE, a, taux if a <= p_mal else None, maladie,
               "tns.cotisations.maladie.taux_progressif"))
     # indemnités journalières (D621-3): base within [40 % PSS, 5 PSS]
@@ -269,7 +269,7 @@ def cotisations_tns(revenu: float, R: Regles, activite: str = "commerciale") -> 
     rb = rnd(R.rb1 * min(base_rb, pss) + R.rb2 * tranche(base_rb, pss))
     lib = "Retraite de base"
     if base_rb > pss:
-        lib += f" ({_fr(R.rb1)} jusqu'au PSS, {_fr(R.rb2)} au-delà)"
+        lib += f" ({_fr(R.rb1)} jusqu’au PSS, {_fr(R.rb2)} au-delà)"
     L.append(("retraite_base", lib, G_RETRAITE, base_rb, R.rb1 if base_rb <= pss else None, rb,
               "tns.cotisations.retraite_base.taux_plafonne"))
     # retraite complémentaire (D635-7): T1 to the first ceiling, T2 to 4 PSS; no floor
@@ -277,7 +277,7 @@ def cotisations_tns(revenu: float, R: Regles, activite: str = "commerciale") -> 
     rc = rnd(R.rc1 * min(a, p1) + R.rc2 * tranche(a, p1, p2))
     lib = "Retraite complémentaire"
     if a > p1:
-        lib += (f" ({_fr(R.rc1)} jusqu'à {sasu.euros_fr(p1)}, {_fr(R.rc2)} jusqu'à "
+        lib += (f" ({_fr(R.rc1)} jusqu’à {sasu.euros_fr(p1)}, {_fr(R.rc2)} jusqu’à "
                 f"{_n(R.rc_plafond2)} PSS)")
     L.append(("retraite_complementaire", lib, G_RETRAITE, a, R.rc1 if a <= p1 else None, rc,
               "tns.cotisations.retraite_complementaire.taux_t1"))
