@@ -397,18 +397,18 @@ def _calculer(v: dict) -> dict:
     act = v["activite"]
     alertes = []
     resultat = sasu.resultat_societe(v)
-    # the budget of a zero net pay: the minimum contributions (on the minimum bases)
-    minimum = budget_depuis_net(0.0, R, act)
     if v.get("cout_total") is not None:
         # at the IS the professional income R is what the company pays for the gérant
         budget = arrondi.cents(v["cout_total"] * k)
         if _net(budget, R, act) < 0:
+            # the budget of a zero net pay: the minimum contributions (on the minimum bases)
+            minimum = budget_depuis_net(0.0, R, act)
             raise InputError({"cout_total": (
                 f"Budget trop faible : même sans rémunération, le gérant doit les cotisations minimales "
                 f"({sasu.euros_fr(minimum / k)} sur la période).")})
     else:
         net = v["remuneration_nette"] * k if v.get("remuneration_nette") is not None else 0.0
-        budget = budget_depuis_net(arrondi.cents(net), R, act) if net > 0 else minimum
+        budget = budget_depuis_net(arrondi.cents(net), R, act)
         ecart = _net(budget, R, act) - arrondi.cents(net)
         if net > 0 and ecart >= _CENT / 2:
             alertes.append({"niveau": "info", "message": (
@@ -418,7 +418,7 @@ def _calculer(v: dict) -> dict:
         if net == 0:
             alertes.append({"niveau": "info", "message": (
                 f"Sans rémunération, le gérant doit quand même les cotisations minimales "
-                f"({sasu.euros_fr(minimum / k)} sur la période), payées ici par la société.")})
+                f"({sasu.euros_fr(budget / k)} sur la période), payées ici par la société.")})
     c = cotisations_tns(budget, R, act)
     net = budget - c["total"]
     net = arrondi.cents(net)
