@@ -1,36 +1,38 @@
 """EURL à l'impôt sur les sociétés: the gérant majoritaire (travailleur non
 salarié), his pay, and the company's profit left for dividends.
 
-The contributions follow the URSSAF model (npm ``modele-social`` 11.1.0),
-« dirigeant . indépendant . cotisations et contributions » as it computes
-them at dates in 2025 and 2026 (every rate in ``tns.toml``):
+The contributions follow the 2025 reform of the TNS base (« assiette
+unique »: CSS L131-6, L136-3, D136-5 as rewritten by loi n° 2023-1250, art. 18,
+and décret n° 2024-688), which applies to income earned from 1 January 2025,
+so to every date the calculators cover; the URSSAF's own simulators apply it
+(their model « modele-ti »; the npm package modele-social 11.1.0 does not).
+Every rate and threshold is a dated parameter of ``tns.toml``:
 
-- base (``assiette des cotisations``) = the gérant's professional income;
-  at the IS that is his net pay plus the non-deductible CSG-CRDS
-  (``dirigeant . indépendant . revenu professionnel``): a circular definition,
-  solved here by inversion;
-- maladie-maternité: the progressive rate of CSS D621-2 (0 % below 40 % of
-  the PSS, rising to 4 % at 60 %, 6.7 % at 110 %; rounded to 2 decimals of a
-  per cent) up to 5 PSS, 6.5 % above, on the base floored at 40 % PSS;
-  the indemnités journalières (0.5 % of the base between 40 % PSS and 5 PSS)
-  are part of that total (maladie 1 = total − maladie 2, never below 0);
-- retraite de base: 17.75 % up to 1 PSS, 0.6 % above, base floored at 450 h
-  of the SMIC of 1 January;
-- retraite complémentaire: 7 % up to the PRCI, 8 % up to 4 PSS;
-- invalidité-décès: 1.3 % of the base between 11.5 % PSS and 1 PSS;
-- allocations familiales: 0 % up to 110 % PSS, 3.1 % from 140 %, progressive
-  in between;
-- CSG-CRDS: 6.8 % deductible + 2.9 % non-deductible on the base plus the
-  compulsory contributions;
+- one base for the contributions and the CSG-CRDS: R = the professional
+  income before social contributions (at the IS: what the company pays for
+  the gérant, contributions included, i.e. the remuneration budget
+  ``cout_total``, plus the dividends above the capital threshold);
+  abattement A = 26 % of R, at least 1.76 % PSS, at most 130 % PSS; base
+  a = R − A (CSS L136-3, D136-5);
+- maladie-maternité: a rate rising linearly between the points of CSS D621-2
+  (share of the PSS → rate), rounded to the hundredth of a point, up to 3 PSS,
+  6.5 % above (D621-1), no floor; indemnités journalières 0.5 % of a within
+  [40 % PSS, 5 PSS] (D621-3);
+- retraite de base 17.87 % up to 1 PSS, 0.72 % above, base floored at 450 h of
+  the SMIC of 1 January (D633-2, D633-3);
+- retraite complémentaire 8.1 % up to the first band's ceiling (the PSS), 9.1 %
+  up to 4 PSS (D635-7);
+- invalidité-décès 1.3 % of a within [11.5 % PSS, 1 PSS]; allocations
+  familiales 0 % up to 110 % PSS, 3.1 % from 140 %, linear in between (D613-1);
+- CSG 9.2 % (6.8 % deductible) and CRDS 0.5 % on the same base a;
 - CFP: 0.25 % of the PSS (0.29 % artisan).
-Each line is rounded to the euro per year, as in the model.
+Each line is rounded to the euro per year, as the URSSAF does.
 
-modele-social 11.1.0 does not implement the « assiette unique » reform
-(26 % allowance, from 2025 income): we follow the model and say so in the
-result's ``hypotheses``.  Not modelled: ACRE, first-year flat contributions,
-professions libérales réglementées (CIPAV and other caisses; the CURPS only
-concerns health professions), conjoint collaborateur, Madelin contracts,
-overseas.
+A remuneration budget gives R directly; a net pay asked is inverted (the net
+R − contributions(R) grows with R) by the one search of ``core.inversion``.
+Not modelled: ACRE, first-year flat contributions, professions libérales
+réglementées (CIPAV and other caisses), conjoint collaborateur, Madelin
+contracts, overseas, an activity over part of the year.
 
 Dividends: ``resultat_avant_remuneration`` (or ``chiffre_affaires`` −
 ``charges``) minus the pay budget bears the corporate tax (see ``sasu.py``);
@@ -39,8 +41,8 @@ of the dividends above ``tns.dividendes_seuil_capital`` (10 %) of capital +
 share premiums + current account bears the TNS contributions (CSS L131-6:
 added to the base of the gérant's contributions, the difference is due)
 instead of the prélèvements sociaux; the whole dividend bears the PFU
-income-tax part.  modele-social defines that base but does not compute its
-contributions: here they are computed by the same TNS rules.
+income-tax part.  That part joins R (the same reformed base, the same
+abattement): its contributions are those of R + the part, less those of R.
 
 Inputs (amounts per ``periode``, ``"annee"`` by default, or ``"mois"``):
 ``cout_total`` (the remuneration budget: net pay + all contributions) or
@@ -54,20 +56,26 @@ after the 10 % deduction: CGI art. 62); ``date``.
 
 Result, top level (per period): ``cout_total``, ``cotisations`` (TNS
 contributions and CSG-CRDS, CFP), ``net_avant_impot`` (= net pay),
-``revenu_professionnel`` (= net imposable), ``net_imposable``,
+``revenu_professionnel`` (= net imposable: net + non-deductible CSG-CRDS;
+the income tax's professional income, not the contributions' base),
+``net_imposable``,
 ``impot_revenu``, ``net_apres_impot``; the company and dividend figures of
 ``sasu`` plus ``cotisations_dividendes`` (TNS contributions on the part above
-10 %), ``dividendes_soumis_cotisations``; ``revenu_net_total``.
+10 %), ``dividendes_soumis_cotisations``, ``assiette_cotisations_avec_dividendes``
+(the base a of R + that part); ``revenu_net_total``.
 
-``lignes`` (yearly lines rounded to the euro, shown per month) and
-``repartition`` (the split of the budget) are per month whatever the period.
+``revenu_brut`` (R), ``abattement`` (A) and ``assiette_cotisations`` (a) show
+the base; ``cotisations_annuelles`` lists each line per year (code, base, rate,
+amount in euros).  ``lignes`` (yearly lines rounded to the euro, shown per month, each
+with its base, rate, amount and reference) and ``repartition`` (the split of
+the budget) are per month whatever the period.
 
 Python API::
 
     from calculators import eurl
     r = eurl.calculer(cout_total=60000)
     r = eurl.calculer(remuneration_nette=40000, resultat_avant_remuneration=90000, capital_social=1000)
-    eurl.cotisations_tns(assiette, eurl.Regles(date))   # the yearly lines for a base
+    eurl.cotisations_tns(revenu, eurl.Regles(date))   # the yearly lines for an income R
 """
 
 from __future__ import annotations
@@ -79,8 +87,9 @@ from .core import arrondi
 from .core.bareme import grille, tranche
 from .core.dates import date_field
 from .core.inversion import inverser
-from .core.parametres import At, valeur
+from .core.parametres import At
 from .core.schema import Field, InputError, validate
+from .render import euros_cents, nombre
 
 NAME = "eurl"
 TITLE = "Gérant d'EURL à l'IS : rémunération et dividendes"
@@ -146,35 +155,45 @@ MONTANTS = ("cout_total", "remuneration_nette")
 
 
 class Regles:
-    """The TNS parameters at one date (yearly amounts)."""
+    """The TNS parameters at one date (yearly amounts, the PSS annual)."""
 
     def __init__(self, date: _dt.date):
         p = At(date)
         T = "tns.cotisations."
+        U = "tns.assiette_unique."
         self.date = date
         self.pss = p("securite_sociale.plafond_mensuel") * 12
+        self.abattement = p(U + "abattement")
+        self.abattement_plancher = p(U + "abattement_plancher_pss")
+        self.abattement_plafond = p(U + "abattement_plafond_pss")
         self.mal_prog = p(T + "maladie.taux_progressif")
-        self.mal_au_dela = p(T + "maladie.taux_au_dela")
+        self.mal_arrondi = p(T + "maladie.arrondi_taux")
         self.mal_plafond = p(T + "maladie.plafond_taux_progressif_pss")
+        self.mal_au_dela = p(T + "maladie.taux_au_dela")
         self.ij = p(T + "indemnites_journalieres.taux")
+        self.ij_plancher = p(T + "indemnites_journalieres.plancher_pss")
         self.ij_plafond = p(T + "indemnites_journalieres.plafond_pss")
         self.rb1 = p(T + "retraite_base.taux_plafonne")
         self.rb2 = p(T + "retraite_base.taux_deplafonne")
         self.rc1 = p(T + "retraite_complementaire.taux_t1")
         self.rc2 = p(T + "retraite_complementaire.taux_t2")
-        self.prci = p(T + "retraite_complementaire.plafond_t1")
-        self.rc_plafond = p(T + "retraite_complementaire.plafond_t2_pss")
+        self.rc_plafond1 = p(T + "retraite_complementaire.plafond_t1_pss")
+        self.rc_plafond2 = p(T + "retraite_complementaire.plafond_t2_pss")
         self.id = p(T + "invalidite_deces.taux")
+        self.id_plancher = p(T + "invalidite_deces.plancher_pss")
+        self.id_plafond = p(T + "invalidite_deces.plafond_pss")
         self.af_prog = p(T + "allocations_familiales.taux_progressif")
+        self.af_arrondi = p(T + "allocations_familiales.arrondi_taux")
         self.csg_ded = p("tns.contributions.csg_deductible")
         self.csg_nd = p("tns.contributions.csg_crds_non_deductible")
         self.cfp = p("tns.contributions.formation_professionnelle")
         self.cfp_artisan = p("tns.contributions.formation_professionnelle_artisan")
-        self.min_mal = p("tns.assiette_minimale.maladie_pss")
-        self.min_id = p("tns.assiette_minimale.invalidite_deces_pss")
+        # the minimum bases, each rounded to the euro (as the URSSAF does)
+        self.min_ij = arrondi.euros(self.ij_plancher * self.pss)
+        self.min_id = arrondi.euros(self.id_plancher * self.pss)
         # SMIC . horaire . début d'année
         smic_janvier = At(_dt.date(date.year, 1, 1))("smic.horaire")
-        self.min_ret = arrondi.euros(p("tns.assiette_minimale.retraite_heures_smic") * smic_janvier)
+        self.min_ret = arrondi.euros(p(T + "retraite_base.plancher_heures_smic") * smic_janvier)
         self.seuil_capital = p("tns.dividendes_seuil_capital")
         self.taux_neutre = p("impot.taux_neutre")
         self.at = p
@@ -182,8 +201,8 @@ class Regles:
 
 
 def _progressif(x: float, tranches) -> float:
-    """publicodes « taux progressif »: the first rate below the first bound,
-    linear between bounds, the last rate above the last one (bounds in PSS)."""
+    """publicodes « taux progressif »: the first rate below the first point,
+    linear between points, the last rate above the last one (points in PSS)."""
     prev = None
     for t in tranches:
         if x <= t["seuil_pss"]:
@@ -195,80 +214,142 @@ def _progressif(x: float, tranches) -> float:
     return prev["taux"]
 
 
-def cotisations_tns(assiette: float, R: Regles, activite: str = "commerciale", exact: bool = False) -> dict:
-    """The yearly contributions of an indépendant for a yearly base
-    ``assiette`` (his professional income).  Returns ``{"lignes": [(code,
-    libellé, groupe, assiette, taux, montant, paramètre)], "cotisations",
-    "csg_deductible", "csg_non_deductible", "cfp", "total"}``; each line rounded
-    to the euro unless ``exact``."""
-    rnd = (lambda x: x) if exact else (lambda x: float(arrondi.euros(x)))  # noqa: E731
+def _arrondi_taux(taux: float, pas: float) -> float:
+    """A rate rounded to ``pas`` (0.0001: to the hundredth of a point), half up."""
+    return arrondi.decimales(taux / pas, 0) * pas
+
+
+def assiette_unique(revenu: float, R: Regles) -> dict:
+    """The one base of the contributions and of the CSG-CRDS (CSS L131-6, L136-3,
+    D136-5): ``revenu`` R, the abattement A = 26 % of R within [1.76 %, 130 %] of
+    the PSS, the base a = R − A (each rounded to the euro; a never below 0)."""
     pss = R.pss
-    A = assiette
+    A = arrondi.euros(min(max(R.abattement * revenu, R.abattement_plancher * pss), R.abattement_plafond * pss))
+    return {"revenu": revenu, "abattement": A, "assiette": max(0.0, arrondi.euros(revenu - A))}
+
+
+def _fr(taux: float) -> str:
+    return sasu.pct_fr(taux)
+
+
+def _n(x: float) -> str:
+    return nombre(x)
+
+
+def cotisations_tns(revenu: float, R: Regles, activite: str = "commerciale") -> dict:
+    """The yearly contributions of an indépendant whose professional income
+    before social contributions is ``revenu`` (at the IS: what the company pays
+    for him, contributions included, plus the dividends above the capital
+    threshold).  Returns ``{"revenu", "abattement", "assiette", "lignes":
+    [(code, libellé, groupe, assiette, taux, montant, paramètre)], "cotisations",
+    "csg_deductible", "csg_non_deductible", "cfp", "total"}``, each line rounded
+    to the euro."""
+    rnd = arrondi.euros
+    pss = R.pss
+    base = assiette_unique(revenu, R)
+    a = base["assiette"]
     L = []
-    # maladie . total (barème on the floored base; the rate from the unfloored one)
-    base_mal = max(A, R.min_mal * pss)
-    taux = _progressif(A / pss, R.mal_prog)
-    if not exact:
-        taux = round(taux * 100 + 1e-12, 2) / 100
-    total_mal = taux * min(base_mal, R.mal_plafond * pss) + R.mal_au_dela * tranche(base_mal, R.mal_plafond * pss)
-    base_ij = min(max(A, R.min_mal * pss), R.ij_plafond * pss)
-    ij = rnd(base_ij * R.ij)
-    maladie = max(0.0, rnd(total_mal - ij))
-    L.append(("maladie", "Maladie-maternité", G_SANTE, base_mal, taux, maladie,
+    # maladie-maternité (D621-1, D621-2): a rate from the base in PSS, rounded to the
+    # hundredth of a point, up to 3 PSS; 6.5 % above; no floor
+    taux = _arrondi_taux(_progressif(a / pss, R.mal_prog), R.mal_arrondi)
+    p_mal = R.mal_plafond * pss
+    maladie = rnd(taux * min(a, p_mal) + R.mal_au_dela * tranche(a, p_mal))
+    lib = "Maladie-maternité"
+    if a > p_mal:
+        lib += f" ({_fr(taux)} jusqu’à {_n(R.mal_plafond)} PSS, {_fr(R.mal_au_dela)} au-delà)"
+    L.append(("maladie", lib, G_SANTE, a, taux if a <= p_mal else None, maladie,
               "tns.cotisations.maladie.taux_progressif"))
+    # indemnités journalières (D621-3): base within [40 % PSS, 5 PSS]
+    base_ij = min(max(a, R.min_ij), R.ij_plafond * pss)
+    ij = rnd(base_ij * R.ij)
     L.append(("indemnites_journalieres", "Indemnités journalières", G_SANTE, base_ij, R.ij, ij,
               "tns.cotisations.indemnites_journalieres.taux"))
-    base_rb = max(A, R.min_ret)
+    # retraite de base (D633-2, D633-3): base floored at 450 h of SMIC; T1 to 1 PSS, T2 above
+    base_rb = max(a, R.min_ret)
     rb = rnd(R.rb1 * min(base_rb, pss) + R.rb2 * tranche(base_rb, pss))
-    L.append(("retraite_base", "Retraite de base", G_RETRAITE, base_rb, None, rb,
+    lib = "Retraite de base"
+    if base_rb > pss:
+        lib += f" ({_fr(R.rb1)} jusqu’au PSS, {_fr(R.rb2)} au-delà)"
+    L.append(("retraite_base", lib, G_RETRAITE, base_rb, R.rb1 if base_rb <= pss else None, rb,
               "tns.cotisations.retraite_base.taux_plafonne"))
-    rc = rnd(R.rc1 * min(max(A, 0.0), R.prci) + R.rc2 * tranche(A, R.prci, R.rc_plafond * pss))
-    L.append(("retraite_complementaire", "Retraite complémentaire", G_RETRAITE, max(A, 0.0), None, rc,
+    # retraite complémentaire (D635-7): T1 to the first ceiling, T2 to 4 PSS; no floor
+    p1, p2 = R.rc_plafond1 * pss, R.rc_plafond2 * pss
+    rc = rnd(R.rc1 * min(a, p1) + R.rc2 * tranche(a, p1, p2))
+    lib = "Retraite complémentaire"
+    if a > p1:
+        lib += (f" ({_fr(R.rc1)} jusqu’à {sasu.euros_fr(p1)}, {_fr(R.rc2)} jusqu’à "
+                f"{_n(R.rc_plafond2)} PSS)")
+    L.append(("retraite_complementaire", lib, G_RETRAITE, a, R.rc1 if a <= p1 else None, rc,
               "tns.cotisations.retraite_complementaire.taux_t1"))
-    min_id = rnd(R.min_id * pss)
-    base_id = min(max(A, min_id), pss)
+    # invalidité-décès (D632-1): base within [11.5 % PSS, 1 PSS]
+    base_id = min(max(a, R.min_id), R.id_plafond * pss)
     inv = rnd(base_id * R.id)
-    L.append(("invalidite_deces", "Invalidité-décès", G_SANTE, base_id, R.id, inv, "tns.cotisations.invalidite_deces.taux"))
-    taux_af = _progressif(A / pss, R.af_prog)
-    af = rnd(max(A, 0.0) * taux_af)
-    L.append(("allocations_familiales", "Allocations familiales", G_FAMILLE, max(A, 0.0), taux_af, af,
+    L.append(("invalidite_deces", "Invalidité-décès", G_SANTE, base_id, R.id, inv,
+              "tns.cotisations.invalidite_deces.taux"))
+    # allocations familiales (D613-1): 0 to 110 % PSS, 3.1 % from 140 %, linear between
+    taux_af = _arrondi_taux(_progressif(a / pss, R.af_prog), R.af_arrondi)
+    af = rnd(a * taux_af)
+    L.append(("allocations_familiales", "Allocations familiales", G_FAMILLE, a, taux_af, af,
               "tns.cotisations.allocations_familiales.taux_progressif"))
     cot = maladie + ij + rb + rc + inv + af
-    base_csg = max(0.0, A + cot)
-    ded = rnd(base_csg * R.csg_ded)
-    nd = rnd(base_csg * R.csg_nd)
-    L.append(("csg_deductible", "CSG déductible", G_CSG, base_csg, R.csg_ded, ded, "tns.contributions.csg_deductible"))
-    L.append(("csg_crds_non_deductible", "CSG non déductible et CRDS", G_CSG, base_csg, R.csg_nd, nd,
+    # CSG-CRDS (L136-3): on the same base a
+    ded = rnd(a * R.csg_ded)
+    nd = rnd(a * R.csg_nd)
+    L.append(("csg_deductible", "CSG déductible", G_CSG, a, R.csg_ded, ded, "tns.contributions.csg_deductible"))
+    L.append(("csg_crds_non_deductible", "CSG non déductible et CRDS", G_CSG, a, R.csg_nd, nd,
               "tns.contributions.csg_crds_non_deductible"))
-    t_cfp = R.cfp_artisan if activite == "artisanale" else R.cfp
+    artisan = activite == "artisanale"
+    t_cfp = R.cfp_artisan if artisan else R.cfp
     cfp = rnd(pss * t_cfp)
     L.append(("formation_professionnelle", "Contribution à la formation professionnelle", G_AUTRES, pss, t_cfp, cfp,
-              "tns.contributions.formation_professionnelle_artisan" if activite == "artisanale"
-              else "tns.contributions.formation_professionnelle"))
-    return {"lignes": L, "cotisations": cot, "csg_deductible": ded, "csg_non_deductible": nd, "cfp": cfp,
-            "total": cot + ded + nd + cfp}
+              "tns.contributions.formation_professionnelle" + ("_artisan" if artisan else "")))
+    return dict(base, lignes=L, cotisations=cot, csg_deductible=ded, csg_non_deductible=nd, cfp=cfp,
+                total=cot + ded + nd + cfp)
 
 
-def _net(A: float, R: Regles, activite: str, exact: bool) -> float:
-    """Net pay for a professional income A (IS: A = net + non-deductible CSG-CRDS)."""
-    return A - cotisations_tns(A, R, activite, exact)["csg_non_deductible"]
+def _net(revenu: float, R: Regles, activite: str) -> float:
+    """Net pay at the IS for a remuneration budget ``revenu`` (= R): R − its contributions."""
+    return revenu - cotisations_tns(revenu, R, activite)["total"]
 
 
-def _budget(A: float, R: Regles, activite: str, exact: bool) -> float:
-    c = cotisations_tns(A, R, activite, exact)
-    return A - c["csg_non_deductible"] + c["total"]
-
-
-def assiette_depuis(cible: float, R: Regles, activite: str, quoi: str) -> float:
-    """The professional income whose net pay (``quoi="net"``) or budget
-    (``quoi="budget"``) is ``cible`` (yearly), solved on the unrounded rules."""
-    f = (lambda a: _net(a, R, activite, True)) if quoi == "net" else (lambda a: _budget(a, R, activite, True))  # noqa: E731
-    lo = -10.0 * R.pss if quoi == "net" else -R.pss
-    pss = R.pss
-    ruptures = [R.min_mal * pss, R.min_id * pss, R.min_ret, pss, R.prci, 0.6 * pss, 1.1 * pss, 1.4 * pss,
-                R.rc_plafond * pss, 5 * pss]
-    inv = inverser(f, cible, lo, max(1.0, 2 * abs(cible) + pss), sorted(ruptures), ytol=1e-9)
-    return inv.x
+def budget_depuis_net(net: float, R: Regles, activite: str) -> float:
+    """The yearly remuneration budget R, to the cent, whose net pay
+    R − contributions(R) is ``net``, the lines rounded to the euro as in the
+    result.  Between the roundings the net grows with R (slope 1); the lines'
+    roundings lower it by a euro here and there, and the abattement's rounding
+    (the base falls by 1 € when A ticks up) raises it by a euro or so.  The
+    smallest budget that reaches ``net``; if its net is above (``net`` lies in a
+    gap there), a budget a little higher that gives ``net`` exactly if there is
+    one, else that smallest budget (its net is then a little above ``net``)."""
+    f = lambda x: _net(x, R, activite)  # noqa: E731
+    hi = 3 * abs(net) + 2 * R.pss
+    while f(hi) < net:
+        hi *= 2
+    c = arrondi.cents(inverser(f, net, 0.0, hi, ytol=1e-7).x)
+    tol = 1e-6
+    for _ in range(10_000):       # the search ends within a cent or two of the crossing
+        if c <= 0 or f(arrondi.cents(c - _CENT)) < net - tol:
+            break
+        c = arrondi.cents(c - _CENT)
+    for _ in range(10_000):
+        if f(c) >= net - tol:
+            break
+        c = arrondi.cents(c + _CENT)
+    if f(c) - net < _CENT / 2:
+        return c
+    # in a gap: a little above, after a line's rounding has lowered the net, it may meet
+    # the net asked exactly; prefer that budget (looked for within 20 € of budget)
+    x = c
+    for _ in range(2_000):
+        x = arrondi.cents(x + _CENT)
+        v = f(x)
+        if abs(v - net) < _CENT / 2:
+            return x
+        if v < net:
+            y = arrondi.cents(x + (net - v))
+            if abs(f(y) - net) < _CENT / 2:
+                return y
+    return c
 
 
 # ---------------------------------------------------------------- API
@@ -316,27 +397,30 @@ def _calculer(v: dict) -> dict:
     act = v["activite"]
     alertes = []
     resultat = sasu.resultat_societe(v)
-    # the budget of a zero net pay: the minimum contributions (on the minimum bases)
-    A0 = assiette_depuis(0.0, R, act, "net")
-    minimum = arrondi.cents(cotisations_tns(A0, R, act)["total"])
     if v.get("cout_total") is not None:
-        budget = v["cout_total"] * k
-        if budget < minimum:
+        # at the IS the professional income R is what the company pays for the gérant
+        budget = arrondi.cents(v["cout_total"] * k)
+        if _net(budget, R, act) < 0:
+            # the budget of a zero net pay: the minimum contributions (on the minimum bases)
+            minimum = budget_depuis_net(0.0, R, act)
             raise InputError({"cout_total": (
                 f"Budget trop faible : même sans rémunération, le gérant doit les cotisations minimales "
                 f"({sasu.euros_fr(minimum / k)} sur la période).")})
-        A = assiette_depuis(budget, R, act, "budget")
-        c = cotisations_tns(A, R, act)
-        net = budget - c["total"]
     else:
         net = v["remuneration_nette"] * k if v.get("remuneration_nette") is not None else 0.0
-        A = assiette_depuis(net, R, act, "net") if net > 0 else A0
-        c = cotisations_tns(A, R, act)
-        budget = net + c["total"]
+        budget = budget_depuis_net(arrondi.cents(net), R, act)
+        ecart = _net(budget, R, act) - arrondi.cents(net)
+        if net > 0 and ecart >= _CENT / 2:
+            alertes.append({"niveau": "info", "message": (
+                f"Aucun budget ne donne exactement ce net (chaque cotisation est arrondie à l’euro) : le plus "
+                f"petit budget qui l’atteint donne {euros_cents(_net(budget, R, act) / k)} "
+                "sur la période.")})
         if net == 0:
             alertes.append({"niveau": "info", "message": (
                 f"Sans rémunération, le gérant doit quand même les cotisations minimales "
-                f"({sasu.euros_fr(minimum / k)} sur la période), payées ici par la société.")})
+                f"({sasu.euros_fr(budget / k)} sur la période), payées ici par la société.")})
+    c = cotisations_tns(budget, R, act)
+    net = budget - c["total"]
     net = arrondi.cents(net)
     cot = arrondi.cents(c["total"])
     revenu_pro = arrondi.cents(net + c["csg_non_deductible"])
@@ -347,7 +431,9 @@ def _calculer(v: dict) -> dict:
     if v.get("impot") == "bareme":
         impot, bareme_sources = sasu.impot_bareme(revenu_pro, R.date)
     annuel = {
-        "cout_total": arrondi.cents(budget), "cotisations": cot, "net_avant_impot": net,
+        "cout_total": arrondi.cents(budget), "revenu_brut": arrondi.cents(c["revenu"]),
+        "abattement": c["abattement"], "assiette_cotisations": c["assiette"],
+        "cotisations": cot, "net_avant_impot": net,
         "revenu_professionnel": revenu_pro, "net_imposable": revenu_pro, "impot_revenu": impot,
         "net_apres_impot": arrondi.cents(net - impot),
     }
@@ -356,21 +442,25 @@ def _calculer(v: dict) -> dict:
                "benefice_apres_impot": 0.0, "dividendes_bruts": 0.0, "seuil_dividendes": 0.0,
                "dividendes_soumis_cotisations": 0.0, "cotisations_dividendes": 0.0,
                "prelevements_sociaux_dividendes": 0.0, "impot_dividendes": 0.0, "dividendes_nets": 0.0,
-               "mise_en_reserve": 0.0}
+               "mise_en_reserve": 0.0, "assiette_cotisations_avec_dividendes": c["assiette"]}
     if resultat is not None:
         d = sasu.dividendes(soc, resultat, annuel["cout_total"], v["part_distribuee"], v["taux_reduit_is"])
         div = d["dividendes_bruts"]
         seuil = arrondi.cents(R.seuil_capital * (v["capital_social"] + v["primes_emission"] + v["compte_courant"]))
         exces = arrondi.cents(max(0.0, div - seuil))
         cot_div = 0.0
+        cd = c
         if exces > 0:
-            cot_div = arrondi.cents(cotisations_tns(A + exces, R, act)["total"] - c["total"])
+            # the part joins R: the same base, the abattement on the sum (CSS L131-6)
+            cd = cotisations_tns(budget + exces, R, act)
+            cot_div = arrondi.cents(cd["total"] - c["total"])
         ps = arrondi.cents((div - exces) * soc.ps)
         ir = arrondi.cents(div * soc.pfu)
         societe.update(d, resultat_avant_remuneration=arrondi.cents(resultat), seuil_dividendes=seuil,
                        dividendes_soumis_cotisations=exces, cotisations_dividendes=cot_div,
                        prelevements_sociaux_dividendes=ps, impot_dividendes=ir,
-                       dividendes_nets=arrondi.cents(div - cot_div - ps - ir))
+                       dividendes_nets=arrondi.cents(div - cot_div - ps - ir),
+                       assiette_cotisations_avec_dividendes=cd["assiette"])
         if d["resultat_imposable"] < 0:
             alertes.append({"niveau": "attention", "message": (
                 "La rémunération coûte plus que le résultat de la société : l'exercice est en perte "
@@ -379,7 +469,9 @@ def _calculer(v: dict) -> dict:
             alertes.append({"niveau": "info", "message": (
                 f"{sasu.euros_fr(exces / k)} de dividendes dépassent {sasu.pct_fr(R.seuil_capital)} du capital, des "
                 "primes d'émission et du compte courant : cette part supporte les cotisations sociales du gérant "
-                "au lieu des prélèvements sociaux.")})
+                "au lieu des prélèvements sociaux. Ajoutée à son revenu professionnel, elle porte l’assiette de ses "
+                f"cotisations (après l’abattement) de {sasu.euros_fr(c['assiette'] / k)} à "
+                f"{sasu.euros_fr(cd['assiette'] / k)}.")})
     annuel.update(societe)
     annuel["revenu_net_total"] = arrondi.cents(annuel["net_apres_impot"] + annuel["dividendes_nets"])
     top = {key: arrondi.cents(x / k) for key, x in annuel.items()}
@@ -393,12 +485,20 @@ def _calculer(v: dict) -> dict:
     result = dict(top)
     result.update({
         "taux_prelevement_source": None if bareme_sources else taux_pas,
-        "chiffres_cles": _chiffres(top, unite, resultat is not None),
+        "chiffres_cles": _chiffres(top, unite, resultat is not None, R),
         "lignes": lignes,
+        # the same lines per year, as the URSSAF computes them (euros): what the pension
+        # rights are bought with (retraite de base on its base, RCI points on its amount)
+        "cotisations_annuelles": [{"code": code, "assiette": arrondi.cents(base), "taux": taux, "montant": mt}
+                                  for code, _lib, _grp, base, taux, mt, _ref in c["lignes"]],
+        "lignes_colonnes": {"resume": "Détail ligne à ligne (par mois)",
+                            "titre": "Cotisations et contributions du gérant, par mois (chaque ligne arrondie à "
+                                     "l'euro sur l'année, comme à l'Urssaf)",
+                            "taux": "Taux", "montant": "Montant du mois"},
         "repartition": _repartition({key: arrondi.cents(annuel[key] / 12)
                                      for key in ("net_apres_impot", "impot_revenu", "cotisations")}),
         "annuel": annuel,
-        "hypotheses": _hypotheses(R, soc, v, resultat is not None, taux_pas),
+        "hypotheses": _hypotheses(R, soc, v, resultat is not None, taux_pas, c),
         "alertes": alertes,
         "sources": sasu._fusion(R.sources, soc.sources, bareme_sources),
         "date": R.date.isoformat(),
@@ -406,10 +506,18 @@ def _calculer(v: dict) -> dict:
     return result
 
 
-def _chiffres(t: dict, unite: str, societe: bool) -> list:
+def _chiffres(t: dict, unite: str, societe: bool, R: Regles) -> list:
+    pct = sasu.pct_fr(R.abattement)
+    plancher = sasu.euros_fr(R.abattement_plancher * R.pss)
+    plafond = sasu.euros_fr(R.abattement_plafond * R.pss)
     out = [
         {"code": "cout_total", "libelle": "Budget de rémunération", "valeur": t["cout_total"], "unite": unite,
          "aide": "Rémunération nette plus cotisations et contributions sociales, payées par la société."},
+        {"code": "abattement", "libelle": "Abattement forfaitaire", "valeur": t["abattement"], "unite": unite,
+         "aide": f"{pct} du budget de rémunération (au moins {plancher}, au plus {plafond} par an)."},
+        {"code": "assiette_cotisations", "libelle": "Assiette des cotisations et de la CSG-CRDS",
+         "valeur": t["assiette_cotisations"], "unite": unite,
+         "aide": "Budget de rémunération moins l’abattement : une seule assiette pour toutes les cotisations."},
         {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "valeur": t["cotisations"],
          "unite": unite, "aide": "Cotisations du travailleur indépendant, CSG-CRDS et formation professionnelle."},
         {"code": "net_avant_impot", "libelle": "Rémunération nette avant impôt", "valeur": t["net_avant_impot"],
@@ -440,30 +548,37 @@ def _repartition(t: dict) -> list:
     ]
 
 
-def _hypotheses(R: Regles, soc, v: dict, societe: bool, taux_pas: float) -> list:
+def _hypotheses(R: Regles, soc, v: dict, societe: bool, taux_pas: float, c: dict) -> list:
     from .salarie import _date_fr, _pct
+    pss = R.pss
     hyp = [
-        "Gérant associé unique d'EURL à l'impôt sur les sociétés, travailleur non salarié (sécurité sociale des "
+        "Gérant associé unique d’EURL à l’impôt sur les sociétés, travailleur non salarié (sécurité sociale des "
         "indépendants), France métropolitaine, activité " + dict(ACTIVITES)[v["activite"]].lower() + ".",
-        "Cotisations selon le simulateur de l'URSSAF (modèle « modele-social »), règles en vigueur le "
-        f"{_date_fr(R.date)} : cotisations de l'année calculées sur le revenu de la même année (pas d'acomptes "
-        "provisionnels ni de régularisation), sans ACRE ni cotisations forfaitaires de début d'activité.",
-        "Le modèle de l'URSSAF n'applique pas encore la réforme de l'assiette des indépendants (assiette unique "
-        f"avec abattement de {sasu.pct_fr(valeur('tns.assiette_unique.abattement', R.date))}, sur les revenus à "
-        "partir de 2025) : la CSG-CRDS porte sur le revenu "
-        "professionnel augmenté des cotisations obligatoires, et les cotisations sur le revenu professionnel.",
-        "Revenu professionnel (base des cotisations) = rémunération nette + CSG non déductible et CRDS.",
+        f"Règles en vigueur le {_date_fr(R.date)} : cotisations de l’année calculées sur le revenu de la même "
+        "année (pas d’acomptes provisionnels ni de régularisation), sans ACRE ni cotisations forfaitaires de "
+        "début d’activité ; chaque cotisation est arrondie à l’euro sur l’année, comme à l’Urssaf.",
+        "Réforme de l’assiette des indépendants (revenus perçus à partir de 2025), appliquée comme dans le "
+        "simulateur de l’Urssaf : une seule assiette pour les cotisations et la CSG-CRDS, le revenu "
+        "professionnel avant cotisations (à l’IS, ce que la société consacre au gérant, cotisations comprises) "
+        f"moins un abattement de {sasu.pct_fr(R.abattement)} (au moins {sasu.euros_fr(R.abattement_plancher * pss)}, "
+        f"au plus {sasu.euros_fr(R.abattement_plafond * pss)} par an) : {sasu.euros_fr(c['revenu'])} − "
+        f"{sasu.euros_fr(c['abattement'])} = {sasu.euros_fr(c['assiette'])} par an.",
+        "Retraite complémentaire : 1re tranche jusqu’au plafond de la sécurité sociale "
+        f"({sasu.euros_fr(R.rc_plafond1 * pss)}), comme le prévoit la réforme ; quelques sources gardent "
+        "l’ancien plafond propre au régime, un peu plus bas : l’écart est d’au plus quelques dizaines d’euros "
+        "par an.",
+        "Revenu imposable du gérant = rémunération nette + CSG non déductible et CRDS.",
         sasu.hypothese_impot(v, f"au taux {'neutre' if v.get('taux_pas') is None else 'personnalisé'} "
-                                f"de {_pct(taux_pas)} du revenu professionnel."),
+                                f"de {_pct(taux_pas)} du revenu imposable."),
     ]
     if societe:
         hyp += sasu.hypotheses_societe(soc, v)
-        hyp.append(f"Dividendes au-delà de {sasu.pct_fr(R.seuil_capital)} du capital, des primes d'émission et du "
-                   "compte courant : cotisations et CSG-CRDS du travailleur indépendant (ajoutés à son revenu "
-                   "professionnel) au lieu des prélèvements sociaux ; le prélèvement forfaitaire de "
-                   f"{sasu.pct_fr(soc.pfu)} s'applique à tous les dividendes.")
+        hyp.append(f"Dividendes au-delà de {sasu.pct_fr(R.seuil_capital)} du capital, des primes d’émission et du "
+                   "compte courant : ajoutés au revenu professionnel du gérant (la même assiette, après "
+                   "l’abattement), ils supportent ses cotisations et sa CSG-CRDS au lieu des prélèvements sociaux ; "
+                   f"le prélèvement forfaitaire de {sasu.pct_fr(soc.pfu)} s’applique à tous les dividendes.")
     return hyp
 
 
 __all__ = ["NAME", "TITLE", "DESCRIPTION", "FIELDS", "check", "compute", "calculer", "valeurs",
-           "cotisations_tns", "Regles", "assiette_depuis"]
+           "cotisations_tns", "assiette_unique", "Regles", "budget_depuis_net"]

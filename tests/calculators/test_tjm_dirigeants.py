@@ -200,3 +200,22 @@ def test_errors_are_french_and_per_field():
     # 10 million a month: the TJM would exceed the company calculators' limits
     out = calculators.run("tjm", {"statut": "sasu", "objectif": 10_000_000, "date": DATE})
     assert not out["ok"] and out["errors"] == {"objectif": "Objectif hors d'atteinte avec ces hypothèses."}
+
+
+def test_eurl_target_uses_the_reformed_contributions():
+    """The worked column R = 60 000 € of ../shared/reference/tns-2026.md (2026, after the
+    2025 reform of the TNS base): contributions 19 251 €, net 40 749 €.  That yearly net
+    needs 60 000 € of turnover over 204 days: TJM 60 000 / 204 = 294.1176 -> 294.12 €.
+    At 294.12: turnover 294.12 × 204 = 60 000.48; A = round(26 % × 60 000.48) = 15 600,
+    a = round(44 400.48) = 44 400, the same lines: net 60 000.48 − 19 251 = 40 749.48.
+    At 294.11: turnover 59 998.44, a = 44 398; the lines round to the same 19 251:
+    net 40 747.44 < 40 749.  (The pre-reform rules gave 40 978 € at 60 000 €.)"""
+    r = run("tjm", {"statut": "eurl", "objectif": 40_749, "periode": "annee", "date": DATE})
+    assert r["jours_facturables"] == 204
+    assert r["tjm"] == 294.12
+    assert r["annuel"]["chiffre_affaires"] == 60_000.48
+    assert r["annuel"]["cotisations"] == 19_251
+    assert r["annuel"]["net_avant_impot"] == cents(60_000.48 - 19_251)
+    lignes = {ln["code"]: round(ln["montant_salarial"] * 12) for ln in r["lignes"]}
+    assert lignes["retraite_base"] == 7_934 and lignes["retraite_complementaire"] == 3_596   # 17.87 %, 8.1 % × 44 400
+    assert lignes["csg_deductible"] + lignes["csg_crds_non_deductible"] == 3_019 + 1_288   # 9.7 % × 44 400
