@@ -59,32 +59,13 @@ sys.path.insert(0, str(CONTENT.parent / "plugins"))
 from calculateurs.expressions import evaluate  # noqa: E402
 
 # (file relative to content/, exact expression text between the braces) -> reason
-EXEMPTES: dict[tuple[str, str], str] = {}
-
-# Files (or a file's line range) being rewritten by another helper when this test
-# was written (issue 9): their failing units run and are reported as expected
-# failures until that rewrite states its inputs, and their number may only go
-# down (the second figure: failing units when this list was written).  Lower it
-# as units are fixed; remove the entry when none fails.
-EN_ATTENTE: dict[tuple[str, int, int], tuple[str, int]] = {
-    ("portage-salarial/", 0, 10**6): ("portage articles: rewritten for issue 9 items 2-4 by the portage helper", 60),
-    ("statuts/eurl.md", 0, 10**6): ("EURL article: rewritten for the 2025 TNS reform (issue 9 item 1)", 3),
-    ("statuts/comparaison-des-statuts.md", 100, 125): (
-        "dividend, EURL-reform and tax-method sentences: rewritten for issue 9 items 1 and 5", 3),
+EXEMPTES: dict[tuple[str, str], str] = {
+    ("portage-salarial/du-tjm-au-salaire-net.md",
+     'salarie(salaire_brut=1000, temps_travail="forfait_jours", jours_forfait=84).smic | euros_cents'):
+        "the SMIC for the working time does not depend on the salary; salarie needs one to run",
+    ("portage-salarial/du-tjm-au-salaire-net.md", "salarie(salaire_brut=1000).smic | euros_cents"):
+        "the full-time SMIC does not depend on the salary; salarie needs one to run",
 }
-
-
-def _entree_en_attente(u):
-    for cle in EN_ATTENTE:
-        prefixe, debut, fin = cle
-        if u.fichier.startswith(prefixe) and debut <= u.ligne <= fin:
-            return cle
-    return None
-
-
-def _en_attente(u) -> str | None:
-    cle = _entree_en_attente(u)
-    return EN_ATTENTE[cle][0] if cle else None
 
 CALCULATEURS = set(calculators.names())
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
@@ -451,16 +432,6 @@ def test_exemptions_have_a_reason_and_exist():
         assert len(reason) > 20, key
 
 
-def test_files_being_rewritten_do_not_get_worse():
-    echecs = {cle: 0 for cle in EN_ATTENTE}
-    for u in UNITES:
-        cle = _entree_en_attente(u)
-        if cle and problemes(u):
-            echecs[cle] += 1
-    for cle, (raison, plafond) in EN_ATTENTE.items():
-        assert echecs[cle] <= plafond, (cle, echecs[cle], raison)
-
-
 def test_every_expression_of_the_guide_is_in_a_unit():
     # the cutting above sees every expression the build evaluates
     total = 0
@@ -471,14 +442,7 @@ def test_every_expression_of_the_guide_is_in_a_unit():
     assert sum(len(u.expressions) for u in UNITES) == total
 
 
-def _cas(unites_):
-    for u in unites_:
-        raison = _en_attente(u)
-        marks = [pytest.mark.xfail(reason=raison, strict=False)] if raison and problemes(u) else []
-        yield pytest.param(u, marks=marks, id=f"{u.fichier}:{u.ligne}")
-
-
-@pytest.mark.parametrize("u", list(_cas(UNITES)))
+@pytest.mark.parametrize("u", UNITES, ids=[f"{u.fichier}:{u.ligne}" for u in UNITES])
 def test_each_figure_states_its_inputs(u):
     manques = problemes(u)
     assert manques == [], f"{u.fichier}:{u.ligne} : « {rendu(u.texte)} » : " + " ; ".join(manques)
