@@ -8,6 +8,9 @@ browser worker alike:
 - ``get(name)``: the calculator module (``FIELDS``, ``compute``, …);
 - ``run(name, raw)``: validate a JSON-like mapping of inputs and compute:
   ``{"ok": True, "result": {...}}`` or ``{"ok": False, "errors": {field: message}}``;
+  every result carries ``regles`` (:func:`calculators.core.dates.regles`): the
+  year of the rules applied and, after the last day the parameter files cover,
+  a French sentence saying that the following year's rules are missing;
 - ``json_schema(name)``: the inputs as JSON Schema.
 
 A calculator is a module of this package exposing:
@@ -22,8 +25,10 @@ A calculator is a module of this package exposing:
 
 from __future__ import annotations
 
+import datetime as _dt
 import importlib
 
+from .core import dates
 from .core.schema import InputError, validate, to_json_schema
 
 # name -> module; the order is the display order.
@@ -77,6 +82,9 @@ def run(name: str, raw) -> dict:
         result = calc.compute(values)
     except InputError as exc:
         return {"ok": False, "errors": exc.errors}
+    if isinstance(values.get("date"), _dt.date) and "regles" not in result:
+        # which year's rules, and whether the following year's are missing (core/dates.py)
+        result["regles"] = dates.regles(values["date"])
     return {"ok": True, "result": result}
 
 

@@ -373,6 +373,17 @@ def _render_sources(src: list) -> str:
     )
 
 
+def _regles_manquantes(result: dict) -> str:
+    """Past the last day the parameter files cover: the rules of the following
+    year are not in the guide (``result["regles"]``, calculators/core/dates.py),
+    said at the top of the result, next to its date."""
+    message = (result.get("regles") or {}).get("message")
+    if not message:
+        return ""
+    return (f'<p class="calc-regles-manquantes calc-alerte calc-alerte--attention" role="note">'
+            f'<strong>Attention{NNBSP}: </strong>{_h(message)}</p>')
+
+
 def rules_year(result: dict) -> str:
     d = result.get("date")
     return str(d)[:4] if d else ""
@@ -627,7 +638,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
     )
     return (
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
-        + when + _chiffres(result) + render_comparaison_offres(result, uid)
+        + when + _regles_manquantes(result) + _chiffres(result) + render_comparaison_offres(result, uid)
         + render_comparaison_statuts(result, uid) + _alertes(result) + _repartition(result, uid)
         + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
     )
