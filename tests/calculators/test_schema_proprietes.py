@@ -203,6 +203,12 @@ def test_errors_name_only_fields_of_the_calculator(name, data):
     if not out["ok"]:
         assert out["errors"] and all(isinstance(m, str) and m for m in out["errors"].values())
         assert set(out["errors"]) <= own | {"_"} | set(raw), (raw, out["errors"])
+        # the safety net of calculators.run (an error for another calculator's field
+        # made general) is not what a calculator should rely on: only the one case
+        # left to portage (see below)
+        general = out["errors"].get("_", "")
+        if calculators.FOREIGN_MARK in general:
+            assert name in ("portage",) and general.startswith(KNOWN_NET), (raw, out["errors"])
         assert conforms_object(calculators.json_schema(name), raw) or set(out["errors"]) & set(raw)
 
 
@@ -218,3 +224,16 @@ def test_errors_name_only_fields_of_the_calculator(name, data):
 def test_tjm_says_its_own_field_when_the_calculator_it_calls_refuses(raw, message):
     # before: {"salaire_brut": …} and {"chiffre_affaires": …}, fields the TJM form does not have
     assert calculators.run("tjm", raw) == {"ok": False, "errors": {"objectif": message}}
+
+
+# Left to portage.py (another helper's file): beyond about 1.7 M€ of turnover a
+# month the salaried calculator refuses the gross, which portage should say of
+# its own field (tjm); until then it is a general error, never a ghost field.
+KNOWN_NET = "Calcul impossible pour « Salaire brut » : "
+
+
+def test_an_error_for_a_field_of_another_calculator_becomes_a_general_error():
+    # portage at 100 000 €/jour × 17 jours: the salaried calculator refuses the gross
+    # (at most 1 000 000 €/mois); before, the error was keyed « salaire_brut »
+    out = calculators.run("portage", {"tjm": 100_000, "jours": 17})
+    assert out == {"ok": False, "errors": {"_": KNOWN_NET + "La valeur doit être au plus 1\u202f000\u202f000 €/mois."}}
