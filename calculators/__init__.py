@@ -8,6 +8,9 @@ browser worker alike:
 - ``get(name)``: the calculator module (``FIELDS``, ``compute``, …);
 - ``run(name, raw)``: validate a JSON-like mapping of inputs and compute:
   ``{"ok": True, "result": {...}}`` or ``{"ok": False, "errors": {field: message}}``;
+  every result carries ``regles`` (:func:`calculators.core.dates.regles`): the
+  year of the rules applied and, after the last day the parameter files cover,
+  a French sentence saying that the following year's rules are missing;
 - ``json_schema(name)``: the inputs as JSON Schema.
 
 A calculator is a module of this package exposing:
@@ -22,8 +25,10 @@ A calculator is a module of this package exposing:
 
 from __future__ import annotations
 
+import datetime as _dt
 import importlib
 
+from .core import dates
 from .core.schema import InputError, validate, to_json_schema
 
 # name -> module; the order is the display order.
@@ -76,8 +81,33 @@ def run(name: str, raw) -> dict:
     try:
         result = calc.compute(values)
     except InputError as exc:
-        return {"ok": False, "errors": exc.errors}
+        return {"ok": False, "errors": _own_fields(calc, exc.errors)}
+    if isinstance(values.get("date"), _dt.date) and "regles" not in result:
+        # which year's rules, and whether the following year's are missing (core/dates.py)
+        result["regles"] = dates.regles(values["date"])
     return {"ok": True, "result": result}
+
+
+# The mark of an error that a calculator called by another one gave for a
+# field of its own (tests/calculators/test_schema_proprietes.py looks for it).
+FOREIGN_MARK = "Calcul impossible pour « "
+
+
+def _own_fields(calc, errors: dict) -> dict:
+    """Errors keyed by the calculator's own fields: an error a calculator it
+    calls gave for a field of that other calculator (portage's « salaire_brut »)
+    is never shown beside a field the form does not have; it becomes a general
+    error (``"_"``) naming the other field by its label."""
+    own = {f.name for f in calc.FIELDS}
+    if all(k in own or k == "_" for k in errors):
+        return errors
+    labels = {f.name: f.label for name in names() for f in get(name).FIELDS}
+    out = {k: m for k, m in errors.items() if k in own or k == "_"}
+    for key, msg in errors.items():
+        if key not in own and key != "_":
+            general = f"{FOREIGN_MARK}{labels.get(key, key)} » : {msg}"
+            out["_"] = f"{out['_']} {general}" if "_" in out else general
+    return out
 
 
 def json_schema(name: str) -> dict:

@@ -373,6 +373,17 @@ def _render_sources(src: list) -> str:
     )
 
 
+def _regles_manquantes(result: dict) -> str:
+    """Past the last day the parameter files cover: the rules of the following
+    year are not in the guide (``result["regles"]``, calculators/core/dates.py),
+    said at the top of the result, next to its date."""
+    message = (result.get("regles") or {}).get("message")
+    if not message:
+        return ""
+    return (f'<p class="calc-regles-manquantes calc-alerte calc-alerte--attention" role="note">'
+            f'<strong>Attention{NNBSP}: </strong>{_h(message)}</p>')
+
+
 def rules_year(result: dict) -> str:
     d = result.get("date")
     return str(d)[:4] if d else ""
@@ -627,7 +638,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
     )
     return (
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
-        + when + _chiffres(result) + render_comparaison_offres(result, uid)
+        + when + _regles_manquantes(result) + _chiffres(result) + render_comparaison_offres(result, uid)
         + render_comparaison_statuts(result, uid) + _alertes(result) + _repartition(result, uid)
         + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
     )
@@ -644,12 +655,6 @@ def render_errors(errors: dict) -> str:
 # --------------------------------------------------------------------------
 # The form
 # --------------------------------------------------------------------------
-
-def _attr_num(x) -> str:
-    if isinstance(x, float) and x.is_integer():
-        return str(int(x))
-    return str(x)
-
 
 def _input_value(f, v) -> str:
     if v is None:
@@ -688,15 +693,17 @@ def _field(f, value, uid: str, driving: bool) -> str:
     if percent:
         attrs.append('data-echelle="100"')
     if f.kind in ("number", "integer"):
-        attrs.append('type="number"')
-        attrs.append('inputmode="decimal"' if f.kind == "number" else 'inputmode="numeric"')
+        # a text field: the visitor types « 7,5 », « 3 500,50 € » or « 12 % » as
+        # a French reader writes them, and the one parser (core/schema.py) reads
+        # the string as typed, or says why not beside the field (a number field
+        # of the browser would read « 7,5 » as 75 or drop it); the bounds are the
+        # schema's, checked there
+        attrs.append('type="text"')
+        attrs.append('inputmode="decimal"' if f.kind == "number" or (f.minimum is not None and f.minimum < 0)
+                     else 'inputmode="numeric"')
+        attrs.append('autocomplete="off"')
+        attrs.append('spellcheck="false"')
         scale = 100 if percent else 1
-        if f.minimum is not None:
-            attrs.append(f'min="{_attr_num(_scaled(f.minimum, scale))}"')
-        if f.maximum is not None:
-            attrs.append(f'max="{_attr_num(_scaled(f.maximum, scale))}"')
-        step = f.step if f.step is not None else (1 if f.kind == "integer" else "any")
-        attrs.append(f'step="{_attr_num(_scaled(step, scale) if step != "any" else step)}"')
         shown = _scaled(value, scale) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
         attrs.append(f'value="{_h(_input_value(f, shown))}"')
         control = f'<input {" ".join(attrs)}>'

@@ -687,9 +687,29 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
     pat = rnd(cout - brut_total)
     net_imp = rnd(m["net_imposable"])
     pas = rnd(m["pas"])
+    if net < 0:
+        # The contributions exceed the gross (the complémentaire santé is a flat
+        # amount): the net to pay is floored at 0, as in the URSSAF's model
+        # ("net . à payer avant impôt"), and the taxable net follows from the
+        # floored net as there (the model gives 20.58 € at a gross of 0).  No
+        # withholding is taken from a net of 0 (the model, with a personal
+        # rate, shows a negative net after tax instead): the tax on that
+        # taxable net is settled with the yearly return.
+        net_imp = rnd(m["net_imposable"] - net)
+        net = 0.0
+        pas = 0.0
+        alertes.append({"niveau": "attention", "message": (
+            f"Ce salaire brut ne couvre pas les cotisations salariales ({_euros(sal)}, dont la part salariale de "
+            "la complémentaire santé, qui est un montant fixe) : le net à payer est ramené à 0 €, comme dans le "
+            "simulateur de l'URSSAF, et aucun prélèvement à la source n'est retenu ; l'impôt éventuel sur le net "
+            "imposable se règle avec la déclaration de revenus.")})
     net_apres = rnd(net - pas)
     reduction = m["assiette"] * m["coef"]
     csg = rnd(sum(ln[6] for ln in m["lignes"] if ln[2] == G_CSG))
+    # where the employer's euros go: with a floored net, the gross covers only
+    # part of the salaried contributions (CSG-CRDS and the others pro rata)
+    sal_couverte = rnd(brut_total - net)
+    csg_couverte = csg if sal_couverte == sal or not sal else rnd(csg * sal_couverte / sal)
     # Lines rounded to the cent so that each column adds up to its total
     # (largest remainders: no line moves by more than a cent from its own
     # value, and most are its plain rounding).
@@ -795,9 +815,9 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         "repartition": [
             {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "montant": net_apres},
             {"code": "impot", "libelle": "Prélèvement à la source", "montant": pas},
-            {"code": "csg_crds", "libelle": "CSG et CRDS", "montant": csg},
+            {"code": "csg_crds", "libelle": "CSG et CRDS", "montant": csg_couverte},
             {"code": "cotisations_salariales", "libelle": "Cotisations salariales (hors CSG-CRDS)",
-             "montant": rnd(sal - csg)},
+             "montant": rnd(sal_couverte - csg_couverte)},
             {"code": "cotisations_patronales", "libelle": "Cotisations patronales (après réduction)",
              "montant": pat},
         ],

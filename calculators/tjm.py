@@ -635,6 +635,37 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
 
 
 def compute(values: dict) -> dict:
+    """The result; an error of a calculator it calls (portage, micro, SASU, EURL)
+    that names a field of that calculator is given to this calculator's own
+    field (the target, or the current salary), with the other field's label."""
+    try:
+        return _compute(values)
+    except InputError as exc:
+        own = {f.name for f in FIELDS}
+        if all(k in own or k == "_" for k in exc.errors):
+            raise
+        target = "salaire_brut_annuel" if values.get("mode") == "salaire_actuel" else "objectif"
+        errors = {k: m for k, m in exc.errors.items() if k in own or k == "_"}
+        for key, msg in exc.errors.items():
+            if key in own or key == "_":
+                continue
+            label = _foreign_label(values.get("statut") or "portage", key)
+            errors.setdefault(target, f"Objectif hors d'atteinte avec ces hypothèses : {label} : "
+                                      f"{msg[:1].lower()}{msg[1:]}")
+        raise InputError(errors) from None
+
+
+def _foreign_label(statut: str, key: str) -> str:
+    """« pour le simulateur de portage salarial, « Salaire brut » »: field ``key`` of the
+    calculator behind ``statut``, named by its label."""
+    from . import get
+    names = [statut, "salarie"] if statut == "portage" else [statut]
+    label = next((f.label for name in names for f in get(name).FIELDS if f.name == key), key.replace("_", " "))
+    title = get(statut).TITLE
+    return f"pour le {title[:1].lower()}{title[1:]}, « {label} »"
+
+
+def _compute(values: dict) -> dict:
     p = At(values["date"])
     days = billable_days(values, p)
     jf = days["jours_facturables"]

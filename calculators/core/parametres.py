@@ -158,12 +158,37 @@ def _documents() -> dict[str, dict]:
     return _toml_documents()
 
 
+# Not a parameter file: the dates the parameter files cover, and the
+# parameters fixed again each calendar year (see the file itself).
+COUVERTURE = "couverture.toml"
+_COUVERTURE_CACHE: dict | None = None
+
+
+def couverture() -> dict:
+    """``{"depuis": date, "jusqu_au": date, "annuels": [names]}``: the first and
+    the last day whose rules every parameter file holds (read once)."""
+    global _COUVERTURE_CACHE
+    if _COUVERTURE_CACHE is None:
+        try:
+            table = _documents()[COUVERTURE]["couverture"]
+            depuis, jusqu_au = table["regles_depuis"], table["regles_jusqu_au"]
+        except KeyError as exc:
+            raise ParameterFileError(f"{COUVERTURE}: [couverture] sans {exc}") from None
+        for d in (depuis, jusqu_au):
+            if not isinstance(d, _dt.date) or isinstance(d, _dt.datetime) or depuis > jusqu_au:
+                raise ParameterFileError(f"{COUVERTURE}: regles_depuis et regles_jusqu_au : deux dates AAAA-MM-JJ dans l'ordre")
+        _COUVERTURE_CACHE = {"depuis": depuis, "jusqu_au": jusqu_au, "annuels": list(table.get("annuels", []))}
+    return _COUVERTURE_CACHE
+
+
 def load_all() -> dict[str, Parametre]:
     """All parameters, by name (read once, then cached)."""
     global _CACHE
     if _CACHE is None:
         out: dict = {}
         for file_name, doc in sorted(_documents().items()):
+            if file_name == COUVERTURE:
+                continue
             stem = file_name[: -len(".toml")]
             for key, table in doc.items():
                 if not isinstance(table, dict):

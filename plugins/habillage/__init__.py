@@ -1,6 +1,8 @@
 """Presentation helpers for the theme (one concern: how content is dressed, never what it says).
 
-- Jinja filters `date_fr` ("1er juillet 2026", without relying on a system locale) and `date_iso`.
+- Jinja filters `date_fr` ("1er juillet 2026", without relying on a system locale) and `date_iso`;
+  the global `REGLES_MANQUANTES` ("de 2027" when the build runs after the last day the
+  parameter files cover, else ""), for the article stamp.
 - An on-page table of contents: every article and page gets `sommaire`, the list of its
   h2/h3 headings (level, anchor, text), built from the ids the Markdown `toc` extension writes.
 - French typography: the space before « : ; ! ? » and inside « guillemets » becomes a
@@ -151,9 +153,19 @@ def _on_content(instance: Content) -> None:
     instance.afficher_sommaire = sum(1 for h in instance.sommaire if h["niveau"] == 2) >= minimum
 
 
+def regles_manquantes() -> str:
+    """« de 2027 » once the build runs after the last day the parameter files
+    cover (calculators/core/dates.py), else "": the article stamp then says that
+    these rules are not yet in the guide."""
+    from calculators.core import dates
+
+    return dates.regles_manquantes() or ""
+
+
 def _on_generator_init(generator) -> None:
     env = getattr(generator, "env", None)
     if env is not None:
+        env.globals["REGLES_MANQUANTES"] = regles_manquantes()
         env.filters["date_fr"] = date_fr
         env.filters["date_iso"] = date_iso
         env.filters["texte"] = lambda html: unescape(re.sub(r"<[^>]+>", "", str(html or "")))

@@ -64,7 +64,9 @@ async function main() {
   let input = "";
   for await (const chunk of process.stdin) input += chunk;
   const request = input.trim() ? JSON.parse(input) : {};
-  const py = await loadPyodide();
+  // the day the calculators take as today (calculators/core/dates.py), as for CPython
+  const today = process.env.CADRE_LIBRE_AUJOURDHUI;
+  const py = await loadPyodide(today ? { env: { CADRE_LIBRE_AUJOURDHUI: today } } : {});
   if (wheel) {
     py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
   } else {

@@ -37,9 +37,9 @@ def test_schema():
     for name in ("salaire_brut", "cout_employeur", "net_avant_impot", "cadre", "contrat", "temps_travail",
                  "effectif", "taux_atmp", "mutuelle_montant", "mutuelle_part_employeur", "taux_pas", "date"):
         assert name in props
-    assert props["cadre"]["type"] == "boolean" and props["cadre"]["default"] is True
-    assert props["contrat"]["enum"] == ["cdi", "cdd"]
-    assert props["date"]["format"] == "date"
+    assert True in props["cadre"]["anyOf"][0]["enum"] and props["cadre"]["default"] is True
+    assert props["contrat"]["anyOf"][0]["enum"] == ["cdi", "cdd"]
+    assert props["date"]["anyOf"][0]["format"] == "date"
 
 
 def test_a_result():
@@ -64,9 +64,11 @@ def test_empty_stdin_asks_for_an_amount():
     ('{"salaire_brut": -10}', {"salaire_brut": "La valeur doit être au moins 0 €/mois."}),
     ('{"salaire_brut": 4000, "salaire": 3}', {"salaire": "Champ inconnu : « salaire »."}),
     ('{"net_avant_impot": "beaucoup"}', {"net_avant_impot": "Saisissez un nombre."}),
-    ('{"salaire_brut": 4000, "contrat": "interim"}', {"contrat": "Choisissez parmi : « CDI », « CDD »."}),
+    ('{"salaire_brut": 4000, "contrat": "interim"}', {"contrat": "Valeur inconnue : « interim ». Choisissez cdi (CDI), cdd (CDD)."}),
     ('{"salaire_brut": 4000, "effectif": 2.5}', {"effectif": "Saisissez un nombre entier."}),
     ('{"salaire_brut": 4000, "date": "2024-06-01"}', {"date": "Les règles ne sont connues qu'à partir du 01/01/2025."}),
+    ('{"salaire_brut": "4000 euros"}', {"salaire_brut": "Saisissez un nombre."}),
+    ('{"salaire_brut": 4000, "cadre": "yes"}', {"cadre": "Répondez par oui ou par non."}),
     ('[4000]', {"_": "Les données doivent être un objet JSON (clé : valeur)."}),
     ('{"salaire_brut": 4000,', None),
 ])
@@ -77,6 +79,13 @@ def test_bad_input_exits_2_with_french_messages(stdin, errors):
         assert out["errors"]["_"].startswith("Entrée JSON illisible (ligne 1")
     else:
         assert out["errors"] == errors
+
+
+def test_numbers_and_booleans_as_a_form_writes_them():
+    # « 3 500,50 » and « oui »: what the form and a shared link carry, read as they say
+    code, out = cli("salarie", stdin='{"salaire_brut": "3\u202f500,50 €", "cadre": "non", "date": "2026-07-01"}')
+    code2, out2 = cli("salarie", stdin='{"salaire_brut": 3500.5, "cadre": false, "date": "2026-07-01"}')
+    assert code == code2 == 0 and out == out2
 
 
 def test_unknown_calculator():

@@ -152,7 +152,7 @@ def test_errors_are_per_field_and_french():
                                       "frais_gestion_seuil_2": 80000, "frais_gestion_3": 0.07})
     assert not out["ok"] and "frais_gestion_seuil_2" in out["errors"]
     out = calculators.run("portage", {"contrat": "interim"})
-    assert not out["ok"] and out["errors"]["contrat"].startswith("Choisissez")
+    assert not out["ok"] and out["errors"]["contrat"].startswith("Valeur inconnue") and "cdi (CDI)" in out["errors"]["contrat"]
 
 
 def test_command_line_names_of_issue_3():

@@ -57,7 +57,7 @@ def _at(page, site_url, rate="4"):
     """The comparator page showing the live result with offer B's rate at ``rate`` %."""
     if PATH not in page.url:
         page.goto(site_url + PATH)
-    sent = str(float(rate) / 100)
+    sent = f"{rate} %"  # a rate field sends the percentage as typed (theme/static/js/calculateur.js)
     entrees = page.locator(f"#{UID}").get_attribute("data-entrees") or ""
     if f'"offre_2_frais_gestion":"{sent}"' not in entrees or page.locator(f"#{UID} .calc-perime").count():
         page.locator(f"#{UID}-offre_2_frais_gestion").fill(rate)
@@ -101,7 +101,7 @@ def test_changing_a_fee_gives_exactly_what_the_command_line_prints(live, site_ur
     page, _ = live
     _at(page, site_url, "4.5")
     page.locator(f"#{UID}-offre_2_frais_gestion").fill("4")
-    wait_result_for(page, UID, "offre_2_frais_gestion", "0.04")
+    wait_result_for(page, UID, "offre_2_frais_gestion", "4 %")
     ref = _same_as_cli(page, {"offre_2_frais_gestion": "0.04"})
     assert "offre_2_frais_gestion=4" in page.url
     # announced politely: the difference between the offers comes first
@@ -118,7 +118,7 @@ def test_a_name_typed_is_shown_as_text_and_a_fourth_offer_adds_a_column(live, si
     _open_advanced(page)
     page.locator(f"#{UID}-offre_4_nom").fill("Delta <b>&</b>")
     page.locator(f"#{UID}-offre_4_frais_gestion").fill("6")
-    wait_result_for(page, UID, "offre_4_frais_gestion", "0.06")
+    wait_result_for(page, UID, "offre_4_frais_gestion", "6 %")
     _same_as_cli(page, {"offre_2_frais_gestion": "0.04", "offre_4_nom": "Delta <b>&</b>",
                         "offre_4_frais_gestion": "0.06"})
     head = page.locator(f"{TABLE} thead th[data-offre=D]")

@@ -157,7 +157,7 @@ def test_a_rate_is_shown_and_typed_as_a_percentage(live, site_url):
     shown_fraction = float(preset) if preset is not None else default
     assert float(field.input_value()) == round(shown_fraction * 100, 9)
     field.fill("7.5")
-    wait_result_for(page, UID, "frais_gestion", "0.075")
+    wait_result_for(page, UID, "frais_gestion", "7.5 %")  # sent as typed, read by the one parser
     _same_as_cli(page, {"frais_gestion": "0.075"})
     # an out-of-range rate is reported as a percentage beside the field
     field.fill("150")

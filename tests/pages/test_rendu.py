@@ -54,9 +54,12 @@ FIELDS = (
 def test_form_fields_carry_schema_bounds_names_and_values():
     html = render.render_form("x", FIELDS, {"tjm": 650, "jours": 18, "cadre": True, "contrat": "cdd"}, "u")
     tjm = re.search(r"<input[^>]*name=\"tjm\"[^>]*>", html).group(0)
-    for attr in ('type="number"', 'min="0"', 'max="5000"', 'step="10"', 'value="650"', 'id="u-tjm"'):
+    # a text field read by the one parser (« 7,5 », « 3 500 »): no browser number field,
+    # which reads « 7,5 » as 75 or drops it; the bounds are checked by the validator
+    for attr in ('type="text"', 'inputmode="decimal"', 'value="650"', 'id="u-tjm"'):
         assert attr in tjm
-    assert 'step="1"' in re.search(r"<input[^>]*name=\"jours\"[^>]*>", html).group(0)  # integer
+    assert not re.search(r'\s(min|max|step)=', tjm)
+    assert 'inputmode="numeric"' in re.search(r"<input[^>]*name=\"jours\"[^>]*>", html).group(0)  # integer
     assert re.search(r'<label for="u-tjm">TJM <span class="calc-unite">\(€/jour\)</span></label>', html)
     assert 'aria-describedby="u-tjm-aide"' in tjm and 'id="u-tjm-aide">Hors taxes.<' in html
     assert re.search(r'name="cadre"[^>]*type="checkbox"[^>]*checked', html)

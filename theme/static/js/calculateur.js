@@ -108,13 +108,13 @@ function compute(calculator, inputs, uid) {
 // One calculator
 // ---------------------------------------------------------------------------
 
-// A rate field shows a percentage (data-echelle="100"); the engine takes a
-// fraction: "8" in the field is sent as "0.08".
+// The value as typed: the engine's one parser (calculators/core/schema.py)
+// reads « 7,5 », « 3 500,50 € » or « 12 % », or says why not beside the field.
+// A rate field shows a percentage (data-echelle="100") and the engine takes a
+// fraction: "7,5" in the field is sent as "7,5 %", which the parser reads as 0.075.
 function fromDisplay(control, value) {
-  const scale = Number(control.getAttribute("data-echelle") || "1");
-  if (scale === 1) return value;
-  const x = Number(value.replace(",", "."));
-  return Number.isFinite(x) ? String(parseFloat((x / scale).toPrecision(12))) : value;
+  if (control.getAttribute("data-echelle") !== "100" || /%\s*$/.test(value)) return value;
+  return `${value} %`;
 }
 
 function el(tag, attrs = {}, text = "") {
