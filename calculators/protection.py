@@ -20,7 +20,7 @@ quarter of it; an independent's average income, RAAM, is this year's).
 
 from __future__ import annotations
 
-from .core.arrondi import cents
+from .core.arrondi import cents, decimales
 from .core.dates import date_field
 from .core.parametres import At
 from .core.schema import Field, InputError
@@ -161,6 +161,7 @@ def _revenus(values: dict) -> dict:
     lignes = {l["code"]: l for l in r["cotisations_annuelles"]}
     return {"salarie": False, "calculateur": "eurl",
             "retraite_base": lignes["retraite_base"]["montant"],
+            "assiette_retraite_base": lignes["retraite_base"]["assiette"],
             "retraite_complementaire": lignes["retraite_complementaire"]["montant"],
             "raam": lignes["indemnites_journalieres"]["assiette"],
             "revenu_invalidite": lignes["invalidite_deces"]["assiette"],
@@ -169,6 +170,8 @@ def _revenus(values: dict) -> dict:
 
 
 def _eur(x: float, dec: int = 0) -> str:
+    """An amount the French way (« 1 803 € », « 20,1877 € »), rounded half away from zero."""
+    x = decimales(x, dec)
     s = f"{x:,.{dec}f}".replace(",", "\u202f").replace(".", ",")
     return s + "\u00a0€"
 
@@ -223,14 +226,15 @@ def compute(values: dict) -> dict:
                      f"({_eur(rv['cotisations_sociales'])}) ÷ valeur d’achat du point").replace(".", ",")
         regle_rev = "Chiffre d’affaires moins l’abattement forfaitaire, dans la limite du plafond annuel"
     else:  # eurl
-        revenu = _rt.revenu_cotise_tns(rv["retraite_base"], p)
+        revenu = _rt.revenu_cotise_tns(rv["assiette_retraite_base"], p)
         trim = _rt.trimestres(revenu, p)
         regime = "rci"
         points = _rt.points_rci(rv["retraite_complementaire"], p)
         regle_pts = (f"Cotisation RCI de l’année ({_eur(rv['retraite_complementaire'])}, taux réformés 2025) ÷ "
                      f"valeur d’achat du point {_eur(p('protection.retraite.rci.valeur_achat'), 3)}").replace(".", ",")
         ref_pts = "CSS art. D635-7 ; règlement du régime complémentaire des indépendants"
-        regle_rev = "Cotisation de retraite de base payée ÷ son taux sur le revenu plafonné (revenu cotisé)"
+        regle_rev = ("Assiette de la cotisation de retraite de base (au moins 450 heures de SMIC), dans la limite du "
+                     "plafond annuel de la sécurité sociale")
     vs = _rt.valeur_service(regime, p)
     pension = _rt.pension_points(points, regime, p)
     nom_regime = _rt.REGIMES[regime][0]
@@ -244,7 +248,7 @@ def compute(values: dict) -> dict:
                "Code de la sécurité sociale, art. R351-9"),
         _ligne("revenu_retraite_base", "Revenu retenu pour la retraite de base", revenu, "€/an", regle_rev,
                "Code de la sécurité sociale, art. R351-9 et L351-2"),
-        _ligne("points_complementaires", f"Points de retraite complémentaire ({nom_regime})", points, "point",
+        _ligne("points_complementaires", f"Points de retraite complémentaire ({_rt.REGIMES[regime][2]})", points, "point",
                regle_pts, ref_pts),
         _ligne("valeur_service_point", "Valeur de service du point", vs, "€/an/point",
                f"Pension annuelle versée pour un point ({nom_regime})", ref_pts),
@@ -340,11 +344,11 @@ def compute(values: dict) -> dict:
     else:
         mat = _pr.maternite_independant(raam, p)
         lignes.append(_ligne("ij_maternite_jour", "Indemnité journalière forfaitaire maternité ou paternité", mat["ij_jour"],
-                             "€/jour", "Plafond annuel de la sécurité sociale ÷ 730, quel que soit le revenu "
-                             "(un dixième sous 10 % du PASS)", "Code de la sécurité sociale, art. D623-2"))
+                             "€/jour", "Plafond annuel de la sécurité sociale ÷ 730 (un dixième "
+                             "si le revenu est sous 10 % du PASS)", "Code de la sécurité sociale, art. D623-2"))
         lignes.append(_ligne("allocation_repos_maternel", "Allocation forfaitaire de repos maternel",
-                             mat["allocation_repos_maternel"], "€", "Un plafond mensuel de la sécurité sociale, "
-                             "versé pour moitié au début du congé et pour moitié à la fin", "Code de la sécurité sociale, art. D623-1"))
+                             mat["allocation_repos_maternel"], "€", "Un plafond mensuel de la sécurité sociale (un "
+                             "dixième si le revenu est sous 10 % du PASS)", "Code de la sécurité sociale, art. D623-1"))
 
     # ------------------------------------------------------------ invalidité, décès
     if rv["salarie"]:
@@ -387,7 +391,7 @@ def compute(values: dict) -> dict:
         {"code": l["code"], "libelle": l["libelle"],
          "valeur": l["valeur"] if l["applicable"] else NE_S_APPLIQUE_PAS,
          "unite": l["unite"] if l["applicable"] else "",
-         "aide": (l["regle"] if l["applicable"] else l["raison"]) + " (" + l["reference"] + ")."}
+         "aide": (l["regle"] if l["applicable"] else l["raison"].rstrip(".")) + " (" + l["reference"] + ")."}
         for l in lignes if l["code"] != "valeur_service_point"
     ]
     base_lib, base_val, base_unit = rv["base"]

@@ -55,11 +55,12 @@ def revenu_cotise_salarie(salaire_brut_annuel: float, p: At) -> float:
     return cents(min(max(salaire_brut_annuel, 0.0), pass_annuel(p)))
 
 
-def revenu_cotise_tns(cotisation_retraite_base: float, p: At) -> float:
-    """Income counted for an independent: the base-pension contribution paid ÷
-    its rate on the capped income (« revenu cotisé »), up to one PASS."""
-    taux = p("tns.cotisations.retraite_base.taux_plafonne")
-    return cents(min(max(cotisation_retraite_base, 0.0) / taux, pass_annuel(p)))
+def revenu_cotise_tns(assiette_retraite_base: float, p: At) -> float:
+    """Income counted for an independent (« revenu cotisé », R351-9 as applied by
+    R634-1): the income the base-pension contribution was paid on at its capped
+    rate — the contribution's base (at least 450 h of SMIC, D633-2), up to one
+    PASS; the 0.72 % above the PASS earns no rights."""
+    return cents(min(max(assiette_retraite_base, 0.0), pass_annuel(p)))
 
 
 def revenu_cotise_micro(chiffre_affaires: float, taux_abattement: float, p: At) -> float:
@@ -100,9 +101,10 @@ def points_cipav(cotisation_cipav: float, p: At) -> float:
 
 
 REGIMES = {
-    "agirc_arrco": ("Agirc-Arrco", _R + "agirc_arrco.valeur_service"),
-    "rci": ("Retraite complémentaire des indépendants (RCI)", _R + "rci.valeur_service"),
-    "cipav": ("Cipav", _R + "cipav.valeur_service"),
+    # code: (name, service value parameter, short name)
+    "agirc_arrco": ("Agirc-Arrco", _R + "agirc_arrco.valeur_service", "Agirc-Arrco"),
+    "rci": ("Retraite complémentaire des indépendants (RCI)", _R + "rci.valeur_service", "RCI"),
+    "cipav": ("Cipav", _R + "cipav.valeur_service", "Cipav"),
 }
 
 
