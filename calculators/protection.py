@@ -50,6 +50,7 @@ ACTIVITES = (
 )
 _ABATTEMENT = {"bnc_ssi": "bnc", "bnc_cipav": "bnc", "bic_services": "bic_services", "bic_ventes": "ventes"}
 NE_S_APPLIQUE_PAS = "Ne s’applique pas"
+_SANS_IJ = "Pas d’indemnité journalière à ce revenu."
 
 _G = "Statut et mission"
 _G_OPT = "Options"
@@ -270,8 +271,9 @@ def compute(values: dict) -> dict:
             f"{p('protection.maladie.salarie.plafond_smic'):.1f} SMIC".replace(".", ","),
             "Code de la sécurité sociale, art. R323-4 et R323-5",
             None if ij > 0 else "Salaire trop faible : moins de 1 015 heures de SMIC cotisées sur six mois."))
-        lignes.append(_ligne("jours_de_carence", "Jours de carence (non indemnisés)", carence, "jours",
-                             "Indemnités versées à partir du 4e jour d’arrêt", "Code de la sécurité sociale, art. R323-1"))
+        lignes.append(_ligne("jours_de_carence", "Jours de carence (non indemnisés)", carence if ij > 0 else None,
+                             "jours", "Indemnités versées à partir du 4e jour d’arrêt",
+                             "Code de la sécurité sociale, art. R323-1", None if ij > 0 else _SANS_IJ))
         lignes.append(_ligne("mois_affiliation", "Durée de travail avant d’être indemnisé", mois, "mois",
                              "150 heures de travail sur 3 mois, ou un salaire cotisé de 1 015 heures de SMIC sur 6 mois",
                              "Code de la sécurité sociale, art. R313-3"))
@@ -293,16 +295,19 @@ def compute(values: dict) -> dict:
                              val_c, "€/jour", regle_c, "Code du travail, art. L1226-1 et D1226-1 à D1226-3", raison))
     else:
         raam = rv["raam"] if statut == "eurl" else rv["revenu_imposable"]
-        ij = _pr.ij_maladie_independant(raam, p)
+        lib_regl = statut == "micro" and rv["activite"] == "bnc_cipav"
+        ij = _pr.ij_maladie_independant(raam, p, lib_regl)
         comp = None
         lignes.append(_ligne(
             "ij_maladie_jour", "Indemnité journalière maladie", ij, "€/jour",
-            f"Revenu d’activité annuel moyen ({_eur(min(raam, pss))}, plafonné au PASS) ÷ 730",
+            f"Revenu d’activité annuel moyen ({_eur(min(raam, _pr.plafond_raam(p, lib_regl)))}, plafonné à "
+            f"{'trois fois le PASS' if lib_regl else 'un PASS'}) ÷ 730",
             "Code de la sécurité sociale, art. D622-7 et D622-8",
             None if ij > 0 else "Revenu sous 10 % du plafond annuel de la sécurité sociale : pas d’indemnité."))
         lignes.append(_ligne("jours_de_carence", "Jours de carence (non indemnisés)",
-                             int(p("protection.maladie.independant.carence")), "jours",
-                             "Indemnités versées à partir du 4e jour d’arrêt", "ameli.fr ; CSS art. L622-1"))
+                             int(p("protection.maladie.independant.carence")) if ij > 0 else None, "jours",
+                             "Indemnités versées à partir du 4e jour d’arrêt", "ameli.fr ; CSS art. L622-1",
+                             None if ij > 0 else _SANS_IJ))
         lignes.append(_ligne("mois_affiliation", "Durée d’affiliation avant d’être indemnisé",
                              int(p("protection.maladie.independant.affiliation_mois")), "mois",
                              "Douze mois d’affiliation à la Sécurité sociale des indépendants",
@@ -402,6 +407,7 @@ def compute(values: dict) -> dict:
         "revenu_de_base": {"libelle": base_lib, "montant": base_val, "unite": base_unit},
         "regime_complementaire": nom_regime,
         **by,
+        "pension_invalidite_partielle": inv["partielle"],
         "complement_employeur_detail": comp,
         "non_applicable": {l["code"]: l["raison"] for l in lignes if not l["applicable"]},
         "regles": lignes,

@@ -60,13 +60,19 @@ def ij_maladie_salarie(salaire_brut_mensuel: float, p) -> float:
     return cents(p(_P + "maladie.salarie.taux_ij") * base)
 
 
-def ij_maladie_independant(raam: float, p) -> float:
-    """IJ maladie of an independent (D622-7, D622-8): RAAM (capped at one PASS) ÷ 730;
-    nil below 10 % of the PASS."""
+def plafond_raam(p, liberal_reglemente: bool = False) -> float:
+    """The ceiling of the RAAM for the IJ: one PASS, three for a regulated liberal profession."""
+    k = "plafond_pass_liberal_reglemente" if liberal_reglemente else "plafond_pass"
+    return p(_P + "maladie.independant." + k) * pass_annuel(p)
+
+
+def ij_maladie_independant(raam: float, p, liberal_reglemente: bool = False) -> float:
+    """IJ maladie of an independent (D622-7, D622-8): RAAM (capped at one PASS,
+    three for a regulated liberal profession) ÷ 730; nil below 10 % of the PASS."""
     pss = pass_annuel(p)
     if raam < p(_P + "maladie.independant.seuil_pass") * pss:
         return 0.0
-    return cents(min(raam, pss) / p(_P + "maladie.independant.diviseur_raam"))
+    return cents(min(raam, plafond_raam(p, liberal_reglemente)) / p(_P + "maladie.independant.diviseur_raam"))
 
 
 def complement_employeur(salaire_brut_mensuel: float, ij: float, anciennete_annees: float, p) -> dict | None:
