@@ -42,12 +42,6 @@ STATUTS = (
     ("eurl", "EURL (gérant majoritaire, à l’IS)"),
     ("sasu", "SASU (président, assimilé salarié)"),
 )
-ACTIVITES = (
-    ("bnc_ssi", "Activité libérale non réglementée (BNC, Sécurité sociale des indépendants)"),
-    ("bnc_cipav", "Activité libérale réglementée relevant de la Cipav (BNC)"),
-    ("bic_services", "Prestations de services commerciales ou artisanales (BIC)"),
-    ("bic_ventes", "Vente de marchandises, restauration, hébergement (BIC)"),
-)
 _ABATTEMENT = {"bnc_ssi": "bnc", "bnc_cipav": "bnc", "bic_services": "bic_services", "bic_ventes": "ventes"}
 NE_S_APPLIQUE_PAS = "Ne s’applique pas"
 _SANS_IJ = "Pas d’indemnité journalière à ce revenu."
@@ -55,22 +49,24 @@ _SANS_IJ = "Pas d’indemnité journalière à ce revenu."
 _G = "Statut et mission"
 _G_OPT = "Options"
 
+def _field(calculateur: str, name: str, **over) -> Field:
+    """A field of a status calculator, the same for this one (as the status comparator does)."""
+    from . import get
+    f = next(f for f in get(calculateur).FIELDS if f.name == name)
+    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
+
+
 FIELDS = (
     Field("statut", "Statut", "choice", default="portage", choices=STATUTS, group=_G),
-    Field("tjm", "TJM (taux journalier, hors taxes)", "number", unit="€/jour", minimum=0, maximum=100_000,
-          default=600, group=_G, help="Le prix d’une journée facturée au client, hors TVA."),
-    Field("jours", "Jours facturés par mois", "number", unit="jours/mois", minimum=0, maximum=31, default=18,
-          group=_G),
+    _field("portage", "tjm", group=_G),
+    _field("portage", "jours", group=_G),
     Field("chiffre_affaires_annuel", "Ou chiffre d’affaires annuel (hors taxes)", "number", unit="€/an",
           minimum=0, maximum=10_000_000, default=None, group=_G,
           help="S’il est indiqué, il remplace TJM × jours × 12."),
     Field("frais", "Frais professionnels", "number", unit="€/mois", minimum=0, maximum=1_000_000, default=0,
           group=_G, help="Payés pour l’activité, par mois (remboursés en portage, déduits du budget en EURL et SASU)."),
-    Field("frais_gestion", "Frais de gestion du portage", "number", unit="taux", minimum=0, maximum=0.5,
-          default=0.10, group=_G_OPT, help="Part du chiffre d’affaires retenue par la société de portage.",
-          advanced=True),
-    Field("activite", "Activité en micro-entreprise", "choice", default="bnc_ssi", choices=ACTIVITES,
-          group=_G_OPT, advanced=True),
+    _field("portage", "frais_gestion", group=_G_OPT, advanced=True),
+    _field("micro", "activite", label="Activité en micro-entreprise", group=_G_OPT, advanced=True),
     Field("salaire_brut", "CDI : salaire brut mensuel", "number", unit="€/mois", minimum=0, maximum=1_000_000,
           default=None, group=_G_OPT, advanced=True,
           help="Pour le CDI seulement. Laissé vide : le salaire du même coût employeur que le portage."),
@@ -177,6 +173,18 @@ def _eur(x: float, dec: int = 0) -> str:
     return s + "\u00a0€"
 
 
+def _pct(x: float) -> str:
+    """A rate the French way: « 8,1 % », « 0,834 % »."""
+    s = f"{decimales(x * 100, 4):g}".replace(".", ",")
+    return s + "\u202f%"
+
+
+def _n(x: float) -> str:
+    """A count the French way: « 1 015 », « 91,25 »."""
+    s = f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
+    return s
+
+
 def _ligne(code, libelle, valeur, unite, regle, reference, raison=None):
     return {"code": code, "libelle": libelle, "valeur": valeur, "unite": unite, "regle": regle,
             "reference": reference, "applicable": raison is None, "raison": raison}
@@ -223,8 +231,8 @@ def compute(values: dict) -> dict:
             regime = "rci"
             points = _rt.points_rci(cot, p)
             ref_pts = "Règlement du régime complémentaire des indépendants"
-        regle_pts = (f"Part retraite complémentaire ({part * 100:.2f} %) des cotisations sociales de l’année "
-                     f"({_eur(rv['cotisations_sociales'])}) ÷ valeur d’achat du point").replace(".", ",")
+        regle_pts = (f"Part retraite complémentaire ({_pct(part)}) des cotisations sociales de l’année "
+                     f"({_eur(rv['cotisations_sociales'])}) ÷ valeur d’achat du point")
         regle_rev = "Chiffre d’affaires moins l’abattement forfaitaire, dans la limite du plafond annuel"
     else:  # eurl
         revenu = _rt.revenu_cotise_tns(rv["assiette_retraite_base"], p)
@@ -232,9 +240,10 @@ def compute(values: dict) -> dict:
         regime = "rci"
         points = _rt.points_rci(rv["retraite_complementaire"], p)
         regle_pts = (f"Cotisation RCI de l’année ({_eur(rv['retraite_complementaire'])}, taux réformés 2025) ÷ "
-                     f"valeur d’achat du point {_eur(p('protection.retraite.rci.valeur_achat'), 3)}").replace(".", ",")
+                     f"valeur d’achat du point {_eur(p('protection.retraite.rci.valeur_achat'), 3)}")
         ref_pts = "CSS art. D635-7 ; règlement du régime complémentaire des indépendants"
-        regle_rev = ("Assiette de la cotisation de retraite de base (au moins 450 heures de SMIC), dans la limite du "
+        regle_rev = (f"Assiette de la cotisation de retraite de base (au moins "
+                     f"{_n(p('tns.cotisations.retraite_base.plancher_heures_smic'))} heures de SMIC), dans la limite du "
                      "plafond annuel de la sécurité sociale")
     vs = _rt.valeur_service(regime, p)
     pension = _rt.pension_points(points, regime, p)
@@ -242,14 +251,16 @@ def compute(values: dict) -> dict:
     seuil = _rt.seuil_trimestre(p)
 
     lignes += [
-        _ligne("trimestres", "Trimestres de retraite validés", trim, "trimestre",
-               (f"Un trimestre par tranche de {_eur(p('protection.retraite.micro_cipav_seuil_trimestre'))} de chiffre d’affaires, quatre au plus"
+        _ligne("trimestres", "Trimestres de retraite validés", trim, "",
+               (f"Un trimestre par tranche de {_eur(p('protection.retraite.micro_cipav_seuil_trimestre'))} de chiffre d’affaires, "
+                f"{_n(p('protection.retraite.trimestres_maximum'))} au plus"
                 if regime == "cipav" else
-                f"Un trimestre par {_eur(seuil)} de revenu (150 heures de SMIC au 1er janvier), quatre au plus"),
+                f"Un trimestre par {_eur(seuil)} de revenu ({_n(p('protection.retraite.trimestre_heures_smic'))} heures "
+                f"de SMIC au 1er janvier), {_n(p('protection.retraite.trimestres_maximum'))} au plus"),
                "Code de la sécurité sociale, art. R351-9"),
         _ligne("revenu_retraite_base", "Revenu retenu pour la retraite de base", revenu, "€/an", regle_rev,
                "Code de la sécurité sociale, art. R351-9 et L351-2"),
-        _ligne("points_complementaires", f"Points de retraite complémentaire ({_rt.REGIMES[regime][2]})", points, "point",
+        _ligne("points_complementaires", f"Points de retraite complémentaire ({_rt.REGIMES[regime][2]})", points, "points",
                regle_pts, ref_pts),
         _ligne("valeur_service_point", "Valeur de service du point", vs, "€/an/point",
                f"Pension annuelle versée pour un point ({nom_regime})", ref_pts),
@@ -260,6 +271,9 @@ def compute(values: dict) -> dict:
     # ------------------------------------------------------------ maladie
     anc = values.get("anciennete")
     anc = 1.0 if anc is None else anc
+    M = "protection.maladie."
+    sans_droit = (f"Salaire trop faible : moins de {_n(p(M + 'salarie.heures_smic_six_mois'))} heures de SMIC "
+                  "cotisées sur six mois.")
     if rv["salarie"]:
         bm = rv["brut_mensuel"]
         ij = _pr.ij_maladie_salarie(bm, p)
@@ -267,15 +281,15 @@ def compute(values: dict) -> dict:
         mois = _pr.mois_affiliation_salarie(bm, p)
         lignes.append(_ligne(
             "ij_maladie_jour", "Indemnité journalière maladie (Sécurité sociale)", ij, "€/jour",
-            f"La moitié du salaire journalier (3 derniers salaires ÷ 91,25), salaire plafonné à "
-            f"{p('protection.maladie.salarie.plafond_smic'):.1f} SMIC".replace(".", ","),
-            "Code de la sécurité sociale, art. R323-4 et R323-5",
-            None if ij > 0 else "Salaire trop faible : moins de 1 015 heures de SMIC cotisées sur six mois."))
+            f"{_pct(p(M + 'salarie.taux_ij'))} du salaire journalier (3 derniers salaires ÷ "
+            f"{_n(p(M + 'salarie.diviseur_jours'))}), salaire plafonné à {_n(p(M + 'salarie.plafond_smic'))} SMIC",
+            "Code de la sécurité sociale, art. R323-4 et R323-5", None if ij > 0 else sans_droit))
         lignes.append(_ligne("jours_de_carence", "Jours de carence (non indemnisés)", carence if ij > 0 else None,
-                             "jours", "Indemnités versées à partir du 4e jour d’arrêt",
+                             "jours", f"Indemnités versées à partir du {carence + 1}e jour d’arrêt",
                              "Code de la sécurité sociale, art. R323-1", None if ij > 0 else _SANS_IJ))
         lignes.append(_ligne("mois_affiliation", "Durée de travail avant d’être indemnisé", mois, "mois",
-                             "150 heures de travail sur 3 mois, ou un salaire cotisé de 1 015 heures de SMIC sur 6 mois",
+                             f"{_n(p(M + 'salarie.heures_trois_mois'))} heures de travail sur 3 mois, ou un salaire "
+                             f"cotisé de {_n(p(M + 'salarie.heures_smic_six_mois'))} heures de SMIC sur 6 mois",
                              "Code de la sécurité sociale, art. R313-3"))
         if statut == "sasu":
             comp = None
@@ -284,33 +298,35 @@ def compute(values: dict) -> dict:
             comp = _pr.complement_employeur(bm, ij, anc, p)
             raison = None if comp else "Il faut un an d’ancienneté dans l’entreprise."
         if comp:
-            regle_c = (f"Du {comp['a_partir_du_jour']}e jour : {comp['taux_1'] * 100:.0f} % du salaire brut pendant "
+            regle_c = (f"Du {comp['a_partir_du_jour']}e jour : {_pct(comp['taux_1'])} du salaire brut pendant "
                        f"{comp['jours_par_periode']} jours ({_eur(comp['maintien_jour_1'], 2)} par jour), puis deux tiers "
                        f"pendant {comp['jours_par_periode']} jours ({_eur(comp['maintien_jour_2'], 2)} par jour), "
                        "indemnités de la Sécurité sociale déduites")
             val_c = comp["complement_jour_1"]
         else:
-            regle_c, val_c = "Maintien de salaire par l’employeur après un an d’ancienneté", None
-        lignes.append(_ligne("complement_employeur", "Complément de l’employeur (30 premiers jours indemnisés)",
+            regle_c, val_c = "Maintien de salaire par l’employeur", None
+        lignes.append(_ligne("complement_employeur", "Complément de l’employeur (première période)",
                              val_c, "€/jour", regle_c, "Code du travail, art. L1226-1 et D1226-1 à D1226-3", raison))
     else:
         raam = rv["raam"] if statut == "eurl" else rv["revenu_imposable"]
         lib_regl = statut == "micro" and rv["activite"] == "bnc_cipav"
         ij = _pr.ij_maladie_independant(raam, p, lib_regl)
         comp = None
+        seuil_txt = (f"Revenu sous {_pct(p(M + 'independant.seuil_pass'))} du plafond annuel de la sécurité sociale")
         lignes.append(_ligne(
             "ij_maladie_jour", "Indemnité journalière maladie", ij, "€/jour",
-            f"Revenu d’activité annuel moyen ({_eur(min(raam, _pr.plafond_raam(p, lib_regl)))}, plafonné à "
-            f"{'trois fois le PASS' if lib_regl else 'un PASS'}) ÷ 730",
-            "Code de la sécurité sociale, art. D622-7 et D622-8",
-            None if ij > 0 else "Revenu sous 10 % du plafond annuel de la sécurité sociale : pas d’indemnité."))
+            f"Revenu d’activité annuel moyen ({_eur(min(raam, _pr.plafond_raam(p, lib_regl)))}, dans la limite "
+            f"{'de trois plafonds annuels' if lib_regl else 'du plafond annuel'} de la sécurité sociale) ÷ "
+            f"{_n(p(M + 'independant.diviseur_raam'))}",
+            "Code de la sécurité sociale, art. D622-7 et D622-8", None if ij > 0 else seuil_txt + " : pas d’indemnité."))
         lignes.append(_ligne("jours_de_carence", "Jours de carence (non indemnisés)",
                              int(p("protection.maladie.independant.carence")) if ij > 0 else None, "jours",
-                             "Indemnités versées à partir du 4e jour d’arrêt", "ameli.fr ; CSS art. L622-1",
+                             f"Indemnités versées à partir du {int(p(M + 'independant.carence')) + 1}e jour d’arrêt", "ameli.fr ; CSS art. L622-1",
                              None if ij > 0 else _SANS_IJ))
         lignes.append(_ligne("mois_affiliation", "Durée d’affiliation avant d’être indemnisé",
                              int(p("protection.maladie.independant.affiliation_mois")), "mois",
-                             "Douze mois d’affiliation à la Sécurité sociale des indépendants",
+                             f"{_n(p(M + 'independant.affiliation_mois'))} mois d’affiliation à la Sécurité sociale "
+                             "des indépendants",
                              "Code de la sécurité sociale, art. D622-1"))
         lignes.append(_ligne("complement_employeur", "Complément de l’employeur", None, "€/jour",
                              "Maintien de salaire par l’employeur", "Code du travail, art. L1226-1",
@@ -319,20 +335,24 @@ def compute(values: dict) -> dict:
     # ------------------------------------------------------------ AT/MP
     if rv["salarie"]:
         at = _pr.ij_at_mp(rv["brut_mensuel"], p)
-        lignes.append(_ligne("ij_at_mp_jour", "Indemnité journalière accident du travail (jours 1 à 28)", at["ij_jour"],
-                             "€/jour", f"60 % du salaire journalier de référence ({_eur(at['salaire_journalier_reference'], 2)} : "
-                             "salaire moins 21 %, plafonné à 0,834 % du PASS), dès le lendemain de l’accident",
+        A = "protection.at_mp."
+        abat = _pct(p("protection.abattement_forfaitaire_salarie"))
+        lignes.append(_ligne("ij_at_mp_jour", f"Indemnité journalière accident du travail (jours 1 à {at['jour_majoration'] - 1})", at["ij_jour"],
+                             "€/jour", f"{_pct(p(A + 'taux_1'))} du salaire journalier de référence "
+                             f"({_eur(at['salaire_journalier_reference'], 2)} : salaire moins {abat}, plafonné à "
+                             f"{_pct(p(A + 'plafond_pass'))} du plafond annuel de la sécurité sociale), dès le lendemain "
+                             "de l’accident",
                              "Code de la sécurité sociale, art. L433-2, R433-1 et R433-4"))
-        lignes.append(_ligne("ij_at_mp_jour_29", "Indemnité journalière accident du travail (à partir du 29e jour)",
-                             at["ij_jour_majoree"], "€/jour", "80 % du même salaire journalier de référence",
+        lignes.append(_ligne("ij_at_mp_jour_29", f"Indemnité journalière accident du travail (à partir du {at['jour_majoration']}e jour)",
+                             at["ij_jour_majoree"], "€/jour", f"{_pct(p(A + 'taux_2'))} du même salaire journalier de référence",
                              "Code de la sécurité sociale, art. R433-1"))
     else:
         raison = ("Un travailleur indépendant n’est pas couvert par l’assurance accidents du travail (sauf assurance "
                   "volontaire) : un accident est indemnisé comme une maladie.")
         lignes.append(_ligne("ij_at_mp_jour", "Indemnité journalière accident du travail", None, "€/jour",
                              "Assurance AT/MP du régime général", "Code de la sécurité sociale, art. L411-1 et L743-1", raison))
-        lignes.append(_ligne("ij_at_mp_jour_29", "Indemnité journalière accident du travail (à partir du 29e jour)",
-                             None, "€/jour", "Assurance AT/MP du régime général", "Code de la sécurité sociale, art. L411-1",
+        lignes.append(_ligne("ij_at_mp_jour_29", "Indemnité journalière accident du travail (à partir du "
+                             f"{int(p('protection.at_mp.jour_taux_2'))}e jour)", None, "€/jour", "Assurance AT/MP du régime général", "Code de la sécurité sociale, art. L411-1",
                              raison))
 
     # ------------------------------------------------------------ maternité, paternité
@@ -340,20 +360,24 @@ def compute(values: dict) -> dict:
         ijm = _pr.ij_maternite_salarie(rv["brut_mensuel"], p)
         lignes.append(_ligne(
             "ij_maternite_jour", "Indemnité journalière maternité ou paternité", ijm, "€/jour",
-            "Trois derniers salaires, chacun plafonné au PMSS, ÷ 91,25, moins 21 % (le plafond s’applique avant la déduction)",
-            "Code de la sécurité sociale, art. R331-5",
-            None if ijm > 0 else "Salaire trop faible : moins de 1 015 heures de SMIC cotisées sur six mois."))
+            f"Trois derniers salaires, chacun plafonné au plafond mensuel de la sécurité sociale, ÷ "
+            f"{_n(p(M + 'salarie.diviseur_jours'))}, moins {_pct(p('protection.abattement_forfaitaire_salarie'))} "
+            "(le plafond s’applique avant la déduction)",
+            "Code de la sécurité sociale, art. R331-5", None if ijm > 0 else sans_droit))
         lignes.append(_ligne("allocation_repos_maternel", "Allocation forfaitaire de repos maternel", None, "€",
                              "Allocation des travailleuses indépendantes", "Code de la sécurité sociale, art. D623-1",
                              "Réservée aux travailleuses indépendantes ; la salariée reçoit les indemnités journalières."))
     else:
         mat = _pr.maternite_independant(raam, p)
+        dixieme = (f"{_pct(p('protection.maternite.independant.reduction_revenu_faible'))} de ce montant si le revenu "
+                   f"est sous {_pct(p(M + 'independant.seuil_pass'))} du plafond annuel")
         lignes.append(_ligne("ij_maternite_jour", "Indemnité journalière forfaitaire maternité ou paternité", mat["ij_jour"],
-                             "€/jour", "Plafond annuel de la sécurité sociale ÷ 730 (un dixième "
-                             "si le revenu est sous 10 % du PASS)", "Code de la sécurité sociale, art. D623-2"))
+                             "€/jour", f"Plafond annuel de la sécurité sociale ÷ "
+                             f"{_n(p('protection.maternite.independant.diviseur_pass'))} ({dixieme})",
+                             "Code de la sécurité sociale, art. D623-2"))
         lignes.append(_ligne("allocation_repos_maternel", "Allocation forfaitaire de repos maternel",
-                             mat["allocation_repos_maternel"], "€", "Un plafond mensuel de la sécurité sociale (un "
-                             "dixième si le revenu est sous 10 % du PASS)", "Code de la sécurité sociale, art. D623-1"))
+                             mat["allocation_repos_maternel"], "€", f"{_n(p('protection.maternite.independant.allocation_pmss'))} plafond mensuel de la "
+                             f"sécurité sociale ({dixieme})", "Code de la sécurité sociale, art. D623-1"))
 
     # ------------------------------------------------------------ invalidité, décès
     if rv["salarie"]:
@@ -366,13 +390,15 @@ def compute(values: dict) -> dict:
         rinv = rv["revenu_invalidite"] if statut == "eurl" else rv["revenu_imposable"]
         inv = _pr.invalidite_independant(rinv, raam, p)
         cap = _pr.capital_deces_independant(raam, p)
-        raison_cap = None if cap is not None else "Revenu sous 10 % du plafond annuel de la sécurité sociale."
-        regle_cap = "20 % du plafond annuel de la sécurité sociale"
+        raison_cap = None if cap is not None else (
+            f"Revenu sous {_pct(p(M + 'independant.seuil_pass'))} du plafond annuel de la sécurité sociale.")
+        regle_cap = f"{_pct(p('protection.deces.capital_independant_pass'))} du plafond annuel de la sécurité sociale"
         ref_cap = "Code de la sécurité sociale, art. L637-1"
     lignes.append(_ligne(
         "pension_invalidite", "Pension d’invalidité (incapacité totale de travailler)", inv["totale"], "€/an",
-        f"50 % du revenu annuel moyen ({_eur(inv['revenu_annuel_moyen'])}, plafonné au PASS), soit "
-        f"{_eur(cents(inv['totale'] / 12))} par mois ; 30 % en invalidité partielle ({_eur(inv['partielle'])} par an)",
+        f"{_pct(p('protection.invalidite.taux_totale'))} du revenu annuel moyen ({_eur(inv['revenu_annuel_moyen'])}, "
+        f"dans la limite du plafond annuel), soit {_eur(cents(inv['totale'] / 12))} par mois ; "
+        f"{_pct(p('protection.invalidite.taux_partielle'))} en invalidité partielle ({_eur(inv['partielle'])} par an)",
         "Code de la sécurité sociale, art. R341-4 et R341-5",
         None if inv["totale"] > 0 else "Revenu trop faible pour ouvrir le droit."))
     lignes.append(_ligne("capital_deces", "Capital décès versé aux proches", cap, "€", regle_cap, ref_cap, raison_cap))
@@ -387,8 +413,10 @@ def compute(values: dict) -> dict:
         hyp.append("Portage : seul le salaire versé chaque mois compte ; la réserve financière compte l’année où elle "
                    "est versée (comme salaire).")
     if statut == "eurl":
-        hyp.append("EURL : cotisations du gérant selon l’assiette réformée de 2025 (revenu moins 26 %) ; les points RCI "
-                   "suivent la cotisation RCI de 8,1 % jusqu’au plafond et 9,1 % au-delà.")
+        hyp.append(f"EURL : cotisations du gérant selon l’assiette réformée de 2025 (revenu moins "
+                   f"{_pct(p('tns.assiette_unique.abattement'))}) ; les points RCI suivent la cotisation RCI réformée "
+                   f"({_pct(p('tns.cotisations.retraite_complementaire.taux_t1'))} jusqu’au plafond annuel, "
+                   f"{_pct(p('tns.cotisations.retraite_complementaire.taux_t2'))} au-delà).")
     unsure = sorted({par.libelle for name, par in p.used.items() if par.note.startswith("Incertain")})
     if unsure:
         hyp.append("Valeurs incertaines (lues dans le modèle de l’Urssaf ou non revalorisées) : " + " ; ".join(unsure) + ".")

@@ -20,17 +20,15 @@ from .retraite import pass_annuel
 _P = "protection."
 
 
-def _jours_an() -> float:
-    return 365.0
-
-
 def smic_mensuel(p) -> float:
     """The monthly SMIC: hourly SMIC × legal weekly hours × 52 / 12."""
     return p("smic.horaire") * p("smic.duree_legale_hebdomadaire") * p("smic.semaines_par_an") / 12
 
 
 def salaire_journalier(salaire_brut_mensuel: float, p) -> float:
-    """Salaire journalier de base: the three last monthly pays ÷ 91.25 (R323-4)."""
+    """Salaire journalier de base: the three last monthly pays ÷ 91.25 (R323-4),
+    i.e. a steady monthly pay × 12 / 365 (also the AT/MP daily salary, 1/30.42 of
+    a month, and the daily pay the employer's complement keeps)."""
     return 3 * max(salaire_brut_mensuel, 0.0) / p(_P + "maladie.salarie.diviseur_jours")
 
 
@@ -86,7 +84,7 @@ def complement_employeur(salaire_brut_mensuel: float, ij: float, anciennete_anne
     jours = min(p(k + "jours_periode")
                 + p(k + "jours_par_cinq_ans") * math.floor((anciennete_annees - p(k + "anciennete_annees")) / 5),
                 p(k + "jours_maximum"))
-    brut_jour = 12 * salaire_brut_mensuel / _jours_an()
+    brut_jour = salaire_journalier(salaire_brut_mensuel, p)
     t1, t2 = p(k + "taux_1"), p(k + "taux_2")
     return {
         "a_partir_du_jour": int(p(k + "carence")) + 1,
@@ -105,7 +103,7 @@ def ij_at_mp(salaire_brut_mensuel: float, p) -> dict:
     """IJ AT/MP of a salaried person: 60 % of the daily reference salary from the
     first day, 80 % from the 29th; the daily salary (monthly gross × 12 / 365) is
     taken less the flat 21 % and capped at 0.834 % of the PASS."""
-    sj = 12 * max(salaire_brut_mensuel, 0.0) / _jours_an()
+    sj = salaire_journalier(salaire_brut_mensuel, p)
     sjr = min(p(_P + "at_mp.plafond_pass") * pass_annuel(p), sj * (1 - p(_P + "abattement_forfaitaire_salarie")))
     sjr = cents(sjr)
     return {"salaire_journalier_reference": sjr,
@@ -125,7 +123,7 @@ def ij_maternite_salarie(salaire_brut_mensuel: float, p) -> float:
     plafond = p(_P + "maternite.salarie.plafond_pmss") * p("securite_sociale.plafond_mensuel")
     base = salaire_journalier(min(salaire_brut_mensuel, plafond), p)
     ij = base * (1 - p(_P + "abattement_forfaitaire_salarie"))
-    plancher = 12 * p(_P + "maternite.salarie.plancher") / _jours_an()
+    plancher = salaire_journalier(p(_P + "maternite.salarie.plancher"), p)
     return cents(max(ij, plancher))
 
 
@@ -134,7 +132,7 @@ def maternite_independant(raam: float, p) -> dict:
     forfaitaire de repos maternel = one PMSS (D623-1), a tenth of each when the
     RAAM is under 10 % of the PASS."""
     pss = pass_annuel(p)
-    k = 1.0
+    k = 1
     if raam < p(_P + "maladie.independant.seuil_pass") * pss:
         k = p(_P + "maternite.independant.reduction_revenu_faible")
     return {"ij_jour": cents(k * pss / p(_P + "maternite.independant.diviseur_pass")),
