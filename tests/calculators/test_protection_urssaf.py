@@ -4,7 +4,8 @@ income counted for the base pension, complementary points and the point's
 service value, IJ maladie, IJ AT/MP (days 1-28 and from the 29th), the
 invalidity pensions, the death capital, and the independents' maternity
 benefits — for the CDI, portage (the model's salarié on the gross actually
-paid), micro (SSI, BIC and Cipav) and SASU, over a grid of incomes.  They must
+paid), micro (SSI, BIC and Cipav) and SASU, over a grid of incomes, in July 2026 and
+July 2025 (the dated parameters).  They must
 agree within 1 % or one unit (1 €, 1 point, 1 quarter).
 
 Left to the law, not the model (tests of their own, see
@@ -34,6 +35,7 @@ from calculators import run
 from tests.calculators import oracle
 
 DATE = "2026-07-01"
+DATE_2025 = "2025-07-01"   # the dated parameters of 2025 (RCI point, micro shares, IJ cap since April 2025)
 P = "protection sociale . "
 
 REGLES = {
@@ -72,20 +74,20 @@ ACTIVITES_MICRO = {
 }
 
 
-def _ours(entrees: dict) -> dict:
-    res = run("protection", {**entrees, "date": DATE})
+def _ours(entrees: dict, date: str = DATE) -> dict:
+    res = run("protection", {"date": date, **entrees})
     assert res["ok"], res
     return res["result"]
 
 
-def _situation_sasu(total: float) -> dict:
-    return {"date": oracle._date(DATE), "entreprise . catégorie juridique": "'SAS'",
+def _situation_sasu(total: float, date: str = DATE) -> dict:
+    return {"date": oracle._date(date), "entreprise . catégorie juridique": "'SAS'",
             "entreprise . associés": "'unique'", "entreprise . imposition": "'IS'",
             "dirigeant . exonérations . ACRE": "non", "dirigeant . rémunération . totale": f"{total!r} €/an"}
 
 
-def _situation_micro(ca: float, activite: str) -> dict:
-    return {"date": oracle._date(DATE), "entreprise . catégorie juridique": "'EI'",
+def _situation_micro(ca: float, activite: str, date: str = DATE) -> dict:
+    return {"date": oracle._date(date), "entreprise . catégorie juridique": "'EI'",
             "entreprise . catégorie juridique . EI . auto-entrepreneur": "oui",
             "entreprise . imposition": "'IR'", **ACTIVITES_MICRO[activite],
             "dirigeant . auto-entrepreneur . chiffre d'affaires": f"{ca!r} €/an",
@@ -115,6 +117,18 @@ def _cases():
         for ca in CA_MICRO:
             r = _ours({"statut": "micro", "chiffre_affaires_annuel": ca, "tjm": 1, "jours": 18, "activite": act})
             out.append((f"micro-{act}-{ca}", r, _situation_micro(ca, act), TNS))
+    for b in (2_500, 5_200, 12_000):
+        r = _ours({"statut": "cdi", "salaire_brut": b}, DATE_2025)
+        out.append((f"cdi-2025-{b}", r, oracle.situation_salarie(DATE_2025, salaire_brut=r["revenu_de_base"]["montant"]),
+                    SALARIE))
+    for t in (250, 600):
+        r = _ours({"statut": "sasu", "tjm": t, "jours": 18}, DATE_2025)
+        out.append((f"sasu-2025-{t}", r, _situation_sasu(t * 18 * 12, DATE_2025), SALARIE))
+    for act in ACTIVITES_MICRO:
+        for ca in (21_600, 60_000):
+            r = _ours({"statut": "micro", "chiffre_affaires_annuel": ca, "tjm": 1, "jours": 18, "activite": act},
+                      DATE_2025)
+            out.append((f"micro-2025-{act}-{ca}", r, _situation_micro(ca, act, DATE_2025), TNS))
     return out
 
 
