@@ -43,7 +43,6 @@ STATUTS = (
     ("sasu", "SASU (président, assimilé salarié)"),
 )
 _ABATTEMENT = {"bnc_ssi": "bnc", "bnc_cipav": "bnc", "bic_services": "bic_services", "bic_ventes": "ventes"}
-NE_S_APPLIQUE_PAS = "Ne s’applique pas"
 _SANS_IJ = "Pas d’indemnité journalière à ce revenu."
 
 _G = "Statut et mission"
@@ -421,12 +420,13 @@ def compute(values: dict) -> dict:
     if unsure:
         hyp.append("Valeurs incertaines (lues dans le modèle de l’Urssaf ou non revalorisées) : " + " ; ".join(unsure) + ".")
     chiffres = [
-        {"code": l["code"], "libelle": l["libelle"],
-         "valeur": l["valeur"] if l["applicable"] else NE_S_APPLIQUE_PAS,
-         "unite": l["unite"] if l["applicable"] else "",
-         "aide": (l["regle"] if l["applicable"] else l["raison"].rstrip(".")) + " (" + l["reference"] + ")."}
-        for l in lignes if l["code"] != "valeur_service_point"
+        {"code": l["code"], "libelle": l["libelle"], "valeur": l["valeur"], "unite": l["unite"],
+         "aide": f"{l['regle']} ({l['reference']})."}
+        for l in lignes if l["applicable"] and l["code"] != "valeur_service_point"
     ]
+    sans_objet = [{"code": l["code"], "libelle": l["libelle"],
+                   "raison": f"{l['raison'].rstrip('.')} ({l['reference']})."}
+                  for l in lignes if not l["applicable"]]
     base_lib, base_val, base_unit = rv["base"]
     return {
         "statut": statut,
@@ -440,6 +440,7 @@ def compute(values: dict) -> dict:
         "non_applicable": {l["code"]: l["raison"] for l in lignes if not l["applicable"]},
         "regles": lignes,
         "chiffres_cles": chiffres,
+        "ne_s_applique_pas": sans_objet,
         "hypotheses": hyp,
         "alertes": alertes,
         "sources": p.sources(),

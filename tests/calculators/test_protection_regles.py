@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import run
+from calculators import render, run
 
 DATE = "2026-07-01"
 PMSS, PASS = 4_005, 48_060
@@ -147,7 +147,10 @@ def test_not_applicable_rules_say_why():
         r = calc(statut=statut, tjm=600, jours=18)
         assert r["ij_at_mp_jour"] is None
         assert "accidents du travail" in r["non_applicable"]["ij_at_mp_jour"]
-        cles = {c["code"]: c for c in r["chiffres_cles"]}
-        assert cles["ij_at_mp_jour"]["valeur"] == "Ne s’applique pas"
+        assert "ij_at_mp_jour" not in {c["code"] for c in r["chiffres_cles"]}
+        sans = {x["code"]: x for x in r["ne_s_applique_pas"]}
+        assert "accidents du travail" in sans["ij_at_mp_jour"]["raison"]
+        html = render.render_result("protection", r)
+        assert "Ne s’applique pas" in html and "calc-chiffres--sans-objet" in html
     r = calc(statut="cdi", salaire_brut=4_544)
     assert r["allocation_repos_maternel"] is None and r["non_applicable"]["allocation_repos_maternel"]
