@@ -88,14 +88,16 @@ def check(values: dict) -> dict:
     return errors
 
 
-def _run(name: str, inputs: dict) -> dict:
+def _run(name: str, inputs: dict, champ: str = "tjm") -> dict:
+    """Run a status calculator; its errors are shown beside our field of the same
+    name, or beside ``champ`` (the input that drives the amount)."""
     from . import run
     res = run(name, inputs)
     if not res["ok"]:
         names = {f.name for f in FIELDS}
         errs = {}
         for k, msg in res["errors"].items():
-            errs.setdefault(k if k in names else "tjm", msg)
+            errs.setdefault(k if k in names else champ, msg)
         raise InputError(errs)
     return res["result"]
 
@@ -127,7 +129,7 @@ def _revenus(values: dict) -> dict:
     statut = values["statut"]
     d = values["date"].isoformat()
     if statut == "cdi" and values.get("salaire_brut"):
-        r = _run("salarie", {"salaire_brut": values["salaire_brut"], "date": d})
+        r = _run("salarie", {"salaire_brut": values["salaire_brut"], "date": d}, "salaire_brut")
         return {"salarie": True, "brut_mensuel": r["salaire_brut"], "calculateur": "salarie",
                 "base": ("Salaire brut", r["salaire_brut"], "€/mois")}
     e = _entrees(values)
@@ -361,7 +363,8 @@ def compute(values: dict) -> dict:
             "ij_maternite_jour", "Indemnité journalière maternité ou paternité", ijm, "€/jour",
             f"Trois derniers salaires, chacun plafonné au plafond mensuel de la sécurité sociale, ÷ "
             f"{_n(p(M + 'salarie.diviseur_jours'))}, moins {_pct(p('protection.abattement_forfaitaire_salarie'))} "
-            "(le plafond s’applique avant la déduction)",
+            f"(le plafond s’applique avant la déduction) ; {_n(p('protection.maternite.affiliation_mois'))} mois "
+            "d’affiliation à la date de l’accouchement",
             "Code de la sécurité sociale, art. R331-5", None if ijm > 0 else sans_droit))
         lignes.append(_ligne("allocation_repos_maternel", "Allocation forfaitaire de repos maternel", None, "€",
                              "Allocation des travailleuses indépendantes", "Code de la sécurité sociale, art. D623-1",
@@ -372,7 +375,8 @@ def compute(values: dict) -> dict:
                    f"est sous {_pct(p(M + 'independant.seuil_pass'))} du plafond annuel")
         lignes.append(_ligne("ij_maternite_jour", "Indemnité journalière forfaitaire maternité ou paternité", mat["ij_jour"],
                              "€/jour", f"Plafond annuel de la sécurité sociale ÷ "
-                             f"{_n(p('protection.maternite.independant.diviseur_pass'))} ({dixieme})",
+                             f"{_n(p('protection.maternite.independant.diviseur_pass'))} ({dixieme}) ; "
+                             f"{_n(p('protection.maternite.affiliation_mois'))} mois d’affiliation",
                              "Code de la sécurité sociale, art. D623-2"))
         lignes.append(_ligne("allocation_repos_maternel", "Allocation forfaitaire de repos maternel",
                              mat["allocation_repos_maternel"], "€", f"{_n(p('protection.maternite.independant.allocation_pmss'))} plafond mensuel de la "
@@ -405,6 +409,9 @@ def compute(values: dict) -> dict:
     # ------------------------------------------------------------ result
     by = {l["code"]: l["valeur"] for l in lignes}
     alertes = list(rv["alertes"])
+    if values.get("salaire_brut") and statut != "cdi":
+        alertes.append({"niveau": "info", "message": "Le salaire brut indiqué ne sert que pour le CDI : ce statut part "
+                                                    "de la mission (TJM et jours facturés)."})
     if regime == "cipav" or statut == "micro":
         hyp.append("Micro-entreprise : la part des cotisations affectée à la retraite complémentaire est un taux de "
                    "répartition lu dans le modèle de l’Urssaf (modele-social), non dans un texte.")
