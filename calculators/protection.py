@@ -274,12 +274,13 @@ def compute(values: dict) -> dict:
     anc = 1.0 if anc is None else anc
     M = "protection.maladie."
     sans_droit = (f"Salaire trop faible : moins de {_n(p(M + 'salarie.heures_smic_six_mois'))} heures de SMIC "
-                  "cotisées sur six mois.")
+                  "cotisées sur six mois (et, sous le SMIC à temps plein, les heures de travail ne sont pas connues).")
     if rv["salarie"]:
         bm = rv["brut_mensuel"]
-        ij = _pr.ij_maladie_salarie(bm, p)
+        heures = statut != "sasu"
+        ij = _pr.ij_maladie_salarie(bm, p, heures)
         carence = int(p("protection.maladie.salarie.carence"))
-        mois = _pr.mois_affiliation_salarie(bm, p)
+        mois = _pr.mois_affiliation_salarie(bm, p, heures)
         lignes.append(_ligne(
             "ij_maladie_jour", "Indemnité journalière maladie (Sécurité sociale)", ij, "€/jour",
             f"{_pct(p(M + 'salarie.taux_ij'))} du salaire journalier (3 derniers salaires ÷ "
@@ -288,10 +289,13 @@ def compute(values: dict) -> dict:
         lignes.append(_ligne("jours_de_carence", "Jours de carence (non indemnisés)", carence if ij > 0 else None,
                              "jours", f"Indemnités versées à partir du {carence + 1}e jour d’arrêt",
                              "Code de la sécurité sociale, art. R323-1", None if ij > 0 else _SANS_IJ))
-        lignes.append(_ligne("mois_affiliation", "Durée de travail avant d’être indemnisé", mois, "mois",
-                             f"{_n(p(M + 'salarie.heures_trois_mois'))} heures de travail sur 3 mois, ou un salaire "
-                             f"cotisé de {_n(p(M + 'salarie.heures_smic_six_mois'))} heures de SMIC sur 6 mois",
-                             "Code de la sécurité sociale, art. R313-3"))
+        six_mois = f"un salaire cotisé de {_n(p(M + 'salarie.heures_smic_six_mois'))} heures de SMIC sur 6 mois"
+        lignes.append(_ligne(
+            "mois_affiliation", "Durée de travail avant d’être indemnisé", mois, "mois",
+            (six_mois[0].upper() + six_mois[1:] + " (un président de SASU n’a pas d’horaire de travail)"
+             if statut == "sasu" else
+             f"{_n(p(M + 'salarie.heures_trois_mois'))} heures de travail sur 3 mois, ou {six_mois}"),
+            "Code de la sécurité sociale, art. R313-3", None if mois is not None else sans_droit))
         if statut == "sasu":
             comp = None
             raison = "Le président de SASU n’a pas de contrat de travail : pas de maintien de salaire légal."
@@ -358,7 +362,7 @@ def compute(values: dict) -> dict:
 
     # ------------------------------------------------------------ maternité, paternité
     if rv["salarie"]:
-        ijm = _pr.ij_maternite_salarie(rv["brut_mensuel"], p)
+        ijm = _pr.ij_maternite_salarie(rv["brut_mensuel"], p, statut != "sasu")
         lignes.append(_ligne(
             "ij_maternite_jour", "Indemnité journalière maternité ou paternité", ijm, "€/jour",
             f"Trois derniers salaires, chacun plafonné au plafond mensuel de la sécurité sociale, ÷ "

@@ -34,24 +34,42 @@ def salaire_journalier(salaire_brut_mensuel: float, p) -> float:
 
 # ------------------------------------------------------------------ maladie
 
-def droits_maladie_salarie(salaire_brut_mensuel: float, p) -> bool:
-    """R313-3: contributions on at least 1 015 × SMIC horaire over six months."""
+def temps_plein(salaire_brut_mensuel: float, p) -> bool:
+    """A full-time worker's pay (the calculators' assumption) is at least the monthly SMIC."""
+    return salaire_brut_mensuel >= cents(smic_mensuel(p))
+
+
+def droits_maladie_salarie(salaire_brut_mensuel: float, p, heures: bool = True) -> bool:
+    """R313-3, 1°: contributions on at least 1 015 × SMIC horaire over six months,
+    or 150 hours of work over three months — met by a full-time worker (pay at
+    least the monthly SMIC) when ``heures`` (not for a SASU president, who has no
+    working hours).  modele-social checks the contributions only."""
+    if heures and temps_plein(salaire_brut_mensuel, p):
+        return True
     return 6 * salaire_brut_mensuel >= p(_P + "maladie.salarie.heures_smic_six_mois") * p("smic.horaire")
 
 
-def mois_affiliation_salarie(salaire_brut_mensuel: float, p) -> int:
-    """Months of work before a stoppage is paid (R313-3): 150 hours over three
-    months (one month at full time) or 1 015 × SMIC over six months, whichever comes first."""
+def mois_affiliation_salarie(salaire_brut_mensuel: float, p, heures: bool = True) -> int | None:
+    """Months of work before a stoppage is paid (R313-3, 1°): 150 hours of work
+    over three months (one month at full time) or contributions on 1 015 × SMIC
+    horaire over six months, whichever comes first.  ``heures=False`` for a
+    corporate officer without working hours (SASU president) and for a pay under
+    the full-time SMIC (hours unknown): the contributions only.  None when six
+    months at this pay are not enough."""
+    seuil = p(_P + "maladie.salarie.heures_smic_six_mois") * p("smic.horaire")
+    par_salaire = math.ceil(seuil / salaire_brut_mensuel - 1e-9) if salaire_brut_mensuel > 0 else None
+    if par_salaire is not None and par_salaire > 6:
+        par_salaire = None
+    if not heures or not temps_plein(salaire_brut_mensuel, p):
+        return par_salaire
     heures_mois = p("smic.duree_legale_hebdomadaire") * p("smic.semaines_par_an") / 12
     par_heures = math.ceil(p(_P + "maladie.salarie.heures_trois_mois") / heures_mois - 1e-9)
-    seuil = p(_P + "maladie.salarie.heures_smic_six_mois") * p("smic.horaire")
-    par_salaire = math.ceil(seuil / salaire_brut_mensuel - 1e-9) if salaire_brut_mensuel > 0 else 99
-    return int(min(par_heures, par_salaire))
+    return int(min(par_heures, par_salaire or par_heures))
 
 
-def ij_maladie_salarie(salaire_brut_mensuel: float, p) -> float:
+def ij_maladie_salarie(salaire_brut_mensuel: float, p, heures: bool = True) -> float:
     """IJ maladie (R323-4, R323-5): half the daily base, the pay capped at 1.4 SMIC."""
-    if not droits_maladie_salarie(salaire_brut_mensuel, p):
+    if not droits_maladie_salarie(salaire_brut_mensuel, p, heures):
         return 0.0
     plafond = p(_P + "maladie.salarie.plafond_smic") * smic_mensuel(p)
     base = salaire_journalier(min(salaire_brut_mensuel, plafond), p)
@@ -114,11 +132,11 @@ def ij_at_mp(salaire_brut_mensuel: float, p) -> dict:
 
 # --------------------------------------------------------- maternité, paternité
 
-def ij_maternite_salarie(salaire_brut_mensuel: float, p) -> float:
+def ij_maternite_salarie(salaire_brut_mensuel: float, p, heures: bool = True) -> float:
     """IJ maternité / paternité of a salaried person (R331-5): the three last
     pays, each capped at the PMSS, ÷ 91.25, less the flat 21 %; at least the
     minimum.  The cap comes BEFORE the 21 % (modele-social 11.1.0 caps after)."""
-    if not droits_maladie_salarie(salaire_brut_mensuel, p):
+    if not droits_maladie_salarie(salaire_brut_mensuel, p, heures):
         return 0.0
     plafond = p(_P + "maternite.salarie.plafond_pmss") * p("securite_sociale.plafond_mensuel")
     base = salaire_journalier(min(salaire_brut_mensuel, plafond), p)

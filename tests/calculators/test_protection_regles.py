@@ -49,6 +49,27 @@ def test_defect_1_maternity_ij_is_capped_before_the_21_percent():
         assert calc(statut="cdi", salaire_brut=brut)["ij_maternite_jour"] == pytest.approx(attendu, abs=0.005), brut
 
 
+@pytest.mark.parametrize("brut, ij", [
+    # R313-3, 1°: 150 hours of work over three months OR contributions on 1 015 × SMIC over six months.
+    # A full-time pay (≥ the monthly SMIC 12,31 × 35 × 52 / 12 = 1 867,02 €) meets the hours;
+    # modele-social checks the contributions only (6 × 1 900 = 11 400 < 1 015 × 12,31 = 12 494,65: no IJ there)
+    (1_900, 0.5 * 1_900 * 3 / 91.25),      # 31.23: full time, paid by the hours criterion
+    (1_800, 0.0),                           # under the full-time SMIC, 6 × 1 800 < 12 494,65: no right known
+    (2_100, 0.5 * 2_100 * 3 / 91.25),      # 34.52: 6 × 2 100 = 12 600 ≥ 12 494,65
+])
+def test_sick_pay_rights_by_hours_or_contributions(brut, ij):
+    r = calc(statut="cdi", salaire_brut=brut)
+    assert r["ij_maladie_jour"] == pytest.approx(ij, abs=0.005)
+    assert (r["mois_affiliation"] is None) == (ij == 0)
+
+
+def test_a_sasu_president_has_no_working_hours_only_contributions():
+    # SASU: the months of contributions on 1 015 × 12,31 = 12 494,65 € at the president's gross
+    r = calc(statut="sasu", tjm=600, jours=18)
+    brut = r["revenu_de_base"]["montant"] / 12
+    assert r["mois_affiliation"] == -(-12_494.65 // brut)
+
+
 def test_defect_1_also_for_portage_and_sasu():
     for statut in ("portage", "sasu"):
         assert calc(statut=statut, tjm=900, jours=18)["ij_maternite_jour"] == pytest.approx(
