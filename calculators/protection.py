@@ -69,6 +69,11 @@ FIELDS = (
     Field("salaire_brut", "CDI : salaire brut mensuel", "number", unit="€/mois", minimum=0, maximum=1_000_000,
           default=None, group=_G_OPT, advanced=True,
           help="Pour le CDI seulement. Laissé vide : le salaire du même coût employeur que le portage."),
+    Field("reserve_comprise", "Portage : compter la réserve financière dans le salaire de l’année", "boolean",
+          default=False, group=_G_OPT, advanced=True,
+          help="La réserve (art. 21.3 de la convention) est versée plus tard comme salaire : cochée, l’année compte "
+               "le salaire et la réserve, comme si la réserve était versée dans l’année.",
+          reference="Convention collective IDCC 3219, art. 21.3"),
     Field("anciennete", "Ancienneté dans l’entreprise (CDI, portage)", "number", unit="ans", minimum=0,
           maximum=60, default=1, group=_G_OPT, advanced=True,
           help="Le complément de salaire de l’employeur en arrêt maladie demande un an d’ancienneté.",
@@ -136,6 +141,10 @@ def _revenus(values: dict) -> dict:
     ins = e["entrees"]
     if statut in ("cdi", "portage"):
         rp = _run("portage", ins["portage"])
+        if statut == "portage" and values.get("reserve_comprise"):
+            brut = rp["total_reserve_comprise"]
+            return {"salarie": True, "brut_mensuel": brut, "calculateur": "portage",
+                    "base": ("Salaire brut et réserve financière", brut, "€/mois")}
         if statut == "portage":
             return {"salarie": True, "brut_mensuel": rp["salaire_brut"], "calculateur": "portage",
                     "base": ("Salaire brut versé (réserve non comprise)", rp["salaire_brut"], "€/mois")}
@@ -419,7 +428,10 @@ def compute(values: dict) -> dict:
     if regime == "cipav" or statut == "micro":
         hyp.append("Micro-entreprise : la part des cotisations affectée à la retraite complémentaire est un taux de "
                    "répartition lu dans le modèle de l’Urssaf (modele-social), non dans un texte.")
-    if statut == "portage":
+    if statut == "portage" and values.get("reserve_comprise"):
+        hyp.append("Portage : le salaire du mois et la réserve financière comptent ensemble, comme si la réserve "
+                   "était versée dans l’année (elle est versée comme salaire).")
+    elif statut == "portage":
         hyp.append("Portage : seul le salaire versé chaque mois compte ; la réserve financière compte l’année où elle "
                    "est versée (comme salaire).")
     if statut == "eurl":

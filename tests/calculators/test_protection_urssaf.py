@@ -4,7 +4,7 @@ income counted for the base pension, complementary points and the point's
 service value, IJ maladie, IJ AT/MP (days 1-28 and from the 29th), the
 invalidity pensions, the death capital, and the independents' maternity
 benefits — for the CDI, portage (the model's salarié on the gross actually
-paid), micro (SSI, BIC and Cipav) and SASU, over a grid of incomes, in July 2026 and
+paid, with or without the réserve), micro (SSI, BIC and Cipav) and SASU, over a grid of incomes, in July 2026 and
 July 2025 (the dated parameters).  They must
 agree within 1 % or one unit (1 €, 1 point, 1 quarter).
 
@@ -115,6 +115,9 @@ def _cases():
         r = _ours({"statut": "portage", "tjm": t, "jours": 18})
         out.append((f"portage-{t}", r, oracle.situation_salarie(DATE, salaire_brut=r["revenu_de_base"]["montant"]),
                     SALARIE))
+        r = _ours({"statut": "portage", "tjm": t, "jours": 18, "reserve_comprise": True})
+        out.append((f"portage-reserve-{t}", r,
+                    oracle.situation_salarie(DATE, salaire_brut=r["revenu_de_base"]["montant"]), SALARIE))
         r = _ours({"statut": "cdi", "tjm": t, "jours": 18})
         out.append((f"cdi-tjm-{t}", r, oracle.situation_salarie(DATE, salaire_brut=r["revenu_de_base"]["montant"]),
                     SALARIE))
