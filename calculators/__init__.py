@@ -41,6 +41,7 @@ _MODULES = {
     "micro": "calculators.micro",
     "comparateur_statuts": "calculators.comparateur_statuts",
     "comparateur_offres": "calculators.comparateur_offres",
+    "protection": "calculators.protection",
 }
 
 _loaded: dict = {}

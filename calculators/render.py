@@ -184,6 +184,18 @@ def _chiffres(result: dict) -> str:
     return '<dl class="calc-chiffres">' + "".join(items) + "</dl>"
 
 
+def _sans_objet(result: dict) -> str:
+    """The rules that do not apply to this case, each with its reason (a result's
+    ``ne_s_applique_pas``: [{"code", "libelle", "raison"}]), shown after the key figures."""
+    items = [
+        f'<div class="calc-chiffre calc-chiffre--sans-objet" data-code="{_h(x.get("code"))}">'
+        f'<dt>{_h(x.get("libelle"))}</dt><dd><span class="calc-sans-objet">Ne s’applique pas</span>'
+        f'<span class="calc-chiffre-aide">{_h(x.get("raison"))}</span></dd></div>'
+        for x in result.get("ne_s_applique_pas") or []
+    ]
+    return '<dl class="calc-chiffres calc-chiffres--sans-objet">' + "".join(items) + "</dl>" if items else ""
+
+
 def _taux(x) -> str:
     return pourcent(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else ""
 
@@ -638,7 +650,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
     )
     return (
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
-        + when + _regles_manquantes(result) + _chiffres(result) + render_comparaison_offres(result, uid)
+        + when + _regles_manquantes(result) + _chiffres(result) + _sans_objet(result) + render_comparaison_offres(result, uid)
         + render_comparaison_statuts(result, uid) + _alertes(result) + _repartition(result, uid)
         + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
     )
