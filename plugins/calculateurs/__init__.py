@@ -15,8 +15,9 @@
   (see ``expressions.py``).
 - Pages with a calculator get the metadata ``calculateurs`` (list of names),
   so templates load the JavaScript there only.
-- The Pyodide runtime and the calculators wheel are copied into the output
-  under ``runtime/`` (see ``runtime.py``).
+- The Pyodide runtime, its standard library compiled to bytecode and the
+  calculators wheel are copied into the output under ``runtime/`` (see
+  ``runtime.py``).
 
 Any error (unknown calculator, bad preset, bad expression) is reported as
 ``path:line: message`` and fails the build.
@@ -83,7 +84,12 @@ def _runtime_info(settings) -> dict:
         rt = settings.get("CALC_RUNTIME_DIR", "runtime")
         version = _runtime.pyodide_version(pyodide_dir)
         wheel = _runtime.build_wheel(PROJECT_ROOT, cache)
+        stdlib = _runtime.assemble_stdlib(
+            pyodide_dir, _runtime.compile_stdlib(pyodide_dir, cache), _runtime.wheel_stdlib_modules(wheel), cache
+        )
         _STATE["info"] = {
+            "stdlib": stdlib,
+            "stdlib_path": f"{rt}/pyodide-{version}/{_runtime.stdlib_name(stdlib)}",
             "pyodide_dir": pyodide_dir,
             "runtime_dir": rt,
             "version": version,
@@ -273,12 +279,14 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         "calculateur": name,
         "runtime": f"{siteurl}/{info['pyodide_path']}",
         "wheel": f"{siteurl}/{info['wheel_path']}",
+        "stdlib": f"{siteurl}/{info['stdlib_path']}",
         "presets": {k: v for k, v in presets.items()},
     }
     return render.typographie(
         # data-pagefind-ignore: the search index keeps the prose, not the form and figures
         f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" data-pagefind-ignore="all" '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
+        f'data-stdlib="{render._h(data["stdlib"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"
         + f'<form class="calc-form" id="{uid}-form" aria-label="{render._h(calc.TITLE)} : vos données" novalidate>'
         + f'<p class="calc-nojs" id="{uid}-nojs">Sans JavaScript, la page montre le résultat pour les valeurs '
@@ -369,7 +377,7 @@ def all_generators_finalized(generators):
 def finalized(pelican):
     info = _runtime_info(pelican.settings)
     _runtime.install(
-        Path(pelican.output_path), info["pyodide_dir"], info["wheel"], info["runtime_dir"]
+        Path(pelican.output_path), info["pyodide_dir"], info["wheel"], info["runtime_dir"], info["stdlib"]
     )
     _STATE.clear()  # the next rebuild checks the calculators' sources again
 

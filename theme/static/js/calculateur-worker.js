@@ -36,7 +36,11 @@ async function init(msg) {
   });
   wheel.catch(() => {});
   const { loadPyodide } = await import(msg.runtime + "pyodide.mjs");
-  const pyodide = await loadPyodide({ indexURL: msg.runtime, packages: [] });
+  // msg.stdlib: the standard library compiled to bytecode at build time
+  // (plugins/calculateurs/runtime.py); without it, Pyodide's npm archive of sources.
+  const options = { indexURL: msg.runtime, packages: [] };
+  if (msg.stdlib) options.stdLibURL = msg.stdlib;
+  const pyodide = await loadPyodide(options);
   const t1 = performance.now();
   pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
   const t2 = performance.now();

@@ -12,6 +12,11 @@ const LOAD_TIMEOUT_MS = 60000;
 
 const roots = Array.from(document.querySelectorAll(".calculateur[data-calculateur]"));
 
+// Switches to measure or diagnose the loading of the engine, in the page's address:
+// ?moteur=stdlib-npm (Pyodide's own standard library, sources, instead of the one
+// compiled at build time).  Several are separated by commas.
+const SWITCHES = new Set((new URLSearchParams(location.search).get("moteur") || "").split(",").filter(Boolean));
+
 // ---------------------------------------------------------------------------
 // The worker, shared by every calculator of the page
 // ---------------------------------------------------------------------------
@@ -79,6 +84,7 @@ function startEngine() {
       type: "init",
       runtime: new URL(first.dataset.runtime, document.baseURI).href,
       wheel: new URL(first.dataset.wheel, document.baseURI).href,
+      stdlib: first.dataset.stdlib && !SWITCHES.has("stdlib-npm") ? new URL(first.dataset.stdlib, document.baseURI).href : null,
       names: Array.from(new Set(roots.map((r) => r.dataset.calculateur))),
     });
   });
