@@ -372,6 +372,43 @@ def all_generators_finalized(generators):
     if errors:
         _STATE.clear()
         raise CalculateurError("calculateurs : la construction échoue :\n" + "\n".join(errors))
+    _expose_runtime(generators)
+
+
+def runtime_files(settings) -> list[str]:
+    """URLs of what a calculator page loads beyond the page itself (scripts, Pyodide, its
+    standard library, the wheel): what the prefetch on intent and the service worker fetch."""
+    info = _runtime_info(settings)
+    siteurl = settings.get("SITEURL", "")
+    base = f"{siteurl}/{info['pyodide_path']}"
+    return [
+        f"{siteurl}/theme/js/calculateur.js",
+        f"{siteurl}/theme/js/calculateur-worker.js",
+        base + "pyodide.mjs",
+        base + "pyodide.asm.mjs",
+        base + "pyodide.asm.wasm",
+        base + "pyodide-lock.json",
+        f"{siteurl}/{info['stdlib_path']}",
+        f"{siteurl}/{info['wheel_path']}",
+    ]
+
+
+def _expose_runtime(generators) -> None:
+    """``CALC_RUNTIME`` in the templates' context: the runtime files and the calculator pages
+    (for the prefetch on intent of theme/static/js/prechargement.js)."""
+    contexts = {id(g.context): g.context for g in generators if hasattr(g, "context")}
+    if not contexts:
+        return
+    settings = generators[0].settings
+    siteurl = settings.get("SITEURL", "")
+    pages = []
+    for g in generators:
+        for item in list(getattr(g, "articles", [])) + list(getattr(g, "pages", [])):
+            if getattr(item, "calculateurs", None):
+                pages.append(f"{siteurl}/{item.url}")
+    value = {"fichiers": runtime_files(settings), "pages": sorted(set(pages))}
+    for ctx in contexts.values():
+        ctx["CALC_RUNTIME"] = value
 
 
 def finalized(pelican):
