@@ -22,13 +22,17 @@
 Any error (unknown calculator, bad preset, bad expression) is reported as
 ``path:line: message`` and fails the build.
 
+- ``sw.js`` at the site's root: the service worker that keeps the calculators
+  working offline after one visit (``service-worker.js``; network first).
+
 Settings (all optional): ``CALC_PYODIDE_DIR`` (default
 ``node_modules/pyodide`` of the project), ``CALC_RUNTIME_DIR`` (``runtime``),
-``CALC_CACHE_DIR`` (``.cache/calculateurs``).
+``CALC_CACHE_DIR`` (``.cache/calculateurs``), ``CALC_SERVICE_WORKER`` (True).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -280,13 +284,14 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         "runtime": f"{siteurl}/{info['pyodide_path']}",
         "wheel": f"{siteurl}/{info['wheel_path']}",
         "stdlib": f"{siteurl}/{info['stdlib_path']}",
+        "sw": f"{siteurl}/{SERVICE_WORKER}" if settings.get("CALC_SERVICE_WORKER", True) else "",
         "presets": {k: v for k, v in presets.items()},
     }
     return render.typographie(
         # data-pagefind-ignore: the search index keeps the prose, not the form and figures
         f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" data-pagefind-ignore="all" '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
-        f'data-stdlib="{render._h(data["stdlib"])}" '
+        f'data-stdlib="{render._h(data["stdlib"])}" data-sw="{render._h(data["sw"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"
         + f'<form class="calc-form" id="{uid}-form" aria-label="{render._h(calc.TITLE)} : vos données" novalidate>'
         + f'<p class="calc-nojs" id="{uid}-nojs">Sans JavaScript, la page montre le résultat pour les valeurs '
@@ -411,11 +416,32 @@ def _expose_runtime(generators) -> None:
         ctx["CALC_RUNTIME"] = value
 
 
+SERVICE_WORKER = "sw.js"
+SERVICE_WORKER_SOURCE = Path(__file__).with_name("service-worker.js")
+
+
+def write_service_worker(output: Path, settings) -> Path | None:
+    """``sw.js`` at the site's root (a service worker controls the pages below its own
+    folder): the source with this build's runtime files and a version derived from them."""
+    target = output / SERVICE_WORKER
+    if not settings.get("CALC_SERVICE_WORKER", True):
+        if target.exists():
+            target.unlink()
+        return None
+    files = runtime_files(settings)
+    source = SERVICE_WORKER_SOURCE.read_text(encoding="utf-8")
+    version = hashlib.sha256(("\n".join(files) + "\0" + source).encode()).hexdigest()[:12]
+    text = source.replace("%VERSION%", version).replace("%RUNTIME%", json.dumps(files))
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 def finalized(pelican):
     info = _runtime_info(pelican.settings)
     _runtime.install(
         Path(pelican.output_path), info["pyodide_dir"], info["wheel"], info["runtime_dir"], info["stdlib"]
     )
+    write_service_worker(Path(pelican.output_path), pelican.settings)
     _STATE.clear()  # the next rebuild checks the calculators' sources again
 
 

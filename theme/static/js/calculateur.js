@@ -14,7 +14,8 @@ const roots = Array.from(document.querySelectorAll(".calculateur[data-calculateu
 
 // Switches to measure or diagnose the loading of the engine, in the page's address:
 // ?moteur=stdlib-npm (Pyodide's own standard library, sources, instead of the one
-// compiled at build time).  Several are separated by commas.
+// compiled at build time), sans-sw (no service worker: the one installed is
+// removed).  Several are separated by commas.
 const SWITCHES = new Set((new URLSearchParams(location.search).get("moteur") || "").split(",").filter(Boolean));
 
 // ---------------------------------------------------------------------------
@@ -92,6 +93,7 @@ function startEngine() {
     () => {
       engine = "ready";
       roots.forEach((r) => r.calc && r.calc.engineReady());
+      setTimeout(offline, 0);
     },
     (err) => {
       engine = "failed";
@@ -100,6 +102,34 @@ function startEngine() {
     },
   );
   return ready;
+}
+
+// Offline after one visit: once the engine works, the service worker of the site
+// (sw.js, network first: plugins/calculateurs/service-worker.js) is registered and
+// keeps this page's files; <html data-hors-ligne="pret"> says when they are stored.
+async function offline() {
+  const url = roots[0].dataset.sw;
+  if (!url || !("serviceWorker" in navigator)) return;
+  try {
+    if (SWITCHES.has("sans-sw")) {
+      for (const reg of await navigator.serviceWorker.getRegistrations()) await reg.unregister();
+      return;
+    }
+    const sw = new URL(url, document.baseURI);
+    await navigator.serviceWorker.register(sw.href, { scope: new URL("./", sw).href });
+    const reg = await navigator.serviceWorker.ready;
+    const files = [location.href.split("#")[0]];
+    for (const e of performance.getEntriesByType("resource")) {
+      const u = new URL(e.name);
+      if (u.origin === location.origin && !u.pathname.includes("/runtime/")) files.push(u.href);
+    }
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "garde") document.documentElement.dataset.horsLigne = "pret";
+    });
+    reg.active.postMessage({ type: "garder", urls: files });
+  } catch (_err) {
+    // no offline mode (private browsing, storage full…): the site works the same
+  }
 }
 
 function compute(calculator, inputs, uid) {
