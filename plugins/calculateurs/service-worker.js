@@ -37,7 +37,10 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith("cadre-libre-") && !OURS.includes(name)) await caches.delete(name);
+        // (the engine's memory snapshot, cadre-libre-instantane, is keyed by content by the engine itself)
+        if (name.startsWith("cadre-libre-") && !OURS.includes(name) && name !== "cadre-libre-instantane") {
+          await caches.delete(name);
+        }
       }
       if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
       await self.clients.claim();

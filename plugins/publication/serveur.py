@@ -77,11 +77,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass
 
+    def send_header(self, keyword, value):
+        if keyword.lower() == "content-type":
+            self._content_type = value
+        super().send_header(keyword, value)
+
     def end_headers(self):
         url = self.path.split("?", 1)[0]
+        cached = False
         for pattern, name, value in header_rules(self.directory):
             if fnmatch.fnmatch(url, pattern):
                 self.send_header(name, value)
+                cached = True
+        if not cached and getattr(self, "_content_type", "").startswith("text/html"):
+            # pages revalidated at each visit, as Netlify and Cloudflare Pages do by default
+            # (the browser would otherwise keep an old page for a while after a rebuild)
+            self.send_header("Cache-Control", "no-cache")
         self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 

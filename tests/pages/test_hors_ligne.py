@@ -46,5 +46,10 @@ def test_without_the_service_worker_the_page_computes_and_none_is_left(fresh, si
     page.locator(f"#{UID}-tjm").fill("660")
     wait_result_for(page, UID, "tjm", "660")
     _same_as_cli(page, {"tjm": "660"})
-    page.wait_for_function("async () => (await navigator.serviceWorker.getRegistrations()).length === 0")
+    for _ in range(40):  # (wait_for_function does not await an async predicate)
+        if page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0:
+            break
+        page.wait_for_timeout(250)
+    else:
+        raise AssertionError("the service worker is still registered with ?moteur=sans-sw")
     assert watch.foreign() == []

@@ -66,18 +66,22 @@ def _default(o):
     raise TypeError(type(o).__name__)
 
 
-def test_calculators_run_from_the_shipped_runtime_as_in_cpython(shipped):
+def _scenarios(per_file=None) -> list[dict]:
+    out = []
+    for path in sorted(SCENARIOS.glob("*.json")):
+        for sc in json.loads(path.read_text(encoding="utf-8"))["scenarios"][:per_file]:
+            out.append({"id": f"{path.stem}/{sc['id']}", "calculateur": sc["calculateur"],
+                        "entrees": sc.get("entrees", {})})
+    return out
+
+
+def _run_shipped(shipped, scenarios, *flags) -> dict:
     node = shutil.which("node")
     assert node, "Node.js is required to run Pyodide"
     stdlib, wheel = shipped
-    scenarios = []
-    for path in sorted(SCENARIOS.glob("*.json")):
-        for sc in json.loads(path.read_text(encoding="utf-8"))["scenarios"][:4]:
-            scenarios.append({"id": f"{path.stem}/{sc['id']}", "calculateur": sc["calculateur"],
-                              "entrees": sc.get("entrees", {})})
     proc = subprocess.run(
-        [node, str(Path(__file__).with_name("runtime_runner.mjs")), str(stdlib), str(wheel)],
-        input=json.dumps({"scenarios": scenarios}), cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [node, str(Path(__file__).with_name("runtime_runner.mjs")), str(stdlib), str(wheel), *flags],
+        input=json.dumps({"scenarios": scenarios}), cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     answer = json.loads(proc.stdout)
@@ -85,8 +89,23 @@ def test_calculators_run_from_the_shipped_runtime_as_in_cpython(shipped):
         expected = json.dumps(calculators.run(sc["calculateur"], sc["entrees"]),
                               sort_keys=True, ensure_ascii=False, default=_default)
         assert answer["resultats"][sc["id"]] == expected, sc["id"]
+    return answer
+
+
+def test_calculators_run_from_the_shipped_runtime_as_in_cpython(shipped):
+    answer = _run_shipped(shipped, _scenarios(per_file=4))
     # the modules the calculators need come from bytecode, not compiled in the browser
     for name in ("json", "re", "datetime", "tomllib", "html", "dataclasses"):
         if name in answer["bytecode"] or name in answer["source"]:
             assert name in answer["bytecode"], name
     assert len(answer["bytecode"]) >= 50
+
+
+def test_calculators_run_from_a_memory_snapshot_as_in_cpython(shipped):
+    """Repeat visits restore the engine from a snapshot made in the browser: every scenario
+    gives, in the restored engine, the bytes CPython gives; the worker's own glue (read from
+    calculateur-worker.js) computes the same reference before and after the snapshot."""
+    answer = _run_shipped(shipped, _scenarios(), "--snapshot")
+    assert answer["snapshot_bytes"] > 1_000_000
+    assert answer["glue_fresh"] == answer["glue_restored"]
+    assert json.loads(answer["glue_fresh"])["ok"] is True

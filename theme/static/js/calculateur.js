@@ -15,7 +15,8 @@ const roots = Array.from(document.querySelectorAll(".calculateur[data-calculateu
 // Switches to measure or diagnose the loading of the engine, in the page's address:
 // ?moteur=stdlib-npm (Pyodide's own standard library, sources, instead of the one
 // compiled at build time), sans-sw (no service worker: the one installed is
-// removed).  Several are separated by commas.
+// removed), sans-instantane (no memory snapshot of the engine, neither used nor
+// made).  Several are separated by commas.
 const SWITCHES = new Set((new URLSearchParams(location.search).get("moteur") || "").split(",").filter(Boolean));
 
 // ---------------------------------------------------------------------------
@@ -87,6 +88,7 @@ function startEngine() {
       wheel: new URL(first.dataset.wheel, document.baseURI).href,
       stdlib: first.dataset.stdlib && !SWITCHES.has("stdlib-npm") ? new URL(first.dataset.stdlib, document.baseURI).href : null,
       names: Array.from(new Set(roots.map((r) => r.dataset.calculateur))),
+      snapshot: !SWITCHES.has("sans-instantane"),
     });
   });
   ready.then(
