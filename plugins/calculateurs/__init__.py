@@ -104,6 +104,20 @@ def _runtime_info(settings) -> dict:
     return _STATE["info"]
 
 
+# Across the pages of one build: the result of each calculator for given presets, and the
+# HTML of each block (the same block in many pages runs and renders once). Cleared by
+# `initialized` (each rebuild of `make serve` reads the calculators' sources again).
+_RESULTS: dict = {}
+_BLOCKS: dict = {}
+
+
+def _run_cached(name: str, raw: dict) -> dict:
+    key = (name, json.dumps(raw, sort_keys=True))
+    if key not in _RESULTS:
+        _RESULTS[key] = calculators.run(name, dict(raw))
+    return _RESULTS[key]
+
+
 class Page:
     """What the plugin does to one Markdown source."""
 
@@ -163,7 +177,7 @@ class Page:
             raw[key] = value
             lines[key] = line
         try:
-            out = calculators.run(name, raw)
+            out = _run_cached(name, raw)
         except Exception as exc:  # a crashing calculator fails the build, at the block's line
             self.error(open_line, f"{name} : le calculateur a échoué : {type(exc).__name__} : {exc}")
             return ""
@@ -179,7 +193,11 @@ class Page:
         uid = f"calc-{name}" if self.count == 1 else f"calc-{name}-{self.count}"
         if name not in self.names:
             self.names.append(name)
-        return build_block_html(name, calc, raw, result, uid, self.settings)
+        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""))
+        html = _BLOCKS.get(key)
+        if html is None:
+            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings)
+        return html
 
     # -- the whole source ---------------------------------------------------
     def process(self, lines: list[str], md) -> list[str]:
@@ -369,6 +387,8 @@ def readers_init(readers):
 def initialized(pelican):
     _ERRORS.clear()
     _STATE.clear()
+    _RESULTS.clear()
+    _BLOCKS.clear()
 
 
 def all_generators_finalized(generators):
