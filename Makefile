@@ -75,9 +75,11 @@ publish: setup
 
 # The autoreload process builds the site first, then rebuilds on every change of content/, theme/ or
 # the settings; a content error is reported and the server keeps running until the file is fixed.
+# The project's server (plugins/publication/serveur.py) sends the precompressed .br/.gz files
+# with their Content-Encoding, as a configured host does.
 serve: setup
 	@echo "Site servi sur http://$(HOST):$(PORT)/ — reconstruit à chaque modification (Ctrl+C pour arrêter)."
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --autoreload --listen --bind $(HOST) --port $(PORT)
+	COLUMNS=$${COLUMNS:-200} $(PY) plugins/publication/serveur.py $(OUTPUT) --bind $(HOST) --port $(PORT) -- $(CONTENT) -o $(OUTPUT) -s $(CONF)
 
 # --- Checks ----------------------------------------------------------------------------
 

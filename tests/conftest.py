@@ -4,9 +4,11 @@
   into a temporary directory, or the directory named by $CADRE_LIBRE_OUTPUT if set
   ($CADRE_LIBRE_CONTENT builds another content folder instead of content/).
   Under pytest-xdist the workers share one build (a file lock guards it).
-- `site_url` (session): that directory served on 127.0.0.1:<free port> by a threaded
-  http.server (.wasm as application/wasm, .mjs as text/javascript); the base URL, no
-  trailing slash.
+- `site_url` (session): that directory served on 127.0.0.1:<free port> by the server of
+  `make serve` (plugins/publication/serveur.py: threaded http.server, .wasm as
+  application/wasm, .mjs as text/javascript, the precompressed .br/.gz files sent with their
+  Content-Encoding when the request accepts it, Cache-Control from _headers); the base URL,
+  no trailing slash.
 - `browser_type_launch_args`: pytest-playwright drives Debian's Chromium.
 - `build_site(output, content, strict=False)`: runs the build command on another content
   folder and returns the CompletedProcess (for tests that break content on purpose).
@@ -18,8 +20,7 @@ Content checks make the build fail on a broken link; while drafting, a developer
 from __future__ import annotations
 
 import fcntl
-import functools
-import http.server
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -84,31 +85,20 @@ def site_dir(tmp_path_factory) -> Path:
     return output
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-        ".xml": "application/xml",
-        ".whl": "application/octet-stream",
-    }
-
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        pass
+def _load_server_module():
+    """plugins/publication/serveur.py, the server of `make serve` (precompressed .br/.gz)."""
+    spec = importlib.util.spec_from_file_location("_cadre_libre_serveur", ROOT / "plugins" / "publication" / "serveur.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
+serveur = _load_server_module()
 
 
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = serveur.make_server(str(site_dir))
     thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
     thread.start()
     try:

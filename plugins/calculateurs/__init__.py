@@ -15,19 +15,24 @@
   (see ``expressions.py``).
 - Pages with a calculator get the metadata ``calculateurs`` (list of names),
   so templates load the JavaScript there only.
-- The Pyodide runtime and the calculators wheel are copied into the output
-  under ``runtime/`` (see ``runtime.py``).
+- The Pyodide runtime, its standard library compiled to bytecode and the
+  calculators wheel are copied into the output under ``runtime/`` (see
+  ``runtime.py``).
 
 Any error (unknown calculator, bad preset, bad expression) is reported as
 ``path:line: message`` and fails the build.
 
+- ``sw.js`` at the site's root: the service worker that keeps the calculators
+  working offline after one visit (``service-worker.js``; network first).
+
 Settings (all optional): ``CALC_PYODIDE_DIR`` (default
 ``node_modules/pyodide`` of the project), ``CALC_RUNTIME_DIR`` (``runtime``),
-``CALC_CACHE_DIR`` (``.cache/calculateurs``).
+``CALC_CACHE_DIR`` (``.cache/calculateurs``), ``CALC_SERVICE_WORKER`` (True).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -83,7 +88,12 @@ def _runtime_info(settings) -> dict:
         rt = settings.get("CALC_RUNTIME_DIR", "runtime")
         version = _runtime.pyodide_version(pyodide_dir)
         wheel = _runtime.build_wheel(PROJECT_ROOT, cache)
+        stdlib = _runtime.assemble_stdlib(
+            pyodide_dir, _runtime.compile_stdlib(pyodide_dir, cache), _runtime.wheel_stdlib_modules(wheel), cache
+        )
         _STATE["info"] = {
+            "stdlib": stdlib,
+            "stdlib_path": f"{rt}/pyodide-{version}/{_runtime.stdlib_name(stdlib)}",
             "pyodide_dir": pyodide_dir,
             "runtime_dir": rt,
             "version": version,
@@ -92,6 +102,20 @@ def _runtime_info(settings) -> dict:
             "wheel_path": f"{rt}/{_runtime.wheel_name(wheel)}",
         }
     return _STATE["info"]
+
+
+# Across the pages of one build: the result of each calculator for given presets, and the
+# HTML of each block (the same block in many pages runs and renders once). Cleared by
+# `initialized` (each rebuild of `make serve` reads the calculators' sources again).
+_RESULTS: dict = {}
+_BLOCKS: dict = {}
+
+
+def _run_cached(name: str, raw: dict) -> dict:
+    key = (name, json.dumps(raw, sort_keys=True))
+    if key not in _RESULTS:
+        _RESULTS[key] = calculators.run(name, dict(raw))
+    return _RESULTS[key]
 
 
 class Page:
@@ -153,7 +177,7 @@ class Page:
             raw[key] = value
             lines[key] = line
         try:
-            out = calculators.run(name, raw)
+            out = _run_cached(name, raw)
         except Exception as exc:  # a crashing calculator fails the build, at the block's line
             self.error(open_line, f"{name} : le calculateur a échoué : {type(exc).__name__} : {exc}")
             return ""
@@ -169,7 +193,11 @@ class Page:
         uid = f"calc-{name}" if self.count == 1 else f"calc-{name}-{self.count}"
         if name not in self.names:
             self.names.append(name)
-        return build_block_html(name, calc, raw, result, uid, self.settings)
+        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""))
+        html = _BLOCKS.get(key)
+        if html is None:
+            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings)
+        return html
 
     # -- the whole source ---------------------------------------------------
     def process(self, lines: list[str], md) -> list[str]:
@@ -273,12 +301,15 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         "calculateur": name,
         "runtime": f"{siteurl}/{info['pyodide_path']}",
         "wheel": f"{siteurl}/{info['wheel_path']}",
+        "stdlib": f"{siteurl}/{info['stdlib_path']}",
+        "sw": f"{siteurl}/{SERVICE_WORKER}" if settings.get("CALC_SERVICE_WORKER", True) else "",
         "presets": {k: v for k, v in presets.items()},
     }
     return render.typographie(
         # data-pagefind-ignore: the search index keeps the prose, not the form and figures
         f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" data-pagefind-ignore="all" '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
+        f'data-stdlib="{render._h(data["stdlib"])}" data-sw="{render._h(data["sw"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"
         + f'<form class="calc-form" id="{uid}-form" aria-label="{render._h(calc.TITLE)} : vos données" novalidate>'
         + f'<p class="calc-nojs" id="{uid}-nojs">Sans JavaScript, la page montre le résultat pour les valeurs '
@@ -356,6 +387,8 @@ def readers_init(readers):
 def initialized(pelican):
     _ERRORS.clear()
     _STATE.clear()
+    _RESULTS.clear()
+    _BLOCKS.clear()
 
 
 def all_generators_finalized(generators):
@@ -364,13 +397,71 @@ def all_generators_finalized(generators):
     if errors:
         _STATE.clear()
         raise CalculateurError("calculateurs : la construction échoue :\n" + "\n".join(errors))
+    _expose_runtime(generators)
+
+
+def runtime_files(settings) -> list[str]:
+    """URLs of what a calculator page loads beyond the page itself (scripts, Pyodide, its
+    standard library, the wheel): what the prefetch on intent and the service worker fetch."""
+    info = _runtime_info(settings)
+    siteurl = settings.get("SITEURL", "")
+    base = f"{siteurl}/{info['pyodide_path']}"
+    return [
+        f"{siteurl}/theme/js/calculateur.js",
+        f"{siteurl}/theme/js/calculateur-worker.js",
+        base + "pyodide.mjs",
+        base + "pyodide.asm.mjs",
+        base + "pyodide.asm.wasm",
+        base + "pyodide-lock.json",
+        f"{siteurl}/{info['stdlib_path']}",
+        f"{siteurl}/{info['wheel_path']}",
+    ]
+
+
+def _expose_runtime(generators) -> None:
+    """``CALC_RUNTIME`` in the templates' context: the runtime files and the calculator pages
+    (for the prefetch on intent of theme/static/js/prechargement.js)."""
+    contexts = {id(g.context): g.context for g in generators if hasattr(g, "context")}
+    if not contexts:
+        return
+    settings = generators[0].settings
+    siteurl = settings.get("SITEURL", "")
+    pages = []
+    for g in generators:
+        for item in list(getattr(g, "articles", [])) + list(getattr(g, "pages", [])):
+            if getattr(item, "calculateurs", None):
+                pages.append(f"{siteurl}/{item.url}")
+    value = {"fichiers": runtime_files(settings), "pages": sorted(set(pages))}
+    for ctx in contexts.values():
+        ctx["CALC_RUNTIME"] = value
+
+
+SERVICE_WORKER = "sw.js"
+SERVICE_WORKER_SOURCE = Path(__file__).with_name("service-worker.js")
+
+
+def write_service_worker(output: Path, settings) -> Path | None:
+    """``sw.js`` at the site's root (a service worker controls the pages below its own
+    folder): the source with this build's runtime files and a version derived from them."""
+    target = output / SERVICE_WORKER
+    if not settings.get("CALC_SERVICE_WORKER", True):
+        if target.exists():
+            target.unlink()
+        return None
+    files = runtime_files(settings)
+    source = SERVICE_WORKER_SOURCE.read_text(encoding="utf-8")
+    version = hashlib.sha256(("\n".join(files) + "\0" + source).encode()).hexdigest()[:12]
+    text = source.replace("%VERSION%", version).replace("%RUNTIME%", json.dumps(files))
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def finalized(pelican):
     info = _runtime_info(pelican.settings)
     _runtime.install(
-        Path(pelican.output_path), info["pyodide_dir"], info["wheel"], info["runtime_dir"]
+        Path(pelican.output_path), info["pyodide_dir"], info["wheel"], info["runtime_dir"], info["stdlib"]
     )
+    write_service_worker(Path(pelican.output_path), pelican.settings)
     _STATE.clear()  # the next rebuild checks the calculators' sources again
 
 

@@ -145,6 +145,18 @@ def make_environment() -> ImmutableSandboxedEnvironment:
 _ENV = None
 
 
+def _compile(env, expression: str):
+    """Each distinct expression is compiled once per environment (the site quotes the same
+    figure in many pages; compiling was most of the cost of an expression)."""
+    cache = env.__dict__.setdefault("_cadre_libre_compiled", {})
+    compiled = cache.get(expression)
+    if compiled is None:
+        if len(cache) > 50_000:
+            cache.clear()
+        compiled = cache[expression] = env.compile_expression(expression, undefined_to_none=False)
+    return compiled
+
+
 def evaluate(expression: str, env=None) -> str:
     """The text of one expression (raises ExpressionError)."""
     global _ENV
@@ -153,8 +165,7 @@ def evaluate(expression: str, env=None) -> str:
             _ENV = make_environment()
         env = _ENV
     try:
-        compiled = env.compile_expression(expression, undefined_to_none=False)
-        value = compiled()
+        value = _compile(env, expression)()
     except ExpressionError:
         raise
     except TemplateSyntaxError as exc:

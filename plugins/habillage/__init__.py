@@ -94,44 +94,26 @@ def _rewrite(html: str) -> str:
     )
 
 
-class _Headings(HTMLParser):
-    """Collects (level, id, text) of h2/h3 elements, ignoring the permalink inside them."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[dict] = []
-        self._current: dict | None = None
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in ("h2", "h3") and attrs.get("id"):
-            self._current = {"niveau": int(tag[1]), "id": attrs["id"], "texte": ""}
-        elif self._current is not None and tag == "a" and "ancre" in (attrs.get("class") or ""):
-            self._skip += 1
-        elif self._current is not None and self._skip and tag == "a":
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if self._current is None:
-            return
-        if tag == "a" and self._skip:
-            self._skip -= 1
-        elif tag in ("h2", "h3"):
-            # collapse ordinary whitespace only: the narrow no-break spaces of French typography stay
-            self._current["texte"] = re.sub(r"[ \t\r\n]+", " ", self._current["texte"]).strip()
-            self.found.append(self._current)
-            self._current = None
-
-    def handle_data(self, data):
-        if self._current is not None and not self._skip:
-            self._current["texte"] += data
+# The headings of a page's content, found by one linear scan (an HTMLParser pass over each
+# page was 14 % of the build): h2/h3 with an id; the text without the permalink anchor
+# (class "ancre") that `_rewrite` adds, tags dropped, entities decoded.
+_HEADING = re.compile(r"<h([23])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
+_ID = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_PERMALINK = re.compile(r"""<a\b[^>]*\bclass\s*=\s*["'][^"']*\bancre\b[^"']*["'][^>]*>.*?</a\s*>""", re.S | re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
 
 
 def sommaire(html: str) -> list[dict]:
-    parser = _Headings()
-    parser.feed(html or "")
-    return parser.found
+    out = []
+    for m in _HEADING.finditer(html or ""):
+        found = _ID.search(m.group(2))
+        ident = unescape(next(g for g in found.groups() if g is not None)) if found else ""
+        if not ident:
+            continue
+        text = unescape(_ANY_TAG.sub("", _PERMALINK.sub("", m.group(3))))
+        # collapse ordinary whitespace only: the narrow no-break spaces of French typography stay
+        out.append({"niveau": int(m.group(1)), "id": ident, "texte": re.sub(r"[ \t\r\n]+", " ", text).strip()})
+    return out
 
 
 def _on_content(instance: Content) -> None:

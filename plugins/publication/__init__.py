@@ -1,4 +1,5 @@
-"""Files a static host reads: robots.txt and _headers (Netlify / Cloudflare Pages format).
+"""Files a static host reads: robots.txt and _headers (Netlify / Cloudflare Pages format),
+and the precompressed copies (.br, .gz) of every page and runtime file (precompression.py).
 
 _headers carries the same Content-Security-Policy as the pages' <meta> tag (setting CSP)
 plus what only works as an HTTP header (CSP_HEADER_EXTRA: frame-ancestors), a few
@@ -47,5 +48,14 @@ def _write(pelican) -> None:
             fh.write(text)
 
 
+def _connect_last(pelican) -> None:
+    # connected once Pelican is initialised, hence after every plugin's own `finalized`
+    # handler (calculateurs installs the runtime, recherche writes Pagefind's files there)
+    from . import precompression
+
+    signals.finalized.connect(precompression.on_finalized)
+
+
 def register():
     signals.finalized.connect(_write)
+    signals.initialized.connect(_connect_last)

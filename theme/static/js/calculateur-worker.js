@@ -2,6 +2,19 @@
 // origin, unpacks the calculators wheel (no micropip, no loadPackage: nothing
 // leaves the origin) and answers {calculator, inputs} with the result HTML
 // rendered by calculators/render.py, or per-field errors in French.
+//
+// Repeat visits start from a memory snapshot of Pyodide made in this browser
+// (Pyodide's _makeSnapshot / _loadSnapshot), kept in Cache Storage:
+// - made after the first result, when the worker is idle, of an engine booted
+//   normally (parameters read, every calculator imported), with free storage of
+//   at least SNAPSHOT_MIN_FREE;
+// - keyed by the runtime, standard library and wheel URLs (versioned by content)
+//   and by this file's Python glue: a deploy that changes any of them never
+//   restores an old engine;
+// - validated before use: a reference computation made just before the
+//   snapshot must give the same bytes once restored; on any difference or
+//   error it is deleted and the engine boots normally;
+// - ?moteur=sans-instantane (msg.snapshot false) neither uses nor makes one.
 
 const GLUE = `
 import json
@@ -23,20 +36,101 @@ def _calc(name, inputs_json, uid):
 _calc
 `;
 
+const SNAPSHOT_CACHE = "cadre-libre-instantane";
+const SNAPSHOT_MIN_FREE = 256 * 1024 * 1024; // the snapshot is about 32 MB
+const SNAPSHOT_DELAY_MS = 1500;
+// A dated computation (the same result any day), to check a restored engine.
+const REFERENCE = ["portage", JSON.stringify({ tjm: "613.27", jours: "17", date: "2026-07-01" }), "reference"];
+
 let calc = null;
+let pyodide = null;
+let snapshotPlan = null; // {key} when a snapshot is to be made once idle
+let snapshotTimer = null;
 
 const timings = {};
 
+async function snapshotKeys(msg) {
+  const text = [msg.runtime, msg.stdlib || "", msg.wheel, GLUE, REFERENCE.join("|")].join("\n");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  const base = new URL(`__instantane__/${hex}`, msg.runtime).href;
+  return { key: base, reference: base + "?reference" };
+}
+
+async function fromSnapshot(loadPyodide, options, msg) {
+  if (!self.caches) return false;
+  const keys = await snapshotKeys(msg);
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  const [hit, ref] = await Promise.all([cache.match(keys.key), cache.match(keys.reference)]);
+  if (!hit || !ref) {
+    timings.snapshot = "none";
+    snapshotPlan = keys;
+    return false;
+  }
+  try {
+    const bytes = new Uint8Array(await hit.arrayBuffer());
+    const expected = await ref.text();
+    const restored = await loadPyodide({ ...options, _loadSnapshot: bytes });
+    const fn = restored.globals.get("_calc");
+    if (fn(...REFERENCE) !== expected) throw new Error("instantané : calcul de référence différent");
+    pyodide = restored;
+    calc = fn;
+    timings.snapshot = "restored";
+    return true;
+  } catch (err) {
+    await Promise.all([cache.delete(keys.key), cache.delete(keys.reference)]).catch(() => {});
+    timings.snapshot = "discarded: " + String((err && err.message) || err).slice(0, 200);
+    snapshotPlan = keys;
+    return false;
+  }
+}
+
+async function makeSnapshot() {
+  const keys = snapshotPlan;
+  snapshotPlan = null;
+  if (!keys || !pyodide || !self.caches) return;
+  try {
+    if (navigator.storage && navigator.storage.estimate) {
+      const { quota = 0, usage = 0 } = await navigator.storage.estimate();
+      if (quota - usage < SNAPSHOT_MIN_FREE) return;
+    }
+    pyodide.runPython("for _n in calculators.names():\n    calculators.get(_n)");
+    const expected = calc(...REFERENCE);
+    const bytes = pyodide.makeMemorySnapshot();
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    for (const req of await cache.keys()) await cache.delete(req); // one snapshot at a time
+    // the reference last: both present means the snapshot is complete
+    await cache.put(keys.key, new Response(bytes));
+    await cache.put(keys.reference, new Response(expected));
+  } catch (_err) {
+    // no snapshot (storage full, private browsing…): the next visit boots normally
+  }
+}
+
 async function init(msg) {
   const t0 = performance.now();
+  const { loadPyodide } = await import(msg.runtime + "pyodide.mjs");
+  // msg.stdlib: the standard library compiled to bytecode at build time
+  // (plugins/calculateurs/runtime.py); without it, Pyodide's npm archive of sources.
+  const options = { indexURL: msg.runtime, packages: [] };
+  if (msg.stdlib) options.stdLibURL = msg.stdlib;
+  const restored = msg.snapshot
+    ? await fromSnapshot(loadPyodide, options, msg).catch((err) => {
+        timings.snapshot = "unavailable: " + String((err && err.message) || err).slice(0, 200);
+        return false;
+      })
+    : false;
+  if (restored) {
+    timings.pyodide = performance.now() - t0;
+    return;
+  }
   // The wheel downloads while Pyodide boots.
   const wheel = fetch(msg.wheel).then((r) => {
     if (!r.ok) throw new Error(`roue des calculateurs introuvable (${r.status})`);
     return r.arrayBuffer();
   });
   wheel.catch(() => {});
-  const { loadPyodide } = await import(msg.runtime + "pyodide.mjs");
-  const pyodide = await loadPyodide({ indexURL: msg.runtime, packages: [] });
+  pyodide = await loadPyodide(msg.snapshot ? { ...options, _makeSnapshot: true } : options);
   const t1 = performance.now();
   pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
   const t2 = performance.now();
@@ -47,6 +141,7 @@ async function init(msg) {
   const t3 = performance.now();
   // for bench/bench_calculator_page.py (milliseconds)
   Object.assign(timings, { pyodide: t1 - t0, wheel: t2 - t1, python_import: t3 - t2 });
+  if (!msg.snapshot) snapshotPlan = null;
 }
 
 self.addEventListener("message", async (event) => {
@@ -66,5 +161,9 @@ self.addEventListener("message", async (event) => {
       out = { ok: false, errors: { _: "Le calcul a échoué : " + String((err && err.message) || err).split("\n").slice(-2).join(" ") } };
     }
     self.postMessage({ type: "result", id: msg.id, ...out });
+    if (snapshotPlan) {
+      clearTimeout(snapshotTimer);
+      snapshotTimer = setTimeout(makeSnapshot, SNAPSHOT_DELAY_MS);
+    }
   }
 });

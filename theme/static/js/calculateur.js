@@ -12,6 +12,13 @@ const LOAD_TIMEOUT_MS = 60000;
 
 const roots = Array.from(document.querySelectorAll(".calculateur[data-calculateur]"));
 
+// Switches to measure or diagnose the loading of the engine, in the page's address:
+// ?moteur=stdlib-npm (Pyodide's own standard library, sources, instead of the one
+// compiled at build time), sans-sw (no service worker: the one installed is
+// removed), sans-instantane (no memory snapshot of the engine, neither used nor
+// made).  Several are separated by commas.
+const SWITCHES = new Set((new URLSearchParams(location.search).get("moteur") || "").split(",").filter(Boolean));
+
 // ---------------------------------------------------------------------------
 // The worker, shared by every calculator of the page
 // ---------------------------------------------------------------------------
@@ -79,13 +86,16 @@ function startEngine() {
       type: "init",
       runtime: new URL(first.dataset.runtime, document.baseURI).href,
       wheel: new URL(first.dataset.wheel, document.baseURI).href,
+      stdlib: first.dataset.stdlib && !SWITCHES.has("stdlib-npm") ? new URL(first.dataset.stdlib, document.baseURI).href : null,
       names: Array.from(new Set(roots.map((r) => r.dataset.calculateur))),
+      snapshot: !SWITCHES.has("sans-instantane"),
     });
   });
   ready.then(
     () => {
       engine = "ready";
       roots.forEach((r) => r.calc && r.calc.engineReady());
+      setTimeout(offline, 0);
     },
     (err) => {
       engine = "failed";
@@ -94,6 +104,34 @@ function startEngine() {
     },
   );
   return ready;
+}
+
+// Offline after one visit: once the engine works, the service worker of the site
+// (sw.js, network first: plugins/calculateurs/service-worker.js) is registered and
+// keeps this page's files; <html data-hors-ligne="pret"> says when they are stored.
+async function offline() {
+  const url = roots[0].dataset.sw;
+  if (!url || !("serviceWorker" in navigator)) return;
+  try {
+    if (SWITCHES.has("sans-sw")) {
+      for (const reg of await navigator.serviceWorker.getRegistrations()) await reg.unregister();
+      return;
+    }
+    const sw = new URL(url, document.baseURI);
+    await navigator.serviceWorker.register(sw.href, { scope: new URL("./", sw).href });
+    const reg = await navigator.serviceWorker.ready;
+    const files = [location.href.split("#")[0]];
+    for (const e of performance.getEntriesByType("resource")) {
+      const u = new URL(e.name);
+      if (u.origin === location.origin && !u.pathname.includes("/runtime/")) files.push(u.href);
+    }
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "garde") document.documentElement.dataset.horsLigne = "pret";
+    });
+    reg.active.postMessage({ type: "garder", urls: files });
+  } catch (_err) {
+    // no offline mode (private browsing, storage full…): the site works the same
+  }
 }
 
 function compute(calculator, inputs, uid) {
