@@ -102,7 +102,10 @@ def _own_fields(calc, errors: dict) -> dict:
     own = {f.name for f in calc.FIELDS}
     if all(k in own or k == "_" for k in errors):
         return errors
-    labels = {f.name: f.label for name in names() for f in get(name).FIELDS}
+    labels: dict = {}
+    for other in names():  # display order: the status calculators come before the composites
+        for f in get(other).FIELDS:
+            labels.setdefault(f.name, f.label)
     out = {k: m for k, m in errors.items() if k in own or k == "_"}
     for key, msg in errors.items():
         if key not in own and key != "_":

@@ -461,7 +461,7 @@ def compute(values: dict) -> dict:
         "pension_invalidite_partielle": inv["partielle"],
         "complement_employeur_detail": comp,
         "non_applicable": {l["code"]: l["raison"] for l in lignes if not l["applicable"]},
-        "regles": lignes,
+        "regles_appliquees": lignes,
         "chiffres_cles": chiffres,
         "ne_s_applique_pas": sans_objet,
         "hypotheses": hyp,
