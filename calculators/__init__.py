@@ -36,6 +36,8 @@ _MODULES = {
     "micro": "calculators.micro",
     "comparateur_statuts": "calculators.comparateur_statuts",
     "comparateur_offres": "calculators.comparateur_offres",
+    "chomage": "calculators.chomage",
+    "quitter_cdi": "calculators.quitter_cdi",
 }
 
 _loaded: dict = {}
