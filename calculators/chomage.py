@@ -75,8 +75,8 @@ FIELDS = (
           reference="Règlement d’assurance chômage, art. 11"),
     Field("mois_travailles", "Mois travaillés et payés dans la période de référence", "integer", unit="mois",
           minimum=0, maximum=36, default=24, group=_G_SAL,
-          help="Les derniers mois avant la fin du contrat. La période de référence est de 24 mois, 36 à partir de "
-               "55 ans à la fin du contrat."),
+          help="Les derniers mois avant la fin du contrat, dans la période de référence (plus longue à partir "
+               "d’un certain âge, voir le résultat)."),
     Field("primes", "Primes et part variable de la période", "number", unit="€", minimum=0, maximum=10_000_000,
           default=0, group=_G_SAL,
           help="Total brut sur la période (un 13e mois : la part des mois de la période). Sans l’indemnité de fin "
@@ -294,7 +294,7 @@ def compute(values: dict) -> dict:
         "s’ajoutent au total de la période. Le salaire de référence exclut les indemnités de rupture, l’indemnité "
         "compensatrice de congés payés et l’indemnité de fin de contrat (service-public.fr, F2064).",
         "Indemnisation continue à partir du premier jour indemnisé (aucune reprise d’emploi) ; l’allocation est "
-        "versée sur 30 jours chaque mois. Taux normal de CSG (revenu fiscal de référence au-dessus des seuils du "
+        f"versée sur {ac_nombre(p('chomage.allocation.jours_par_mois'))} jours chaque mois. Taux normal de CSG (revenu fiscal de référence au-dessus des seuils du "
         "taux réduit).",
         "Durée : jours arrondis au jour supérieur ; différés : jours arrondis au jour inférieur (lecture du guide).",
     ]

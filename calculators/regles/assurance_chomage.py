@@ -228,10 +228,10 @@ def plafond_maintien(p, droits: float) -> float:
 
 def indemnite_legale_licenciement(p, salaire_reference: float, anciennete_annees: float) -> float:
     """R1234-2: 1/4 month per year up to 10 years, 1/3 beyond (0 under the minimum seniority)."""
-    if anciennete_annees * 12 < p("rupture.anciennete_minimum_mois") - 1e-9:
+    if anciennete_annees * 12 < p("chomage.rupture.anciennete_minimum_mois") - 1e-9:
         return 0.0
-    seuil = p("rupture.indemnite_legale_seuil_ans")
-    f = p("rupture.indemnite_legale_fraction_au_dela")
+    seuil = p("chomage.rupture.indemnite_legale_seuil_ans")
+    f = p("chomage.rupture.indemnite_legale_fraction_au_dela")
     au_dela = f["numerateur"] / f["denominateur"]
-    return cents(salaire_reference * (p("rupture.indemnite_legale_fraction") * min(anciennete_annees, seuil)
+    return cents(salaire_reference * (p("chomage.rupture.indemnite_legale_fraction") * min(anciennete_annees, seuil)
                                       + au_dela * max(anciennete_annees - seuil, 0.0)))
