@@ -344,7 +344,8 @@ def compute(values: dict) -> dict:
             "sociale).")})
     portage_cdi = contrat == "portage_cdi"
     diviseur = ac.diviseur_sjr(p, travailles, non_travailles, portage_cdi)
-    s = ac.sjr(sr, diviseur)
+    s_exact = ac.sjr(sr, diviseur)
+    s = cents(s_exact)
     ref_sjr = "Règlement d’assurance chômage, art. 11 à 13 ; service-public.fr, F2064"
     lignes.append(_ligne("salaire_reference", f"Salaire de référence ({values['mois_travailles']} mois"
                          + (" et primes" if values["primes"] else "") + ", période du " + _date(debut_prc) + " au "
@@ -354,7 +355,7 @@ def compute(values: dict) -> dict:
 
     # daily allowance
     G2 = "Allocation journalière brute"
-    aj = ac.allocation_journaliere(p, s)
+    aj = ac.allocation_journaliere(p, s_exact)
     ref_aj = "Règlement d’assurance chômage, art. 14 à 16"
     lignes.append(_ligne("formule_partie_fixe", f"Formule 1 : part du SJR + partie fixe de {_e(ac.partie_fixe(p))}",
                          G2, aj["formule_1"], assiette=s, taux=p("chomage.allocation.taux_partie_proportionnelle"),
@@ -372,7 +373,7 @@ def compute(values: dict) -> dict:
 
     # deductions
     G3 = "Retenues et allocation nette (par jour)"
-    r = ac.retenues(p, a, s)
+    r = ac.retenues(p, a, s_exact)
     ref_ret = "Fiche de l’Unédic « Retenues sociales sur les allocations » ; Code de la sécurité sociale, art. L136-8"
     lignes.append(_ligne("retraite_complementaire", "Participation au financement des retraites complémentaires", G3,
                          r["retraite_complementaire"], assiette=s,
@@ -409,7 +410,7 @@ def compute(values: dict) -> dict:
     legale = values["indemnite_legale"] if values["indemnite_legale"] is not None else values["indemnite_rupture"]
     supra = cents(values["indemnite_rupture"] - legale)
     ds = ac.differe_specifique(p, supra, economique) if supra > 0 else {"jours": 0, "avant_plafond": 0.0, "maximum": 0}
-    dcp = ac.differe_conges_payes(p, values["indemnite_conges_payes"], s)
+    dcp = ac.differe_conges_payes(p, values["indemnite_conges_payes"], s_exact)
     attente = int(p("chomage.delai_attente.jours"))
     premier = ac.premier_jour_indemnise(p, fin, ds["jours"], dcp["jours"])
     dernier = premier + _dt.timedelta(days=jours - 1)
@@ -435,7 +436,7 @@ def compute(values: dict) -> dict:
     jours_pleins = min(jours, dg["jour"] - 1) if dg["applique"] else jours
     jours_reduits = jours - jours_pleins
     date_degr = premier + _dt.timedelta(days=dg["jour"] - 1) if dg["applique"] and jours_reduits > 0 else None
-    r_dg = ac.retenues(p, dg["aj"], s) if dg["applique"] else r
+    r_dg = ac.retenues(p, dg["aj"], s_exact) if dg["applique"] else r
     ref_dg = "Règlement d’assurance chômage, art. 17 bis § 1"
     if dg["applique"]:
         regles.append({"code": "degressivite", "libelle": "Dégressivité", "applique": True, "valeur": dg["aj"],

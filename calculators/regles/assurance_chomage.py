@@ -10,9 +10,10 @@ worked examples in ../shared/reference/protection-2026.md § 2.
   PMSS a month; the rupture indemnities, the indemnité compensatrice de congés
   payés and the précarité indemnity are excluded (the caller passes pay only);
 - SJR = SR ÷ the calendar days from the first day of employment in the period
-  to its end (non-worked days capped, see ``sjr.*``), to the cent;
+  to its end (non-worked days capped, see ``sjr.*``), shown to the cent, kept
+  unrounded in the formulas;
 - AJ = max(40.4 % SJR + partie fixe, 57 % SJR), at least the minimum, at most
-  75 % of the SJR; to the cent;
+  75 % of the SJR; to the cent (the amount paid per day: a month is 30 × it);
 - duration = (worked days + non-worked days capped at 70 % of them) × 0.75,
   rounded up to the day, between 182 days and the maximum for the age;
 - dégressivité: AJ × 0.7 from the 183rd day under 55, not below the plancher;
@@ -81,8 +82,9 @@ def diviseur_sjr(p, jours_travailles: int, jours_non_travailles: int, portage_cd
 
 
 def sjr(salaire_reference: float, diviseur: float) -> float:
-    """Salaire journalier de référence, to the cent."""
-    return cents(salaire_reference / diviseur)
+    """Salaire journalier de référence, unrounded: the allowance and the 3 % are computed on it and
+    rounded to the cent themselves (the SJR is shown to the cent)."""
+    return salaire_reference / diviseur
 
 
 def _revalorise(p, montant: float) -> float:
