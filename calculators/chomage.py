@@ -163,6 +163,10 @@ def _e(x: float) -> str:
     return euros_cents(x)
 
 
+def _jours(n: int) -> str:
+    return f"{n} jour" + ("s" if n > 1 else "")
+
+
 def _ligne(code, libelle, groupe, montant=None, assiette=None, taux=None, reference=""):
     return {"code": code, "libelle": libelle, "groupe": groupe, "assiette": assiette, "taux_salarial": taux,
             "montant_salarial": montant, "reference": reference}
@@ -219,8 +223,8 @@ def _non_ouvert(values, p, raison, alertes, lignes, hypotheses, extra=None, ince
         "differe_specifique_jours": 0, "differe_conges_payes_jours": 0, "delai_attente_jours": 0,
         "droits_restants_creation": 0.0, "arce_brut": 0.0, "arce_net": 0.0, "maintien_plafond": 0.0,
         "ati_journaliere": 0.0, "ati_total": 0.0,
-        "chiffres_cles": [{"code": "droits_ouverts", "libelle": "Droit à l’ARE", "valeur": "Non", "unite": "",
-                           "aide": raison}],
+        "chiffres_cles": [{"code": "allocation_mensuelle", "libelle": "Allocation chômage par mois", "valeur": 0.0,
+                           "unite": "€/mois", "aide": raison}],
         "lignes": lignes, "lignes_colonnes": _COLONNES, "regles": [],
         "alertes": [{"niveau": "attention", "message": raison}] + alertes,
         "hypotheses": hypotheses, "incertitudes": _incertitudes(incertains, p), "sources": p.sources(),
@@ -305,7 +309,7 @@ def compute(values: dict) -> dict:
     if mode == "demission":
         raison = ("Pas d’ARE après une démission (Code du travail, art. L5422-1), sauf démission reconnue "
                   "légitime (suivre son conjoint, non-paiement du salaire…) ou démission-reconversion validée avant "
-                  "le départ (art. L5422-1 II) : choisissez alors « Démission légitime ».")
+                  "le départ (art. L5422-1 II).")
         return _non_ouvert(values, p, raison, alertes, lignes, hypotheses)
     if mode == "suspension":
         mois = p("portage.reserve_financiere.allocation_prospection_mois")
@@ -533,24 +537,28 @@ def compute(values: dict) -> dict:
     if r["exoneration"] or r_dg["exoneration"]:
         incertains.add("chomage.retenues.seuil_exoneration_heures")
 
+    dg_raison = next(x for x in regles if x["code"] == "degressivite")["raison"]
     chiffres = [
         {"code": "sjr", "libelle": "Salaire journalier de référence", "valeur": s, "unite": "€/jour", "aide": ""},
         {"code": "allocation_journaliere", "libelle": "Allocation brute par jour", "valeur": a, "unite": "€/jour",
          "aide": f"Nette : {_e(r['net'])} par jour."},
         {"code": "allocation_mensuelle", "libelle": f"Allocation brute par mois ({jpm} jours)", "valeur": mensuel,
-         "unite": "€/mois", "aide": f"Nette : {_e(mensuel_net)} par mois."},
-        {"code": "date_premier_jour", "libelle": "Premier jour indemnisé", "valeur": _date(premier), "unite": "",
-         "aide": f"Après {ds['jours']} jours de différé spécifique, {dcp['jours']} jours de différé congés payés et "
-                 f"{attente} jours d’attente."},
+         "unite": "€/mois", "aide": f"Nette : {_e(mensuel_net)} par mois, à partir du {_date(premier)}."},
+        {"code": "differes_jours", "libelle": "Différés et délai d’attente",
+         "valeur": ds["jours"] + dcp["jours"] + attente, "unite": "jours",
+         "aide": f"Premier jour indemnisé : le {_date(premier)}, après {_jours(ds['jours'])} de différé spécifique, "
+                 f"{_jours(dcp['jours'])} de différé congés payés et {_jours(attente)} d’attente."},
         {"code": "duree_jours", "libelle": "Durée des droits", "valeur": jours, "unite": "jours",
          "aide": f"Environ {ac_nombre(round(jours * 12 / 365, 1), 1)} mois, jusqu’au {_date(dernier)}."},
-        {"code": "allocation_degressive", "libelle": "Après la dégressivité",
-         "valeur": (_date(date_degr) if date_degr else "Ne s’applique pas"), "unite": "",
-         "aide": (f"{_e(dg['aj'])} brut par jour à partir de cette date." if date_degr else
-                  regles[[x["code"] for x in regles].index("degressivite")]["raison"].removeprefix(
-                      "Ne s’applique pas : ").capitalize() + ".")},
+    ]
+    if date_degr:
+        chiffres.append({"code": "allocation_degressive", "libelle": "Allocation brute après la dégressivité",
+                         "valeur": dg["aj"], "unite": "€/jour",
+                         "aide": f"À partir du {_date(date_degr)} ; nette : {_e(r_dg['net'])} par jour."})
+    chiffres += [
         {"code": "total_droits", "libelle": "Total brut des droits", "valeur": total, "unite": "€",
-         "aide": f"Net : {_e(total_net)}."},
+         "aide": f"Net : {_e(total_net)}." + ("" if date_degr else " Dégressivité : " + dg_raison[0].lower()
+                                               + dg_raison[1:] + ".")},
         {"code": "arce_net", "libelle": "Ou ARCE en capital (si création)", "valeur": ar["net"], "unite": "€",
          "aide": f"Maintien de l’ARE plafonné à {_e(maintien)} brut."},
     ]

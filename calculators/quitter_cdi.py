@@ -224,7 +224,7 @@ def compute(values: dict) -> dict:
                 "jusqu’au plafond ; quel revenu d’une activité non salariée France Travail retient n’a été lu que sur "
                 "des pages secondaires. L’ARCE suppose l’ACRE ; la seconde moitié suppose que l’activité continue.")
     chiffres = [c for c in are["chiffres_cles"] if c["code"] in (
-        "allocation_mensuelle", "date_premier_jour", "duree_jours", "allocation_degressive", "droits_ouverts")]
+        "allocation_mensuelle", "differes_jours", "duree_jours", "allocation_degressive")]
     chiffres.insert(0, {"code": "indemnite_legale", "libelle": "Indemnité légale minimale", "valeur": legale,
                         "unite": "€", "aide": "" if mode != "demission" else "Non due en cas de démission."})
     if are["droits_ouverts"]:
