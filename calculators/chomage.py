@@ -301,6 +301,8 @@ def compute(values: dict) -> dict:
         f"versée sur {ac_nombre(p('chomage.allocation.jours_par_mois'))} jours chaque mois. Taux normal de CSG (revenu fiscal de référence au-dessus des seuils du "
         "taux réduit).",
         "Durée : jours arrondis au jour supérieur ; différés : jours arrondis au jour inférieur (lecture du guide).",
+        "Montants aux règles en vigueur à la fin du contrat : les revalorisations de chaque 1er juillet pendant "
+        "l’indemnisation ne sont pas ajoutées.",
     ]
     alertes = []
     lignes = []
@@ -528,7 +530,7 @@ def compute(values: dict) -> dict:
         incertains.add("chomage.sjr.portage_jours_suspension")
     elif non_travailles:
         incertains.add("chomage.sjr.plafond_jours_non_travailles_au_diviseur")
-    if fin >= _dt.date(2026, 7, 1) or premier >= _dt.date(2026, 7, 1):
+    if dernier >= _dt.date(2026, 7, 1):  # payments from 1 July 2026 would carry its revaluation
         incertains.add("chomage.revalorisation.juillet_2026")
     if mode == "rupture_conventionnelle":
         incertains.add("chomage.reforme_rupture_conventionnelle.en_vigueur")
