@@ -35,7 +35,8 @@ DESCRIPTION = (
     "comparée au maintien de l’ARE ; pour un indépendant, l’allocation des travailleurs indépendants (ATI)."
 )
 
-# contracts ending from this day follow the rules encoded here
+# contracts ending from this day follow the rules encoded here (the main measures of the
+# convention of 15 November 2024); the field's lower bound, like core.dates.FIRST_DAY
 PREMIERE_FIN = _dt.date(2025, 4, 1)
 
 CONTRATS = (
@@ -530,7 +531,8 @@ def compute(values: dict) -> dict:
         incertains.add("chomage.sjr.portage_jours_suspension")
     elif non_travailles:
         incertains.add("chomage.sjr.plafond_jours_non_travailles_au_diviseur")
-    if dernier >= _dt.date(2026, 7, 1):  # payments from 1 July 2026 would carry its revaluation
+    # payments from the date of the unknown revaluation would carry it
+    if dernier >= parametre("chomage.revalorisation.juillet_2026").valeurs[-1].depuis:
         incertains.add("chomage.revalorisation.juillet_2026")
     if mode == "rupture_conventionnelle":
         incertains.add("chomage.reforme_rupture_conventionnelle.en_vigueur")
