@@ -42,6 +42,8 @@ _MODULES = {
     "comparateur_statuts": "calculators.comparateur_statuts",
     "comparateur_offres": "calculators.comparateur_offres",
     "protection": "calculators.protection",
+    "chomage": "calculators.chomage",
+    "quitter_cdi": "calculators.quitter_cdi",
 }
 
 _loaded: dict = {}

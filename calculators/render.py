@@ -256,7 +256,8 @@ def _lignes(result: dict, uid: str) -> str:
 def _lignes_simples(result: dict, uid: str) -> str:
     """The breakdown of a calculator whose lines have a single payer (micro-entreprise):
     base, rate and amount, with the headings the result gives in ``lignes_colonnes``
-    ({"resume", "titre", "taux", "montant"}).  Used only when that key is present."""
+    ({"resume", "titre", "taux", "montant"}).  Used only when that key is present;
+    ``"total": False`` drops the total row (steps of one calculation, not parts of a sum)."""
     col = result["lignes_colonnes"]
     groups: dict = {}
     for ln in result.get("lignes") or []:
@@ -277,7 +278,8 @@ def _lignes_simples(result: dict, uid: str) -> str:
             )
         body.append("<tbody>" + "".join(trs) + "</tbody>")
     foot = (f'<tfoot><tr><th scope="row">Total</th><td></td><td></td>'
-            f'<td class="calc-num">{_h(euros_cents(total))}</td><td></td></tr></tfoot>')
+            f'<td class="calc-num">{_h(euros_cents(total))}</td><td></td></tr></tfoot>'
+            if col.get("total", True) else "")
     return (
         f'<details class="calc-detail"><summary>{_h(col.get("resume", "Détail ligne à ligne"))}</summary>'
         f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-lignes-titre">'
@@ -339,6 +341,17 @@ def _alertes(result: dict) -> str:
             f'<li class="calc-alerte calc-alerte--{niveau}"><strong>{prefix}</strong>{_h(a.get("message"))}</li>'
         )
     return '<ul class="calc-alertes">' + "".join(items) + "</ul>"
+
+
+def _incertitudes(result: dict) -> str:
+    """The rules the result rests on that the guide could not read in a primary text."""
+    items = result.get("incertitudes") or []
+    if not items:
+        return ""
+    return (
+        '<details class="calc-hypotheses calc-incertitudes"><summary>Règles incertaines</summary><ul>'
+        + "".join(f"<li>{_h(i.get('message'))}</li>" for i in items) + "</ul></details>"
+    )
 
 
 def _hypotheses(result: dict) -> str:
@@ -652,7 +665,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
         + when + _regles_manquantes(result) + _chiffres(result) + _sans_objet(result) + render_comparaison_offres(result, uid)
         + render_comparaison_statuts(result, uid) + _alertes(result) + _repartition(result, uid)
-        + _lignes(result, uid) + _hypotheses(result) + _sources(result) + "</div>"
+        + _lignes(result, uid) + _hypotheses(result) + _incertitudes(result) + _sources(result) + "</div>"
     )
 
 
