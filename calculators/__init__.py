@@ -18,6 +18,8 @@ A calculator is a module of this package exposing:
 - ``NAME`` (str), ``TITLE`` (French), ``DESCRIPTION`` (French, one paragraph);
 - ``FIELDS``: a tuple of :class:`calculators.core.schema.Field`;
 - ``check(values) -> dict[str, str]`` (optional): cross-field errors, in French;
+- ``DATE_FIELD`` (optional, ``"date"`` by default): the date field whose day
+  sets the rules applied (``chomage``: the end of the contract);
 - ``compute(values) -> dict``: the result, JSON-serialisable, amounts in euros
   per month unless a key says otherwise.  It may raise
   :class:`calculators.core.schema.InputError` for an input it cannot honour.
@@ -85,9 +87,10 @@ def run(name: str, raw) -> dict:
         result = calc.compute(values)
     except InputError as exc:
         return {"ok": False, "errors": _own_fields(calc, exc.errors)}
-    if isinstance(values.get("date"), _dt.date) and "regles" not in result:
+    quand = values.get(getattr(calc, "DATE_FIELD", "date"))
+    if isinstance(quand, _dt.date) and "regles" not in result:
         # which year's rules, and whether the following year's are missing (core/dates.py)
-        result["regles"] = dates.regles(values["date"])
+        result["regles"] = dates.regles(quand)
     return {"ok": True, "result": result}
 
 

@@ -69,6 +69,9 @@ def _fin_defaut() -> _dt.date:
     return max(default_date(), PREMIERE_FIN)
 
 
+# the end of the contract sets the rules applied (calculators.run reads it)
+DATE_FIELD = "fin_contrat"
+
 FIELDS = (
     Field("salaire_brut", "Salaire brut mensuel", "number", unit="€/mois", minimum=0, maximum=1_000_000,
           default=5000, group=_G_SAL,
@@ -226,7 +229,7 @@ def _non_ouvert(values, p, raison, alertes, lignes, hypotheses, extra=None, ince
         "ati_journaliere": 0.0, "ati_total": 0.0,
         "chiffres_cles": [{"code": "allocation_mensuelle", "libelle": "Allocation chômage par mois", "valeur": 0.0,
                            "unite": "€/mois", "aide": raison}],
-        "lignes": lignes, "lignes_colonnes": _COLONNES, "regles": [],
+        "lignes": lignes, "lignes_colonnes": _COLONNES, "regles_appliquees": [],
         "alertes": [{"niveau": "attention", "message": raison}] + alertes,
         "hypotheses": hypotheses, "incertitudes": _incertitudes(incertains, p), "sources": p.sources(),
         "date": fin.isoformat(),
@@ -587,7 +590,7 @@ def compute(values: dict) -> dict:
         "droits_restants_creation": droits, "arce_brut": ar["brut"], "arce_net": ar["net"],
         "arce_versement": ar["versement"], "maintien_plafond": maintien,
         "ati_journaliere": 0.0, "ati_total": 0.0,
-        "chiffres_cles": chiffres, "lignes": lignes, "lignes_colonnes": _COLONNES, "regles": regles,
+        "chiffres_cles": chiffres, "lignes": lignes, "lignes_colonnes": _COLONNES, "regles_appliquees": regles,
         "alertes": alertes, "hypotheses": hypotheses, "incertitudes": _incertitudes(incertains, p),
         "sources": p.sources(), "date": fin.isoformat(),
     }

@@ -65,6 +65,9 @@ def _champ_chomage(name: str) -> Field:
     return next(f for f in calculators.get("chomage").FIELDS if f.name == name)
 
 
+# the end of the contract sets the rules applied (calculators.run reads it)
+DATE_FIELD = "fin_contrat"
+
 FIELDS = (
     Field("salaire_brut", "Salaire brut mensuel actuel", "number", unit="€/mois", minimum=0, maximum=1_000_000,
           default=5000, group=_G_CDI, help="Salaire de base brut, primes mensualisées comprises."),
@@ -256,7 +259,7 @@ def compute(values: dict) -> dict:
         "ajout_annee": an["ajout_annee"], "option_favorable": an["option"],
         "chiffres_cles": chiffres, "lignes": lignes + [l for l in are["lignes"] if l["groupe"] != (
             "Création d’entreprise : ARCE ou maintien de l’ARE")],
-        "lignes_colonnes": are["lignes_colonnes"], "regles": are["regles"], "alertes": alertes,
+        "lignes_colonnes": are["lignes_colonnes"], "regles_appliquees": are["regles_appliquees"], "alertes": alertes,
         "hypotheses": hypotheses, "incertitudes": are["incertitudes"],
         "sources": sorted({s["parametre"]: s for s in are["sources"] + p.sources()}.values(),
                           key=lambda s: s["parametre"]),

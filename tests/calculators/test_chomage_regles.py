@@ -84,7 +84,7 @@ def test_degressivity_reduces_high_allowances_by_30_percent():
 def test_degressivity_does_not_apply_from_55(age):
     r = are(salaire_brut=9_000, age=age)
     assert not r["degressivite"] and r["date_degressivite"] is None
-    regle = next(x for x in r["regles"] if x["code"] == "degressivite")
+    regle = next(x for x in r["regles_appliquees"] if x["code"] == "degressivite")
     assert not regle["applique"] and regle["raison"].startswith("Ne s’applique pas")
 
 
