@@ -413,7 +413,7 @@ def _annee_portage(ap, values, annee, jours, ps, cdd: bool) -> dict:
                     a = _ouvrir_are(ap, values, "portage_cdd", "fin_cdd", fin, moyen, mois_sans_paie,
                                     jours_sans_paie, 0.0)
                     are = _ARE(a, fin, moyen, At(fin))
-            if are is not None and "fin_contrat" not in row["drapeaux"]:
+            if are is not None and are.fin < ra.premier_jour(annee, m):
                 _are_dans(row, are.mois(p, annee, m, brut_mois))
         else:
             mois_sans_paie += 1
@@ -422,9 +422,10 @@ def _annee_portage(ap, values, annee, jours, ps, cdd: bool) -> dict:
                 sans += 1
                 row["drapeaux"].append("contrat_suspendu")
                 row["etat"] = "contrat suspendu"
-                paye = 0.0
+                paye = prospection = 0.0
                 if sans <= values["mois_prospection"] and reserve > 0:
-                    paye = ra.allocation_prospection(p, reserve, values["mois_prospection"] - sans + 1, base_jour)
+                    paye = prospection = ra.allocation_prospection(p, reserve, values["mois_prospection"] - sans + 1,
+                                                                   base_jour)
                     reserve = cents(reserve - paye)
                     verse_prospection = cents(verse_prospection + paye)
                     row["drapeaux"].append("prospection")
@@ -449,8 +450,9 @@ def _annee_portage(ap, values, annee, jours, ps, cdd: bool) -> dict:
                     x = _paie_salarie(ap, 0.0, paye, d)
                     _ajouter_paie(row, x)
                     brut_mois = x["brut"]
-                    row["revenu_remplacement"] = cents(row["revenu_remplacement"] + paye)
-                    row["revenu_remplacement_net"] = cents(row["revenu_remplacement_net"] + x["net_apres_impot"])
+                if prospection > 0:  # the allowance, net: its share of the month's net pay
+                    row["revenu_remplacement"] = prospection
+                    row["revenu_remplacement_net"] = cents(row["net_apres_impot"] * prospection / paye)
             elif are is not None:
                 _are_dans(row, are.mois(p, annee, m, 0.0))
             elif not actif:
