@@ -282,6 +282,11 @@ def _date(s):
 
 def _ouvrir_are(ap: _Appels, values: dict, contrat: str, mode: str, fin, brut_moyen: float, mois_sans_paie: int,
                 jours_sans_paie: int, indemnite: float) -> dict:
+    premiere = next(f for f in calculators.get("chomage").FIELDS if f.name == "fin_contrat").minimum
+    if fin < premiere:
+        return {"droits_ouverts": False, "raison": (
+            f"Contrat terminé avant le {premiere.day} {ra.MOIS[premiere.month - 1]} {premiere.year} : le guide ne "
+            "connaît que les règles d’assurance chômage applicables depuis cette date ; l’ARE n’est pas calculée.")}
     p = At(fin)
     prc = ac.mois_periode_reference(p, values["age"])
     travailles = max(prc - mois_sans_paie, 1)
@@ -591,7 +596,7 @@ def annee_statut(ap: _Appels, values: dict, code: str, jours: list | None = None
         col["reserve"] = y["reserve"]
     if y.get("are"):
         a = y["are"]
-        col["are"] = {k: a.get(k) for k in ("droits_ouverts", "date_premier_jour", "allocation_journaliere",
+        col["are"] = {k: a.get(k) for k in ("droits_ouverts", "raison", "date_premier_jour", "allocation_journaliere",
                                              "allocation_journaliere_nette", "allocation_mensuelle",
                                              "allocation_mensuelle_nette", "duree_jours", "degressivite",
                                              "differe_specifique_jours", "differe_conges_payes_jours",
@@ -741,6 +746,8 @@ def compute(values: dict) -> dict:
             alertes.append({"niveau": "attention", "message": (
                 f"Micro-entreprise : le chiffre d’affaires de l’année, {euros(c['totaux']['chiffre_affaires'])}, dépasse "
                 f"le plafond de {euros(c['plafond_chiffre_affaires'])} ; deux années de suite, le régime prend fin.")})
+        if c.get("are") and not c["are"]["droits_ouverts"] and c["are"].get("raison"):
+            alertes.append({"niveau": "info", "message": f"{c['libelle']} : {c['are']['raison']}"})
         if c["epargne_minimum"] < 0:
             alertes.append({"niveau": "attention", "message": (
                 f"{c['libelle']} : l’épargne passe sous zéro ({euros(c['epargne_minimum'])} au plus bas).")})
