@@ -707,10 +707,27 @@ def _hypotheses(values: dict, p: At) -> list:
 def _lecture(cols: list, values: dict) -> list:
     budget = values.get("budget_mensuel")
     out = []
-    if len(cols) > 1:
-        best = max(cols, key=lambda c: (c["epargne_minimum"], c["epargne_fin"]))
-        out.append(f"Le statut qui vous porte le mieux à travers les mois sans mission : {best['libelle']} "
-                   f"(au plus bas, l’épargne est de {euros(best['epargne_minimum'])}).")
+    independants = [c for c in cols if c["code"] != "cdi"]
+    if len(independants) > 1:
+        if budget:  # the balance at its lowest, with the budget spent every month
+            best = max(independants, key=lambda c: (c["epargne_minimum"], c["epargne_fin"]))
+            why = f"au plus bas, avec le budget de {euros(budget)} par mois, l’épargne est de {euros(best['epargne_minimum'])}"
+        else:
+            best = max(independants, key=lambda c: (c["epargne_fin"], c["epargne_minimum"]))
+            why = f"{euros(best['totaux']['encaisse'])} encaissés sur l’année"
+        vides = [i for i, j in enumerate(values.get("_jours") or []) if j <= 0]
+        if vides:
+            sans = cents(sum(best["mois"][i]["encaisse"] for i in vides))
+            why += f", dont {euros(sans)} pendant les mois sans mission"
+        out.append(f"Hors CDI, le statut qui vous porte le mieux à travers les mois sans mission : "
+                   f"{best['libelle']} ({why}).")
+        if vides:
+            def pendant(c):
+                return cents(sum(c["mois"][i]["encaisse"] for i in vides))
+            top = max(independants, key=pendant)
+            if top is not best and pendant(top) > 0:
+                out.append(f"Pendant les {len(vides)} mois sans mission, c’est {top['libelle']} qui verse le plus : "
+                           f"{euros(pendant(top))} en tout.")
     for c in cols:
         s = (f"{c['libelle']} : {euros(c['totaux']['encaisse'])} encaissés dans l’année, "
              f"{euros(c['epargne_fin'])} d’épargne au 31 décembre")
@@ -785,7 +802,7 @@ def compute(values: dict) -> dict:
                      "aide": f"Net après impôt sur l’année : {euros(c['totaux']['net_apres_impot'])}."} for c in cols]
     out = {
         "periode": "annee", "annee": annee, "statut": values["statut"], "jours_mois": jours,
-        "colonnes": cols, "graphique_mois": chart, "lecture": _lecture(cols, values),
+        "colonnes": cols, "graphique_mois": chart, "lecture": _lecture(cols, {**values, "_jours": jours}),
         "chiffres_cles": chiffres, "alertes": alertes, "hypotheses": _hypotheses(values, p),
         "sources": sorted(ap.sources.values(), key=lambda s: s["parametre"]),
         "date": values["date"].isoformat(),
