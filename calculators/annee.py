@@ -96,12 +96,9 @@ def _champ(calculateur: str, name: str, **over) -> Field:
 
 
 def _prospection_max() -> int:
-    return ra.prospection_mois_maximum(At(_today()))
-
-
-def _today():
+    """The convention's maximum months of prospection, at the default date (the field's bound)."""
     from .core.dates import default_date
-    return default_date()
+    return ra.prospection_mois_maximum(At(default_date()))
 
 
 MOIS_FIELDS = tuple(
@@ -133,7 +130,7 @@ FIELDS = (
     _champ("comparateur_statuts", "activite", group=_G_OPT, advanced=True),
     _champ("comparateur_statuts", "versement_liberatoire", group=_G_OPT, advanced=True),
     Field("mois_prospection", "Portage en CDI : mois d’allocation de prospection", "integer", unit="mois",
-          minimum=0, maximum=3, default=3, group=_G_FIN,
+          minimum=0, maximum=_prospection_max(), default=_prospection_max(), group=_G_FIN,
           help="Payée par la réserve financière entre deux missions, au plus la durée de la convention collective.",
           reference="Convention collective IDCC 3219, art. 22.2"),
     Field("fin_portage", "Portage en CDI : sans nouvelle mission", "choice", default="licenciement",
@@ -151,8 +148,6 @@ FIELDS = (
            help="Au 1er janvier. Elle donne l’indemnité légale de licenciement ou de rupture."),
     date_field(help="L’année de cette date est simulée, de janvier à décembre, avec les règles de chaque mois."),
 )
-
-_NAMES = {f.name for f in FIELDS}
 
 
 def check(values: dict) -> dict:
@@ -181,8 +176,9 @@ class _Appels:
             if not res["ok"]:
                 errs = {}
                 for k, msg in res["errors"].items():
-                    errs.setdefault(champ if k in ("jours", "chiffre_affaires", "cout_total", "tjm") else
-                                    k if k in _NAMES else k, msg)
+                    # an amount refused by the called calculator is shown beside the field that drives it;
+                    # another field of its own becomes a general error (calculators.run)
+                    errs.setdefault(champ if k in ("jours", "chiffre_affaires", "cout_total", "tjm") else k, msg)
                 raise InputError(errs)
             self.cache[key] = res["result"]
             for s in res["result"].get("sources") or []:
