@@ -915,7 +915,7 @@ def render_barres_mois(result: dict, uid: str) -> str:
         if repere:
             desc += f" ; {g.get('repere_libelle') or 'repère'} {euros(repere)} par mois (ligne pointillée)"
         html += (
-            f'<h4 class="calc-mois-serie" id="{sid}-titre">{_h(s["libelle"])}</h4>'
+            f'<p class="calc-mois-serie" id="{sid}-titre"><strong>{_h(s["libelle"])}</strong></p>'
             f'<svg class="calc-graphique calc-graphique--mois" viewBox="0 0 {width} {height}" role="img" '
             f'aria-labelledby="{sid}-titre {sid}-desc" focusable="false" preserveAspectRatio="xMinYMin meet" '
             f'data-code="{_h(s.get("code"))}"><desc id="{sid}-desc">{_h(desc)}.</desc>' + "".join(parts) + "</svg>"
