@@ -372,7 +372,8 @@ def _annee_portage(ap, values, annee, jours, ps, cdd: bool) -> dict:
     rows = []
     reserve = 0.0  # réserve (CDI) or end-of-contract indemnity (CDD) accrued, not yet paid
     acquis = verse_prospection = verse_fin = 0.0
-    actif, sans, base_jour, bruts_mission = True, 0, 0.0, []
+    # a portage CDI is assumed in force on 1 January (réserve empty); a CDD starts with its mission
+    actif, sans, base_jour, bruts_mission = not cdd, 0, 0.0, []
     are, mois_sans_paie, jours_sans_paie = None, 0, 0
     fin_apres = ra.mois_sans_prestation_avant_fin(ps[0], values["mois_prospection"])
     bruts = []
