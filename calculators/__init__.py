@@ -46,6 +46,7 @@ _MODULES = {
     "protection": "calculators.protection",
     "chomage": "calculators.chomage",
     "quitter_cdi": "calculators.quitter_cdi",
+    "annee": "calculators.annee",
 }
 
 _loaded: dict = {}

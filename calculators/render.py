@@ -664,7 +664,7 @@ def render_result(name: str, result: dict, uid: str = "calc") -> str:
     return (
         f'<div class="calc-resultat" data-calculateur="{_h(name)}" data-date="{_h(d or "")}">'
         + when + _regles_manquantes(result) + _chiffres(result) + _sans_objet(result) + render_comparaison_offres(result, uid)
-        + render_comparaison_statuts(result, uid) + _alertes(result) + _repartition(result, uid)
+        + render_comparaison_statuts(result, uid) + render_barres_mois(result, uid) + _alertes(result) + _repartition(result, uid)
         + _lignes(result, uid) + _hypotheses(result) + _incertitudes(result) + _sources(result) + "</div>"
     )
 
@@ -834,3 +834,132 @@ __all__ = [
     "nombre", "euros", "euros_cents", "pourcent", "date_fr", "valeur_unite",
     "render_result", "render_form", "render_errors", "driving_field", "top_level_numbers",
 ]
+
+
+# --------------------------------------------------------------------------
+# Month by month (calculator ``annee``): one bar chart per series, same scale
+# --------------------------------------------------------------------------
+
+def render_barres_mois(result: dict, uid: str) -> str:
+    """Monthly bars, one small chart per series on the same scale (readable
+    without colour, on a phone, without JavaScript), each with its text
+    alternative, an optional reference line (``repere``: a monthly budget), the
+    values as a table, then the detailed tables.  Reads ``graphique_mois``:
+    {titre, unite, mois: [short labels], mois_longs, series: [{code, libelle,
+    valeurs}], repere, repere_libelle, tableaux: [{code, titre, colonnes:
+    [{code, libelle, unite}], lignes: [{libelle, ...}], total: {...}}]} and the
+    result's ``lecture`` (sentences).  Empty without ``graphique_mois``."""
+    g = result.get("graphique_mois") or {}
+    series = [s for s in g.get("series") or [] if s.get("valeurs")]
+    mois = g.get("mois") or []
+    if not series or not mois:
+        return ""
+    longs = g.get("mois_longs") or mois
+    repere = g.get("repere") if isinstance(g.get("repere"), (int, float)) and g.get("repere") else None
+    vals = [v for s in series for v in s["valeurs"] if isinstance(v, (int, float))] + ([repere] if repere else [])
+    vmax, vmin = max(max(vals), 0.0), min(min(vals), 0.0)
+    span = (vmax - vmin) or 1.0
+    step = 10.0 ** math.floor(math.log10(span))
+    for k in (0.1, 0.2, 0.5, 1, 2, 5, 10):
+        if span / (step * k) <= 4:
+            step = step * k
+            break
+    bas, haut = math.floor(vmin / step) * step, math.ceil(vmax / step) * step
+    if haut <= bas:
+        haut = bas + step
+    width, height = 480, 190
+    left, right, top, bottom = 76, 8, 10, 30
+    pw, ph = width - left - right, height - top - bottom
+    n = len(mois)
+    slot = pw / n
+    bar = slot * 0.66
+
+    def Y(v):
+        return top + ph - (v - bas) / (haut - bas) * ph
+
+    lecture = result.get("lecture") or []
+    html = '<div class="calc-annee">'
+    if lecture:
+        html += '<div class="calc-lecture">' + "".join(f"<p>{_h(t)}</p>" for t in lecture) + "</div>"
+    titre = g.get("titre") or ""
+    html += f'<figure class="calc-repartition calc-mois"><figcaption id="{uid}-mois-titre">{_h(titre)}</figcaption>'
+    for i, s in enumerate(series):
+        sid = f"{uid}-mois-{i}"
+        parts = []
+        v = bas
+        while v <= haut + 1e-9:
+            yy = Y(v)
+            parts.append(f'<line class="calc-grille" x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}">'
+                         f'</line><text class="calc-axe" x="{left - 6}" y="{yy + 5:.1f}" text-anchor="end">'
+                         f'{_h(euros(v))}</text>')
+            v += step
+        zero = Y(0.0)
+        bars = []
+        for k, val in enumerate(s["valeurs"]):
+            x = left + k * slot + (slot - bar) / 2
+            if isinstance(val, (int, float)) and val:
+                y0, y1 = sorted((Y(val), zero))
+                bars.append(f'<rect x="{x:.1f}" y="{y0:.1f}" width="{bar:.1f}" height="{max(y1 - y0, 0.5):.1f}">'
+                            f'<title>{_h(longs[k])} : {_h(euros(val))}</title></rect>')
+            if k % 2 == 0 or n <= 6:
+                parts.append(f'<text class="calc-axe" x="{left + k * slot + slot / 2:.1f}" y="{height - 8}" '
+                             f'text-anchor="middle">{_h(mois[k])}</text>')
+        parts.append(f'<g class="calc-barre calc-barre--{i % 8}" data-code="{_h(s.get("code"))}">{"".join(bars)}</g>')
+        parts.append(f'<line class="calc-grille" x1="{left}" x2="{width - right}" y1="{zero:.1f}" y2="{zero:.1f}">'
+                     '</line>')
+        if repere:
+            parts.append(f'<line class="calc-repere" x1="{left}" x2="{width - right}" y1="{Y(repere):.1f}" '
+                         f'y2="{Y(repere):.1f}"></line>')
+        desc = f"{s['libelle']}{NNBSP}: " + ", ".join(
+            f"{longs[k]} {euros(v)}" for k, v in enumerate(s["valeurs"]) if isinstance(v, (int, float)))
+        if repere:
+            desc += f" ; {g.get('repere_libelle') or 'repère'} {euros(repere)} par mois (ligne pointillée)"
+        html += (
+            f'<p class="calc-mois-serie" id="{sid}-titre"><strong>{_h(s["libelle"])}</strong></p>'
+            f'<svg class="calc-graphique calc-graphique--mois" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-labelledby="{sid}-titre {sid}-desc" focusable="false" preserveAspectRatio="xMinYMin meet" '
+            f'data-code="{_h(s.get("code"))}"><desc id="{sid}-desc">{_h(desc)}.</desc>' + "".join(parts) + "</svg>"
+        )
+    unite = g.get("unite") or "€"
+    head = "".join(f'<th scope="col">{_h(s["libelle"])}</th>' for s in series)
+    rows = "".join(
+        f'<tr><th scope="row">{_h(longs[k])}</th>'
+        + "".join(f'<td class="calc-num" data-valeur="{_num_attr(s["valeurs"][k])}">'
+                  f'{_h(valeur_unite(s["valeurs"][k], unite))}</td>' for s in series) + "</tr>"
+        for k in range(n))
+    html += (
+        '<details class="calc-detail"><summary>Les valeurs du graphique</summary>'
+        f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-mois-table">'
+        f'<table class="calc-lignes calc-mois-valeurs"><caption id="{uid}-mois-table">{_h(titre)}</caption>'
+        f'<thead><tr><th scope="col">Mois</th>{head}</tr></thead><tbody>{rows}</tbody></table></div></details>'
+        "</figure>"
+    )
+    for j, t in enumerate(g.get("tableaux") or []):
+        cols = t.get("colonnes") or []
+        tid = f"{uid}-mois-detail-{j}"
+        head = "".join(f'<th scope="col">{_h(c.get("libelle"))}</th>' for c in cols)
+        body = []
+        for ln in t.get("lignes") or []:
+            cells = []
+            for c in cols:
+                v, u = ln.get(c.get("code")), c.get("unite") or ""
+                if u:
+                    cells.append(f'<td class="calc-num" data-code="{_h(c.get("code"))}" data-valeur="{_num_attr(v)}">'
+                                 f'{_h(valeur_unite(v, u) if u != "jours" else nombre(v))}</td>')
+                else:
+                    cells.append(f'<td class="calc-texte">{_h(v)}</td>')
+            body.append(f'<tr><th scope="row">{_h(ln.get("libelle"))}</th>{"".join(cells)}</tr>')
+        tot = t.get("total") or {}
+        foot = ""
+        if tot:
+            foot = ('<tfoot><tr><th scope="row">Année</th>' + "".join(
+                f'<td class="calc-num">{_h(valeur_unite(tot[c["code"]], c.get("unite") or ""))}</td>'
+                if c.get("code") in tot and tot[c["code"]] is not None else "<td></td>" for c in cols) + "</tr></tfoot>")
+        html += (
+            f'<details class="calc-detail" data-code="{_h(t.get("code"))}"><summary>{_h(t.get("titre"))}</summary>'
+            f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{tid}">'
+            f'<table class="calc-lignes"><caption id="{tid}">{_h(t.get("titre"))}</caption>'
+            f'<thead><tr><th scope="col">Mois</th>{head}</tr></thead><tbody>{"".join(body)}</tbody>{foot}</table>'
+            "</div></details>"
+        )
+    return html + "</div>"
