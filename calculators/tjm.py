@@ -13,7 +13,7 @@ micro-entreprise (``calculators.micro``, with its ``activite`` and
 ``versement_liberatoire``), EURL à l'IS (``calculators.eurl``, gérant majoritaire) or
 SASU (``calculators.sasu``, président assimilé salarié).  Each status is computed by
 its own calculator.  EURL and SASU follow the status comparator's convention
-(``comparateur_statuts.entrees``, reused here): the company spends the whole yearly
+(``statuts.entrees``, reused here): the company spends the whole yearly
 turnover (TJM × billable days of the year, to the cent) less the expenses
 (``frais_professionnels`` × 12) on the manager's pay (``cout_total``, per year): no
 profit, no corporate tax, no dividends; the EURL's activity is ``liberale`` for a BNC
@@ -63,12 +63,13 @@ import calendar
 import datetime as _dt
 import math
 
-from . import comparateur_statuts, eurl, micro, portage, sasu
+from . import micro, portage, statuts
+from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
-from .core.parametres import At, valeur
+from .core.parametres import At, fusion_sources, valeur
 from .core.schema import Field, InputError, validate
-from .salarie import _ruptures as salarie_ruptures
+from .regles import cotisations_salariales, portage_salarial
 
 NAME = "tjm"
 TITLE = "Calculateur de TJM"
@@ -310,9 +311,9 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     budget (the employer cost only jumps up), hence the smallest TJM; that base is
     searched across the drops of the net (CET above 1 PSS, brackets of the neutral
     withholding grid), as :func:`dirigeant_tjm` does for SASU and EURL."""
-    rates = portage.Rates(p, {**values, "jours": jours_mois})
-    costing = portage.Costing(values, rates)
-    sal = portage._sal
+    rates = portage_salarial.Rates(p, {**values, "jours": jours_mois})
+    costing = portage_salarial.Costing(values, rates)
+    sal = portage_salarial.SALAIRE
 
     def net_of_base(b: float) -> float:
         return sal.amounts(rates.parts(b)["salaire_brut"], costing.ctx_pay)[base]
@@ -320,7 +321,7 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     # The net drops where the whole pay starts bearing a charge: the CET above
     # 1 PSS (its first rupture) and, for a net after tax, each bracket of the
     # neutral withholding grid (CGI art. 204 H).  Between drops it increases.
-    cet_from = salarie_ruptures(costing.ctx_pay.situation)[0]
+    cet_from = cotisations_salariales.ruptures(costing.ctx_pay.situation)[0]
 
     def regime(b: float) -> tuple:
         brut = rates.parts(b)["salaire_brut"]
@@ -349,13 +350,13 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     budget = costing.total_cost(parts)
     fixes = cents(values.get("frais_fixes_mensuels") or 0)
     frais_pro = cents(values.get("frais_professionnels") or 0)
-    ca = portage.turnover_for_fee_base(budget + fixes + frais_pro, values)
+    ca = portage_salarial.turnover_for_fee_base(budget + fixes + frais_pro, values)
     tjm_exact = ca / jours_mois
     tjm = math.ceil(tjm_exact * 100 - 1e-7) / 100
 
     def enough(t: float) -> bool:
         ca_t = cents(t * jours_mois)
-        return ca_t - portage.management_fee(ca_t, values)[0] - fixes - frais_pro >= budget - 1e-9
+        return ca_t - portage_salarial.management_fee(ca_t, values)[0] - fixes - frais_pro >= budget - 1e-9
 
     # the turnover is rounded to the cent like the portage calculator does: the
     # smallest TJM (to the cent) whose rounded turnover still pays the budget
@@ -433,12 +434,12 @@ _TJM_MAX = 1_000_000  # €/jour: beyond, the target is out of reach
 def dirigeant_entrees(statut: str, values: dict, ca_an: float, jours_an: float) -> dict:
     """The inputs of the ``statut`` calculator (``"sasu"`` or ``"eurl"``) for a yearly
     turnover ``ca_an``: the status comparator's own convention
-    (:func:`comparateur_statuts.entrees`), with the TJM calculator's expenses."""
+    (:func:`statuts.entrees`), with the TJM calculator's expenses."""
     cv = {"tjm": 0.0, "chiffre_affaires_annuel": ca_an, "jours": jours_an / 12,
           "frais": values.get("frais_professionnels") or 0.0, "frais_gestion": values.get("frais_gestion") or 0.0,
           "activite": values.get("activite") or "bnc_ssi",
           "versement_liberatoire": bool(values.get("versement_liberatoire")), "date": values["date"]}
-    return comparateur_statuts.entrees(cv)[statut]
+    return statuts.entrees(cv)[statut]
 
 
 def dirigeant_resultat(statut: str, values: dict, tjm: float, jours_an: float) -> tuple[dict, dict]:
@@ -451,10 +452,10 @@ def dirigeant_resultat(statut: str, values: dict, tjm: float, jours_an: float) -
 
 def dirigeant_net(r: dict, base: str, annuel: bool) -> float:
     """The net of a SASU or EURL result (yearly inputs): yearly, or monthly as the
-    status comparator shows it (:func:`comparateur_statuts.nets`)."""
+    status comparator shows it (:func:`statuts.nets`)."""
     if annuel:
         return r["annuel"][base]
-    return comparateur_statuts.nets("sasu", r, 0.0)[base]
+    return statuts.nets("sasu", r, 0.0)[base]
 
 
 def _regime(statut: str, r: dict, base: str, pss: float) -> tuple:
@@ -551,13 +552,13 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
     ins, out = dirigeant_resultat(statut, values, inv["tjm"], jf)
     r = out["result"]
     a = r["annuel"]
-    m = comparateur_statuts.nets(statut, r, 0.0)
+    m = statuts.nets(statut, r, 0.0)
     frais_m = cents(values.get("frais_professionnels") or 0.0)
     ca_an = cents(inv["tjm"] * jf)
     avant = "avant" if base == "net_avant_impot" else "après"
     hypotheses = _hypotheses_jours(days) + hypotheses_objectif + [
         f"Statut : {d['titre']}. Chiffre d'affaires annuel = TJM × jours facturables de l'année ; la société "
-        f"consacre tout ce chiffre d'affaires, moins les frais professionnels ({portage._fmt_eur(frais_m)} par mois), "
+        f"consacre tout ce chiffre d'affaires, moins les frais professionnels ({fmt.montant(frais_m)} par mois), "
         f"à la rémunération du {d['dirigeant']}, cotisations comprises : ni bénéfice, ni impôt sur les sociétés, "
         "ni dividendes (la même règle que le comparateur de statuts). Les frais de tenue de la société "
         "(comptable, banque) sont à inclure dans les frais.",
@@ -623,7 +624,7 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
         statut: {"entrees": ins, **{k: a[k] for k in detail_keys}},
         "hypotheses": hypotheses,
         "alertes": list(r["alertes"]),
-        "sources": portage._merge_sources(p.sources(), r["sources"]),
+        "sources": fusion_sources(p.sources(), r["sources"]),
         "date": values["date"].isoformat(),
     }
     if annuel:
@@ -682,12 +683,12 @@ def _compute(values: dict) -> dict:
             raise InputError({"salaire_brut_annuel": "Indiquez votre salaire brut annuel actuel."})
         # the current employer: the salaried defaults, not the portage firm's headcount
         current = {k: v for k, v in values.items() if k != "effectif"}
-        ctx = portage._sal.ctx(portage.salarie_options(current, "cdi"))
-        reference_salarie = portage._sal.evaluate(cents(brut_annuel / 12), ctx)
+        ctx = portage_salarial.SALAIRE.ctx(portage_salarial.salarie_options(current, "cdi"))
+        reference_salarie = portage_salarial.SALAIRE.evaluate(cents(brut_annuel / 12), ctx)
         target = reference_salarie[base]
         hypotheses.append(
             f"Objectif : le net {'avant' if base == 'net_avant_impot' else 'après'} impôt d'un salarié en CDI "
-            f"payé {portage._fmt_eur(brut_annuel)} brut par an ({portage._fmt_eur(cents(brut_annuel / 12))} par mois), "
+            f"payé {fmt.montant(brut_annuel)} brut par an ({fmt.montant(cents(brut_annuel / 12))} par mois), "
             "avec les mêmes règles de cotisations.")
     else:
         objectif = values["objectif"] or 0
@@ -708,7 +709,7 @@ def _compute(values: dict) -> dict:
 
     hypotheses = _hypotheses_jours(days) + hypotheses + [
         f"Statut : portage salarial, {'CDD' if values.get('contrat') == 'cdd' else 'CDI'}, frais de gestion "
-        f"{portage._fmt_pct(values['frais_gestion'])}" + (" (barème dégressif)" if values.get("frais_gestion_seuil_1") is not None else "") + ".",
+        f"{fmt.pourcent(values['frais_gestion'])}" + (" (barème dégressif)" if values.get("frais_gestion_seuil_1") is not None else "") + ".",
         "Le TJM est arrondi au centime supérieur ; le résultat du portage à ce TJM est affiché tel quel.",
     ] + pres["hypotheses"]
     alertes = list(pres["alertes"])
@@ -763,7 +764,7 @@ def _compute(values: dict) -> dict:
                                          "taux_restitution")},
         "hypotheses": hypotheses,
         "alertes": alertes,
-        "sources": portage._merge_sources(p.sources(), pres["sources"]),
+        "sources": fusion_sources(p.sources(), pres["sources"]),
         "date": values["date"].isoformat(),
     }
     if reference_salarie is not None:
@@ -823,7 +824,7 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "micro": {k: a[k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot", "revenu_net_apres_impot")},
         "hypotheses": hypotheses,
         "alertes": list(mres["alertes"]),
-        "sources": portage._merge_sources(p.sources(), mres["sources"]),
+        "sources": fusion_sources(p.sources(), mres["sources"]),
         "date": values["date"].isoformat(),
     }
     if reference_salarie is not None:

@@ -77,4 +77,4 @@ def test_acre_half_rate_before_july_2026_three_quarters_after():
 
 def test_ceiling_warning():
     r = result(chiffre_affaires=90000)
-    assert any("83\u202f600\u202f€" in a["message"] for a in r["alertes"])
+    assert any("83\u202f600\u00a0€" in a["message"] for a in r["alertes"])  # core/format.py: no-break space before « € »
