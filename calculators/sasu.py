@@ -70,7 +70,7 @@ import datetime as _dt
 from .core import arrondi
 from .core import format as fmt
 from .core.dates import date_field
-from .core.inversion import inverser
+from .core.inversion import centime_sous, inverser, polir
 from .core.parametres import fusion_sources
 from .core.schema import Field, InputError, validate
 from .regles import cotisations_salariales
@@ -182,11 +182,9 @@ def brut_depuis_cout(cout: float, s: cotisations_salariales.Situation) -> tuple[
     inv = inverser(f, cout, 0.0, max(1.0, cout), [s.pss], ytol=1e-10)
     fr = lambda b: arrondi.cents(montants(b, s, False)["cout"])  # noqa: E731
     if inv.atteint:
-        x, _fx = cotisations_salariales.polir(fr, cout, inv.x)
+        x, _fx = polir(fr, cout, inv.x)
         return x, True
-    x = max(0.0, (inv.x * 100 + 1e-6) // 1 / 100)
-    while x > 0 and fr(x) > cout:
-        x = round(x - _CENT, 2)
+    x, _fx = centime_sous(fr, cout, inv.x)
     return x, False
 
 

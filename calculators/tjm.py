@@ -67,6 +67,7 @@ from . import micro, portage, statuts
 from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
+from .core.inversion import plus_petit_atteignant, premier_vrai, resoudre_croissante
 from .core.parametres import At, fusion_sources, valeur
 from .core.schema import Field, InputError, validate
 from .regles import cotisations_salariales, portage_salarial
@@ -237,70 +238,6 @@ def billable_days(values: dict, p: At) -> dict:
     }
 
 
-# ---------------------------------------------------------------------------
-# Inversion
-# ---------------------------------------------------------------------------
-
-def _first_true(pred, lo: int, hi: int) -> int:
-    """The integer in (lo, hi] where ``pred`` turns true: false at ``lo``, true at
-    ``hi`` (a bisection; where ``pred`` is not monotone, one such crossing)."""
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if pred(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi
-
-
-def _smallest_reaching(c: int, reaches, regime, lo: int = 0) -> int:
-    """The smallest cent in (lo, c] that reaches the target, ``c`` reaching it and
-    the cent below it not.  The net increases with the cent except where it
-    drops, at the start of a new ``regime`` (a non-decreasing key: a withholding
-    bracket, the CET above 1 PSS).  While the top of the regime before ``c``'s
-    already reaches the target, the crossing is searched again below it."""
-    while True:
-        key = regime(c)
-        if regime(lo) >= key:
-            return c
-        first = _first_true(lambda k: regime(k) >= key, lo, c)  # first cent of c's regime
-        if first - 1 <= lo or not reaches(first - 1):
-            return c
-        c = _first_true(reaches, lo, first - 1)
-
-
-def solve_increasing(f, target: float, lo: float, hi: float, tol: float = 0.005, max_iter: int = 60) -> float:
-    """x in [lo, hi] with f(x) ≈ target for an increasing f (Illinois-modified regula
-    falsi: a secant kept inside its bracket).  ``hi`` is doubled until it brackets."""
-    flo, fhi = f(lo) - target, f(hi) - target
-    while fhi < 0:
-        lo, flo = hi, fhi
-        hi *= 2
-        if hi > 1e9:
-            raise InputError({"objectif": "Objectif hors d'atteinte avec ces hypothèses."})
-        fhi = f(hi) - target
-    if flo >= 0:
-        return lo
-    side = 0
-    x = hi
-    for _ in range(max_iter):
-        x = (lo * fhi - hi * flo) / (fhi - flo)
-        fx = f(x) - target
-        if abs(fx) <= tol or hi - lo < 1e-6:
-            return x
-        if fx < 0:
-            lo, flo = x, fx
-            if side == -1:
-                fhi /= 2
-            side = -1
-        else:
-            hi, fhi = x, fx
-            if side == 1:
-                flo /= 2
-            side = 1
-    return x
-
-
 def _net(pay: dict, base: str) -> float:
     return pay[base]
 
@@ -336,7 +273,9 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
         return net_of_base(c / 100) >= target
 
     # bracket: the net is between a quarter and all of the gross
-    b = solve_increasing(net_of_base, target, 0.0, max(1.0, target / rates.k * 2))
+    b = resoudre_croissante(net_of_base, target, 0.0, max(1.0, target / rates.k * 2))
+    if b is None:
+        raise InputError({"objectif": "Objectif hors d'atteinte avec ces hypothèses."})
     c = round(cents(b) * 100)
     # smallest base to the cent whose net reaches the target, within its regime
     while c > 0 and reaches(c - 1):
@@ -344,7 +283,7 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     while not reaches(c):
         c += 1
     # and below a drop, if the top of a previous regime already reaches it
-    c = _smallest_reaching(c, reaches, lambda k: regime(k / 100))
+    c = plus_petit_atteignant(c, reaches, lambda k: regime(k / 100))
     b = c / 100
     parts = rates.parts(b)
     budget = costing.total_cost(parts)
@@ -511,7 +450,7 @@ def dirigeant_tjm(statut: str, target: float, base: str, annuel: bool, jours_an:
     lo = 0
     if reaches(lo):  # a target of zero: excluded by compute
         return {"tjm": 0.0, "tjm_exact": 0.0}
-    c = _smallest_reaching(_first_true(reaches, lo, hi), reaches, lambda k: ev(k)[1], lo)
+    c = plus_petit_atteignant(premier_vrai(reaches, lo, hi), reaches, lambda k: ev(k)[1], lo)
     # between the two cents, the TJM where the net would meet the target (linear)
     n_hi, n_lo = ev(c)[0], ev(c - 1)[0]
     exact = c / 100

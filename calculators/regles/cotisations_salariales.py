@@ -88,13 +88,12 @@ coefficient makes the cost jump by steps.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 
 from ..core import arrondi
 from ..core import format as fmt
 from ..core.bareme import tranche
 from ..core.dates import date_field, default_date
-from ..core.inversion import inverser
+from ..core.inversion import centime_sous, inverser, polir
 from ..core.parametres import At, parametre, valeur
 from ..core.schema import Field, InputError, validate
 from .impot_revenu import taux_prelevement
@@ -536,45 +535,9 @@ def _inverser(cible: float, s: Situation, key: str, exact: bool) -> dict:
         if inv.atteint:
             x, fx = polir(f, cible, x)
         else:
-            # below the jump: the last cent before it
-            x = math.floor(x * 100 + 1e-6) / 100
-            fx = f(x)
-            while fx > cible and x > 0:
-                x = round(x - _CENT, 2)
-                fx = f(x)
+            x, fx = centime_sous(f, cible, x)  # below the jump: the last cent before it
     return {"salaire_brut": x, key: fx, "residu": cible - fx,
             "atteint": inv.atteint, "evaluations": inv.evaluations}
-
-
-def polir(f, cible: float, x0: float):
-    """The gross in whole cents whose rounded amount is closest to ``cible``
-    (on a tie, the lower amount).  ``x0`` solves the unrounded equation."""
-    def c(x):
-        return max(0.0, round(x, 2))
-    lo = c(math.floor(x0 * 100 + 1e-6) / 100)
-    hi = c(lo + _CENT)
-    flo, fhi = f(lo), f(hi)
-    best = min((abs(cible - flo), flo, lo), (abs(cible - fhi), fhi, hi))
-    if best[0] < _CENT / 2:
-        return best[2], best[1]
-    # The rounded reduction coefficient moves the amount away from the
-    # unrounded one: a few secant steps on the rounded function, then the
-    # neighbouring cents.
-    slope = (fhi - flo) / _CENT if fhi > flo else 1.0
-    x, fx = best[2], best[1]
-    for _ in range(4):
-        step = round((cible - fx) / slope, 2)
-        if step == 0:
-            break
-        x = c(x + step)
-        fx = f(x)
-        best = min(best, (abs(cible - fx), fx, x))
-    xb = best[2]
-    for d in (-2, -1, 1, 2):
-        xx = c(xb + d * _CENT)
-        fxx = f(xx)
-        best = min(best, (abs(cible - fxx), fxx, xx))
-    return best[2], best[1]
 
 
 def brut_depuis_cout_employeur(cout: float, values: dict | None = None, exact: bool = False) -> dict:
@@ -838,5 +801,5 @@ def repartir(exacts: list, total: float) -> list:
 
 montants = _montants
 
-__all__ = ["montants", "FIELDS", "MONTANTS", "G_CSG", "bulletin", "polir", "repartir", "ruptures", "check", "calculer", "valeurs",
+__all__ = ["montants", "FIELDS", "MONTANTS", "G_CSG", "bulletin", "repartir", "ruptures", "check", "calculer", "valeurs",
            "brut_depuis_cout_employeur", "brut_depuis_net", "Situation"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 
 from ..core.arrondi import cents
+from ..core.inversion import plus_petit_x
 from ..core.parametres import At
 from ..core.schema import InputError
 from . import cotisations_salariales
@@ -93,20 +94,10 @@ def turnover_for_fee_base(net_of_fee: float, values: dict) -> float:
     on a piecewise-linear function, exact to a tenth of a cent before rounding."""
     def left(x):
         return x - management_fee(x, values)[0]
-    lo, hi = 0.0, max(1.0, net_of_fee)
-    while left(hi) < net_of_fee:
-        hi *= 2
-        if hi > 1e9:
-            raise InputError({"frais_gestion": "Avec ces frais de gestion, aucun chiffre d'affaires n'atteint ce revenu."})
-    for _ in range(200):
-        mid = (lo + hi) / 2
-        if left(mid) < net_of_fee:
-            lo = mid
-        else:
-            hi = mid
-        if hi - lo < 1e-4:
-            break
-    return hi
+    x = plus_petit_x(left, net_of_fee, 0.0, max(1.0, net_of_fee))
+    if x is None:
+        raise InputError({"frais_gestion": "Avec ces frais de gestion, aucun chiffre d'affaires n'atteint ce revenu."})
+    return x
 
 
 # ---------------------------------------------------------------------------
