@@ -218,7 +218,7 @@ def describe_fee(values: dict, k: int) -> str:
         text = fmt.pourcent(tiers[0][1])
     else:
         parts = []
-        for i, (upper, rate) in enumerate(tiers):
+        for upper, rate in tiers:
             if upper is not None:
                 parts.append(f"{fmt.pourcent(rate)} jusqu'à {fmt.montant(upper)} par an")
             else:
@@ -427,5 +427,6 @@ def compute(values: dict) -> dict:
         "hypotheses": hypotheses,
         "alertes": alertes,
         "sources": sources,
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }

@@ -72,8 +72,8 @@ from __future__ import annotations
 
 import math
 
-from . import micro as _micro, portage as _portage
-from .statuts import chiffre_affaires_mensuel, entree_cdi, entrees, nets  # noqa: F401
+from . import micro as _micro
+from . import portage as _portage
 from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field
@@ -81,6 +81,7 @@ from .core.parametres import At
 from .core.schema import Field
 from .regles.impot_revenu import impot_foyer, revenu_apres_deduction_frais
 from .regles.micro_entreprise import ACTIVITES, taux_abattement, taux_versement_liberatoire
+from .statuts import chiffre_affaires_mensuel, entree_cdi, entrees, nets  # noqa: F401
 
 NAME = "comparateur_statuts"
 TITLE = "Comparateur de statuts"
@@ -187,7 +188,7 @@ def revenu_imposable(code: str, r: dict, p: At) -> dict:
     if code == "micro":
         if r["versement_liberatoire"]:
             return {"revenu_imposable": None, "hors_bareme": r["annuel"]["impot"]}
-        k = 12 if r.get("periode") == "mois" else 1
+        k = 12 if r["periode"] == "mois" else 1
         return {"revenu_imposable": cents(r["revenu_imposable"] * k), "hors_bareme": 0.0}
     if code in ("eurl", "sasu"):
         net_imposable = r["annuel"]["net_imposable"]
@@ -479,6 +480,7 @@ def compute(values: dict) -> dict:
         "hypotheses": hypotheses,
         "alertes": alertes,
         "sources": sources,
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
 

@@ -90,8 +90,16 @@ from .core.parametres import fusion_sources
 from .core.schema import Field, InputError, validate
 from .regles.cotisations_tns import Regles, budget_depuis_net, cotisations_tns, net_tns
 from .regles.impot_revenu import impot_personne_seule, taux_prelevement
-from .regles.impot_societes import (PERIODES, Societe, champs_societe, check_societe, dividendes, hypothese_impot,
-                                    hypotheses_societe, resultat_societe)
+from .regles.impot_societes import (
+    PERIODES,
+    Societe,
+    champs_societe,
+    check_societe,
+    dividendes,
+    hypothese_impot,
+    hypotheses_societe,
+    resultat_societe,
+)
 
 NAME = "eurl"
 TITLE = "Gérant d'EURL à l'IS : rémunération et dividendes"
@@ -274,11 +282,8 @@ def _calculer(v: dict) -> dict:
     top = {key: arrondi.cents(x / k) for key, x in annuel.items()}
     unite = "€/an" if k == 1 else "€/mois"
     # lines and chart per month whatever the period (the renderer's table and chart are monthly)
-    lignes = [{
-        "code": code, "libelle": lib, "groupe": grp, "assiette": arrondi.cents(base / 12),
-        "taux_salarial": taux, "taux_patronal": None, "montant_salarial": arrondi.cents(mt / 12),
-        "montant_patronal": None, "reference": R.at.ref(ref),
-    } for code, lib, grp, base, taux, mt, ref in c["lignes"]]
+    lignes = [ln.en_json(R.at.ref(ln.parametre), arrondi.cents(ln.base / 12), arrondi.cents(ln.montant_salarial / 12))
+              for ln in c["lignes"]]
     result = dict(top)
     result.update({
         "taux_prelevement_source": None if bareme_sources else taux_pas,
@@ -286,8 +291,8 @@ def _calculer(v: dict) -> dict:
         "lignes": lignes,
         # the same lines per year, as the URSSAF computes them (euros): what the pension
         # rights are bought with (retraite de base on its base, RCI points on its amount)
-        "cotisations_annuelles": [{"code": code, "assiette": arrondi.cents(base), "taux": taux, "montant": mt}
-                                  for code, _lib, _grp, base, taux, mt, _ref in c["lignes"]],
+        "cotisations_annuelles": [{"code": ln.code, "assiette": arrondi.cents(ln.base), "taux": ln.taux_salarial,
+                                   "montant": ln.montant_salarial} for ln in c["lignes"]],
         "lignes_colonnes": {"resume": "Détail ligne à ligne (par mois)",
                             "titre": "Cotisations et contributions du gérant, par mois (chaque ligne arrondie à "
                                      "l'euro sur l'année, comme à l'Urssaf)",
@@ -298,6 +303,7 @@ def _calculer(v: dict) -> dict:
         "hypotheses": _hypotheses(R, soc, v, resultat is not None, taux_pas, c),
         "alertes": alertes,
         "sources": fusion_sources(R.sources, soc.sources, bareme_sources),
+        "periode": v["periode"],  # the period of the amounts (core/resultat.py)
         "date": R.date.isoformat(),
     })
     return result

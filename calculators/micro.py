@@ -109,7 +109,7 @@ def check(values: dict) -> dict:
     parts = values.get("parts")
     base = 2 if values.get("situation_famille") == "couple" else 1
     if parts is not None and parts < base:
-        errors["parts"] = f"Un couple compte au moins 2 parts." if base == 2 else "Au moins 1 part."
+        errors["parts"] = "Un couple compte au moins 2 parts." if base == 2 else "Au moins 1 part."
     if parts is not None and abs(parts * 2 - round(parts * 2)) > 1e-9:
         errors["parts"] = "Le nombre de parts va par demi-part (1 ; 1,5 ; 2…)."
     dc = values.get("date_creation")
@@ -124,7 +124,6 @@ def compute(values: dict) -> dict:
     mensuel = ev["mensuel"]
     div = 12 if mensuel else 1
     unite = "€/mois" if mensuel else "€/an"
-    per = "par mois" if mensuel else "par an"
 
     def out(x_an: float) -> float:
         return cents(x_an / div)
@@ -135,7 +134,6 @@ def compute(values: dict) -> dict:
     impot = out(ev["impot_an"])
     net_apres = out(ev["revenu_net_apres_impot_an"])
     cot_soc = out(ev["cotisations_sociales_m"] * 12)
-    autres = cents(cotisations - cot_soc)
     act_label = dict(ACTIVITES)[values["activite"]]
 
     # lines per month, whatever the period: the law and the model round each month

@@ -88,15 +88,25 @@ fixed monthly amount.  Three slices cover the offers seen on the market.
 
 from __future__ import annotations
 
-
 from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
 from .core.parametres import At, fusion_sources, valeur
 from .core.schema import Field
 from .regles.portage_salarial import (  # noqa: F401  (used by the composites' tests)
-    CONGES_PAYES, ECHELONS, RESERVE_BASES, SALAIRE, Costing, Rates, evaluate, fee_schedule, management_fee,
-    minimum_floors, salarie_options, solve_base, turnover_for_fee_base,
+    CONGES_PAYES,
+    ECHELONS,
+    RESERVE_BASES,
+    SALAIRE,
+    Costing,
+    Rates,
+    evaluate,
+    fee_schedule,
+    management_fee,
+    minimum_floors,
+    salarie_options,
+    solve_base,
+    turnover_for_fee_base,
 )
 
 NAME = "portage"
@@ -476,5 +486,6 @@ def compute(values: dict) -> dict:
         "hypotheses": hypotheses,
         "alertes": alertes,
         "sources": fusion_sources(p.sources(), pay.get("sources", [])),
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }

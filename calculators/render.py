@@ -17,8 +17,20 @@ import datetime as _dt
 import math
 from html import escape
 
-from .core.format import (MINUS, MONTHS, NBSP, NNBSP, date_fr, espaces_fines, euros, euros_cents,  # noqa: F401
-                          montant, nombre, pourcent, typographie)
+from .core.format import (  # noqa: F401
+    MINUS,
+    MONTHS,
+    NBSP,
+    NNBSP,
+    date_fr,
+    espaces_fines,
+    euros,
+    euros_cents,
+    montant,
+    nombre,
+    pourcent,
+    typographie,
+)
 from .core.schema import text_max_length as _text_max_length
 
 

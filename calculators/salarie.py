@@ -8,8 +8,17 @@ modelling choices and the Python API.
 from __future__ import annotations
 
 from .regles.cotisations_salariales import (  # noqa: F401  (the calculator's public API)
-    EFFECTIF_DEFAUT, FIELDS, MONTANTS, Situation, brut_depuis_cout_employeur, brut_depuis_net, bulletin, calculer,
-    check, montants, valeurs,
+    EFFECTIF_DEFAUT,
+    FIELDS,
+    MONTANTS,
+    Situation,
+    brut_depuis_cout_employeur,
+    brut_depuis_net,
+    bulletin,
+    calculer,
+    check,
+    montants,
+    valeurs,
 )
 
 NAME = "salarie"

@@ -75,7 +75,16 @@ from .core.parametres import fusion_sources
 from .core.schema import Field, InputError, validate
 from .regles import cotisations_salariales
 from .regles.impot_revenu import impot_personne_seule, taux_prelevement
-from .regles.impot_societes import PERIODES, Societe, champs_societe, check_societe, dividendes, hypothese_impot, hypotheses_societe, resultat_societe
+from .regles.impot_societes import (
+    PERIODES,
+    Societe,
+    champs_societe,
+    check_societe,
+    dividendes,
+    hypothese_impot,
+    hypotheses_societe,
+    resultat_societe,
+)
 
 NAME = "sasu"
 TITLE = "Président de SASU : rémunération et dividendes"
@@ -153,22 +162,22 @@ def montants(brut: float, s: cotisations_salariales.Situation, exact: bool = Fal
     plein = {"maladie": r.maladie_pat, "allocations_familiales": r.af_plein}
     lignes = []
     for ln in m["lignes"]:
-        code = ln[0]
+        code = ln.code
         if code in NON_APPLICABLES:
             continue
-        if code in plein and ln[5] != plein[code]:
+        if code in plein and ln.taux_patronal != plein[code]:
             tp = plein[code]
-            ln = ln[:5] + (tp, ln[6], ln[3] * tp, ln[8])
+            ln = ln.remplace(taux_patronal=tp, montant_patronal=ln.base * tp)
         lignes.append(ln)
-    sal = sum(ln[6] for ln in lignes if ln[6] is not None)
-    pat = sum(ln[7] for ln in lignes if ln[7] is not None)
+    sal = sum(ln.montant_salarial for ln in lignes if ln.montant_salarial is not None)
+    pat = sum(ln.montant_patronal for ln in lignes if ln.montant_patronal is not None)
     net = m["brut_total"] - sal
     # net imposable = net + CSG non déductible + CRDS + prévoyance patronale (+ ...): only the net changed
     net_imposable = m["net_imposable"] - m["net"] + net
     taux_pas = taux_prelevement(net_imposable, r.taux_neutre, s.taux_pas)
     return {"lignes": lignes, "sal": sal, "pat": pat, "net": net, "cout": m["brut_total"] + pat,
             "net_imposable": net_imposable, "taux_pas": taux_pas, "pas": max(0.0, net_imposable) * taux_pas,
-            "csg": sum(ln[6] for ln in lignes if ln[2] == cotisations_salariales.G_CSG), "brut": brut}
+            "csg": sum(ln.montant_salarial for ln in lignes if ln.groupe == cotisations_salariales.G_CSG), "brut": brut}
 
 
 def brut_depuis_cout(cout: float, s: cotisations_salariales.Situation) -> tuple[float, bool]:
@@ -314,6 +323,7 @@ def _calculer(v: dict) -> dict:
         "hypotheses": _hypotheses(s, soc, v, resultat is not None),
         "alertes": alertes,
         "sources": fusion_sources(r.sources, soc.sources, bareme_sources),
+        "periode": v["periode"],  # the period of the amounts (core/resultat.py)
         "date": r.date.isoformat(),
     })
     return result
@@ -321,20 +331,12 @@ def _calculer(v: dict) -> dict:
 
 def _lignes(m: dict, sal_m: float, pat_m: float, k: int, r) -> list:
     """Payslip lines, monthly whatever the period (the renderer's table is monthly)."""
-    col_s = cotisations_salariales.repartir([ln[6] for ln in m["lignes"]], sal_m)
-    col_p = cotisations_salariales.repartir([ln[7] for ln in m["lignes"]], pat_m)
-    f = 1
-    out = []
-    for (code, libelle, groupe, base, ts, tp, _ms, _mp, ref), ms, mp in zip(m["lignes"], col_s, col_p):
-        out.append({
-            "code": code, "libelle": libelle, "groupe": groupe,
-            "assiette": None if base is None else arrondi.cents(base * f),
-            "taux_salarial": ts, "taux_patronal": tp,
-            "montant_salarial": None if ms is None else arrondi.cents(ms * f),
-            "montant_patronal": None if mp is None else arrondi.cents(mp * f),
-            "reference": r.ref(ref),
-        })
-    return out
+    col_s = cotisations_salariales.repartir([ln.montant_salarial for ln in m["lignes"]], sal_m)
+    col_p = cotisations_salariales.repartir([ln.montant_patronal for ln in m["lignes"]], pat_m)
+    c = arrondi.cents
+    return [ln.en_json(r.ref(ln.parametre), None if ln.base is None else c(ln.base),
+                       None if ms is None else c(ms), None if mp is None else c(mp))
+            for ln, ms, mp in zip(m["lignes"], col_s, col_p)]
 
 
 def _chiffres(t: dict, unite: str, societe: bool) -> list:

@@ -57,7 +57,7 @@ def nets(code: str, r: dict, frais_m: float) -> dict:
                 "impot": cents(a["impot"] / 12),
                 "net_apres_impot": cents(a["revenu_net_apres_impot"] / 12 - frais_m)}
     if code in ("eurl", "sasu"):
-        k = 12 if r.get("periode", "annee") == "annee" else 1
+        k = 12 if r["periode"] == "annee" else 1
         return {"net_avant_impot": cents(r["net_avant_impot"] / k),
                 "impot": cents(r["impot_revenu"] / k),
                 "net_apres_impot": cents(r["net_apres_impot"] / k)}

@@ -564,6 +564,7 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
         "hypotheses": hypotheses,
         "alertes": list(r["alertes"]),
         "sources": fusion_sources(p.sources(), r["sources"]),
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
     if annuel:
@@ -704,6 +705,7 @@ def _compute(values: dict) -> dict:
         "hypotheses": hypotheses,
         "alertes": alertes,
         "sources": fusion_sources(p.sources(), pres["sources"]),
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
     if reference_salarie is not None:
@@ -764,6 +766,7 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "hypotheses": hypotheses,
         "alertes": list(mres["alertes"]),
         "sources": fusion_sources(p.sources(), mres["sources"]),
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
     if reference_salarie is not None:

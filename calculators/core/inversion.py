@@ -50,9 +50,11 @@ def secante(f, cible: float, a: float, b: float, fa: float | None = None, fb: fl
     target and ``lo`` is the point just before the jump."""
     n = 0
     if fa is None:
-        fa = f(a); n += 1
+        fa = f(a)
+        n += 1
     if fb is None:
-        fb = f(b); n += 1
+        fb = f(b)
+        n += 1
     ga, gb = fa - cible, fb - cible
     if ga >= 0:
         return a, fa, n, a, fa
@@ -65,7 +67,8 @@ def secante(f, cible: float, a: float, b: float, fa: float | None = None, fb: fl
         x = b - gb * (b - a) / (gb - ga)
         if not (a < x < b):
             x = (a + b) / 2
-        fx = f(x); n += 1
+        fx = f(x)
+        n += 1
         g = fx - cible
         if abs(g) <= ytol:
             return x, fx, n, x, fx
@@ -102,12 +105,14 @@ def inverser(f, cible: float, lo: float, hi: float, ruptures=(), eps: float = 1e
     for i in range(len(bounds) - 1):
         a = bounds[i]
         b = bounds[i + 1] if i == len(bounds) - 2 else bounds[i + 1] - eps
-        fa = f(a); n += 1
+        fa = f(a)
+        n += 1
         if fa > cible:
             if below is None:
                 return Inversion(a, fa, abs(fa - cible) <= tolerance, n)
             return Inversion(below[0], below[1], False, n)
-        fb = f(b); n += 1
+        fb = f(b)
+        n += 1
         if fb >= cible:
             x, fx, k, xl, fl = secante(f, cible, a, b, fa, fb, xtol=xtol, ytol=ytol)
             if abs(fx - cible) <= tolerance:
@@ -182,7 +187,7 @@ def plus_petit_atteignant(c: int, reaches, regime, lo: int = 0) -> int:
         key = regime(c)
         if regime(lo) >= key:
             return c
-        first = premier_vrai(lambda k: regime(k) >= key, lo, c)  # first cent of c's regime
+        first = premier_vrai(lambda k, key=key: regime(k) >= key, lo, c)  # first cent of c's regime
         if first - 1 <= lo or not reaches(first - 1):
             return c
         c = premier_vrai(reaches, lo, first - 1)

@@ -19,7 +19,8 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field as _field, replace
+from dataclasses import dataclass, replace
+from dataclasses import field as _field
 
 KINDS = ("number", "integer", "boolean", "choice", "date", "text")
 

@@ -95,6 +95,7 @@ from ..core.bareme import tranche
 from ..core.dates import date_field, default_date
 from ..core.inversion import centime_sous, inverser, polir
 from ..core.parametres import At, parametre, valeur
+from ..core.resultat import Ligne
 from ..core.schema import Field, InputError, validate
 from .impot_revenu import taux_prelevement
 
@@ -337,8 +338,8 @@ def _seuil_bandeau(n_smic: float, s: Situation) -> float:
 def _montants(brut: float, s: Situation, exact: bool) -> dict:
     """Every amount for a contractual gross ``brut``: lines and totals, unrounded.
 
-    ``lignes``: tuples (code, libellé, groupe, assiette, taux salarial, taux
-    patronal, montant salarial, montant patronal, paramètre de référence).
+    ``lignes``: :class:`calculators.core.resultat.Ligne` (code, libellé, groupe,
+    assiette, taux and montant salarial and patronal, paramètre de référence).
     Only the reduction coefficient is rounded (to 4 decimals, CSS D241-7),
     unless ``exact``.  Totals are sums of unrounded lines, as in modele-social;
     the result rounds them to the cent once (so a one-cent change of the gross
@@ -352,7 +353,7 @@ def _montants(brut: float, s: Situation, exact: bool) -> dict:
             ms = base * ts if ts is not None else None
         if mp is None:
             mp = base * tp if tp is not None else None
-        L.append((code, libelle, groupe, base, ts, tp, ms, mp, ref))
+        L.append(Ligne(code, libelle, groupe, base, ts, tp, ms, mp, ref))
 
     # Gross pay (salarié . rémunération . brut): for a CDD, the indemnité de fin de contrat.
     fin = brut * r.fin_contrat if s.cdd else 0.0
@@ -486,12 +487,12 @@ def _montants(brut: float, s: Situation, exact: bool) -> dict:
     pat = 0.0
     csg_nd_crds = 0.0
     for ln in L:
-        if ln[6] is not None:
-            sal += ln[6]
-            if ln[0] in ("csg_non_deductible", "crds"):
-                csg_nd_crds += ln[6]
-        if ln[7] is not None:
-            pat += ln[7]
+        if ln.montant_salarial is not None:
+            sal += ln.montant_salarial
+            if ln.code in ("csg_non_deductible", "crds"):
+                csg_nd_crds += ln.montant_salarial
+        if ln.montant_patronal is not None:
+            pat += ln.montant_patronal
     net = brut_total - sal
     # salarié . cotisations . prévoyances . salarié . non déductible (CGI art. 83 1° quater)
     ded = min(r.ded_pss * pssp + r.ded_rem * brut_total, r.ded_plafond * pssp)
@@ -654,7 +655,7 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
             "imposable se règle avec la déclaration de revenus.")})
     net_apres = rnd(net - pas)
     reduction = m["assiette"] * m["coef"]
-    csg = rnd(sum(ln[6] for ln in m["lignes"] if ln[2] == G_CSG))
+    csg = rnd(sum(ln.montant_salarial for ln in m["lignes"] if ln.groupe == G_CSG))
     # where the employer's euros go: with a floored net, the gross covers only
     # part of the salaried contributions (CSG-CRDS and the others pro rata)
     sal_couverte = rnd(brut_total - net)
@@ -663,20 +664,13 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
     # (largest remainders: no line moves by more than a cent from its own
     # value, and most are its plain rounding).
     if exact:
-        col_s = [ln[6] for ln in m["lignes"]]
-        col_p = [ln[7] for ln in m["lignes"]]
+        col_s = [ln.montant_salarial for ln in m["lignes"]]
+        col_p = [ln.montant_patronal for ln in m["lignes"]]
     else:
-        col_s = repartir([ln[6] for ln in m["lignes"]], sal)
-        col_p = repartir([ln[7] for ln in m["lignes"]], pat)
-    lignes = []
-    for (code, libelle, groupe, base, ts, tp, _ms, _mp, ref), ms, mp in zip(m["lignes"], col_s, col_p):
-        lignes.append({
-            "code": code, "libelle": libelle, "groupe": groupe,
-            "assiette": None if base is None else rnd(base),
-            "taux_salarial": ts, "taux_patronal": tp,
-            "montant_salarial": ms, "montant_patronal": mp,
-            "reference": r.ref(ref),
-        })
+        col_s = repartir([ln.montant_salarial for ln in m["lignes"]], sal)
+        col_p = repartir([ln.montant_patronal for ln in m["lignes"]], pat)
+    lignes = [ln.en_json(r.ref(ln.parametre), None if ln.base is None else rnd(ln.base), ms, mp)
+              for ln, ms, mp in zip(m["lignes"], col_s, col_p)]
     if s.cdd:
         lignes.insert(0, {
             "code": "indemnite_fin_contrat", "libelle": "Indemnité de fin de contrat (CDD), lissée sur les mois",
@@ -777,6 +771,7 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         "hypotheses": hyp,
         "alertes": alertes,
         "sources": list(r.sources),  # shared dicts: read-only
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": r.date.isoformat(),
     }
     if inversion is not None:

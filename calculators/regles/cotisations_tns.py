@@ -17,6 +17,7 @@ from ..core import format as fmt
 from ..core.bareme import progressif, tranche
 from ..core.inversion import inverser
 from ..core.parametres import At
+from ..core.resultat import Ligne
 
 _CENT = 1 / 100
 
@@ -92,7 +93,7 @@ def cotisations_tns(revenu: float, R: Regles, activite: str = "commerciale") -> 
     before social contributions is ``revenu`` (at the IS: what the company pays
     for him, contributions included, plus the dividends above the capital
     threshold).  Returns ``{"revenu", "abattement", "assiette", "lignes":
-    [(code, libellé, groupe, assiette, taux, montant, paramètre)], "cotisations",
+    [Ligne (taux and montant in the salarial columns)], "cotisations",
     "csg_deductible", "csg_non_deductible", "cfp", "total"}``, each line rounded
     to the euro."""
     rnd = arrondi.euros
@@ -108,21 +109,21 @@ def cotisations_tns(revenu: float, R: Regles, activite: str = "commerciale") -> 
     lib = "Maladie-maternité"
     if a > p_mal:
         lib += f" ({fmt.pourcent(taux)} jusqu’à {fmt.nombre(R.mal_plafond)} PSS, {fmt.pourcent(R.mal_au_dela)} au-delà)"
-    L.append(("maladie", lib, G_SANTE, a, taux if a <= p_mal else None, maladie,
-              "tns.cotisations.maladie.taux_progressif"))
+    L.append(Ligne("maladie", lib, G_SANTE, a, taux_salarial=taux if a <= p_mal else None,
+                    montant_salarial=maladie, parametre="tns.cotisations.maladie.taux_progressif"))
     # indemnités journalières (D621-3): base within [40 % PSS, 5 PSS]
     base_ij = min(max(a, R.min_ij), R.ij_plafond * pss)
     ij = rnd(base_ij * R.ij)
-    L.append(("indemnites_journalieres", "Indemnités journalières", G_SANTE, base_ij, R.ij, ij,
-              "tns.cotisations.indemnites_journalieres.taux"))
+    L.append(Ligne("indemnites_journalieres", "Indemnités journalières", G_SANTE, base_ij, taux_salarial=R.ij,
+                    montant_salarial=ij, parametre="tns.cotisations.indemnites_journalieres.taux"))
     # retraite de base (D633-2, D633-3): base floored at 450 h of SMIC; T1 to 1 PSS, T2 above
     base_rb = max(a, R.min_ret)
     rb = rnd(R.rb1 * min(base_rb, pss) + R.rb2 * tranche(base_rb, pss))
     lib = "Retraite de base"
     if base_rb > pss:
         lib += f" ({fmt.pourcent(R.rb1)} jusqu’au PSS, {fmt.pourcent(R.rb2)} au-delà)"
-    L.append(("retraite_base", lib, G_RETRAITE, base_rb, R.rb1 if base_rb <= pss else None, rb,
-              "tns.cotisations.retraite_base.taux_plafonne"))
+    L.append(Ligne("retraite_base", lib, G_RETRAITE, base_rb, taux_salarial=R.rb1 if base_rb <= pss else None,
+                    montant_salarial=rb, parametre="tns.cotisations.retraite_base.taux_plafonne"))
     # retraite complémentaire (D635-7): T1 to the first ceiling, T2 to 4 PSS; no floor
     p1, p2 = R.rc_plafond1 * pss, R.rc_plafond2 * pss
     rc = rnd(R.rc1 * min(a, p1) + R.rc2 * tranche(a, p1, p2))
@@ -130,30 +131,31 @@ def cotisations_tns(revenu: float, R: Regles, activite: str = "commerciale") -> 
     if a > p1:
         lib += (f" ({fmt.pourcent(R.rc1)} jusqu’à {fmt.euros(p1)}, {fmt.pourcent(R.rc2)} jusqu’à "
                 f"{fmt.nombre(R.rc_plafond2)} PSS)")
-    L.append(("retraite_complementaire", lib, G_RETRAITE, a, R.rc1 if a <= p1 else None, rc,
-              "tns.cotisations.retraite_complementaire.taux_t1"))
+    L.append(Ligne("retraite_complementaire", lib, G_RETRAITE, a, taux_salarial=R.rc1 if a <= p1 else None,
+                    montant_salarial=rc, parametre="tns.cotisations.retraite_complementaire.taux_t1"))
     # invalidité-décès (D632-1): base within [11.5 % PSS, 1 PSS]
     base_id = min(max(a, R.min_id), R.id_plafond * pss)
     inv = rnd(base_id * R.id)
-    L.append(("invalidite_deces", "Invalidité-décès", G_SANTE, base_id, R.id, inv,
-              "tns.cotisations.invalidite_deces.taux"))
+    L.append(Ligne("invalidite_deces", "Invalidité-décès", G_SANTE, base_id, taux_salarial=R.id,
+                    montant_salarial=inv, parametre="tns.cotisations.invalidite_deces.taux"))
     # allocations familiales (D613-1): 0 to 110 % PSS, 3.1 % from 140 %, linear between
     taux_af = _arrondi_taux(progressif(a / pss, R.af_prog), R.af_arrondi)
     af = rnd(a * taux_af)
-    L.append(("allocations_familiales", "Allocations familiales", G_FAMILLE, a, taux_af, af,
-              "tns.cotisations.allocations_familiales.taux_progressif"))
+    L.append(Ligne("allocations_familiales", "Allocations familiales", G_FAMILLE, a, taux_salarial=taux_af,
+                    montant_salarial=af, parametre="tns.cotisations.allocations_familiales.taux_progressif"))
     cot = maladie + ij + rb + rc + inv + af
     # CSG-CRDS (L136-3): on the same base a
     ded = rnd(a * R.csg_ded)
     nd = rnd(a * R.csg_nd)
-    L.append(("csg_deductible", "CSG déductible", G_CSG, a, R.csg_ded, ded, "tns.contributions.csg_deductible"))
-    L.append(("csg_crds_non_deductible", "CSG non déductible et CRDS", G_CSG, a, R.csg_nd, nd,
-              "tns.contributions.csg_crds_non_deductible"))
+    L.append(Ligne("csg_deductible", "CSG déductible", G_CSG, a, taux_salarial=R.csg_ded,
+                    montant_salarial=ded, parametre="tns.contributions.csg_deductible"))
+    L.append(Ligne("csg_crds_non_deductible", "CSG non déductible et CRDS", G_CSG, a, taux_salarial=R.csg_nd,
+                    montant_salarial=nd, parametre="tns.contributions.csg_crds_non_deductible"))
     artisan = activite == "artisanale"
     t_cfp = R.cfp_artisan if artisan else R.cfp
     cfp = rnd(pss * t_cfp)
-    L.append(("formation_professionnelle", "Contribution à la formation professionnelle", G_AUTRES, pss, t_cfp, cfp,
-              "tns.contributions.formation_professionnelle" + ("_artisan" if artisan else "")))
+    L.append(Ligne("formation_professionnelle", "Contribution à la formation professionnelle", G_AUTRES, pss, taux_salarial=t_cfp,
+                    montant_salarial=cfp, parametre="tns.contributions.formation_professionnelle" + ("_artisan" if artisan else "")))
     return dict(base, lignes=L, cotisations=cot, csg_deductible=ded, csg_non_deductible=nd, cfp=cfp,
                 total=cot + ded + nd + cfp)
 

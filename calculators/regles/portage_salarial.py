@@ -11,7 +11,6 @@ end-of-contract indemnity (CDD), the paid leave and the conventional minima.
 
 from __future__ import annotations
 
-
 from ..core.arrondi import cents
 from ..core.inversion import plus_petit_x
 from ..core.parametres import At

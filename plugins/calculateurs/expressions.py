@@ -18,7 +18,8 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import calculators
-from calculators.core import dates, format as fmt, parametres
+from calculators.core import dates, parametres
+from calculators.core import format as fmt
 
 
 class ExpressionError(Exception):

@@ -24,9 +24,9 @@ How our inputs map to the model's situation:
 
 from __future__ import annotations
 
+import oracle
 import pytest
 
-import oracle
 from calculators import run
 
 NATURE = {

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import oracle
 import pytest
 
-import oracle
 from calculators.core import parametres
 from calculators.core.parametres import At, ParameterFileError, _walk, parametre, valeur
 

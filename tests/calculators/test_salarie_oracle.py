@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import oracle
 import pytest
 
-import oracle
 from calculators import salarie
 
 # SMIC mensuel (151.67 h): 12.02 €/h × 35 × 52 / 12 = 1 823.03 € (January 2026);

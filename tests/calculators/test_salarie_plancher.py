@@ -6,12 +6,11 @@ Expected figures: the model run for real (tests/calculators/oracle.py)."""
 
 from __future__ import annotations
 
+import oracle
 import pytest
 
 import calculators
 from calculators import salarie
-
-import oracle
 
 CASES = [
     {"date": "2026-07-01", "salaire_brut": 0, "effectif": 4},
