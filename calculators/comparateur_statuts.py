@@ -101,7 +101,7 @@ STATUTS = (
 )
 POINTS = tuple(range(200, 1501, 100))  # TJM of the chart, €/jour
 # the tax figures of each column (monthly)
-_CHIFFRES_IMPOT = ("net_avant_impot", "revenu_imposable", "impot_foyer", "impot", "net_apres_impot",
+_CHIFFRES_IMPOT = ("net_avant_impot", "revenu_imposable", "impot_foyer", "impot_revenu", "net_apres_impot",
                    "prelevement_source")
 
 _G = "Mission"
@@ -187,7 +187,7 @@ def revenu_imposable(code: str, r: dict, p: At) -> dict:
     versement libératoire)."""
     if code == "micro":
         if r["versement_liberatoire"]:
-            return {"revenu_imposable": None, "hors_bareme": r["annuel"]["impot"]}
+            return {"revenu_imposable": None, "hors_bareme": r["annuel"]["impot_revenu"]}
         k = 12 if r["periode"] == "mois" else 1
         return {"revenu_imposable": cents(r["revenu_imposable"] * k), "hors_bareme": 0.0}
     if code in ("eurl", "sasu"):
@@ -210,7 +210,7 @@ def prelevement_source(code: str, r: dict) -> float:
     if code == "sasu":
         return cents(r["annuel"]["impot_revenu"] / 12)
     if code == "micro" and r["versement_liberatoire"]:
-        return cents(r["annuel"]["impot"] / 12)
+        return cents(r["annuel"]["impot_revenu"] / 12)
     return 0.0  # EURL, micro at the barème: acomptes, none the first year
 
 
@@ -232,10 +232,10 @@ def colonne(code: str, r: dict, frais_m: float, values: dict, p: At, sans: float
         "net_avant_impot": avant,
         "revenu_imposable": None if ri["revenu_imposable"] is None else cents(ri["revenu_imposable"] / 12),
         "impot_foyer": cents(total / 12),
-        "impot": impot_m,
+        "impot_revenu": impot_m,
         "net_apres_impot": cents(avant - impot_m),
         "prelevement_source": prelevement_source(code, r),
-        "annuel": {"revenu_imposable": ri["revenu_imposable"], "impot_foyer": total, "impot": impot_an},
+        "annuel": {"revenu_imposable": ri["revenu_imposable"], "impot_foyer": total, "impot_revenu": impot_an},
     }
 
 
@@ -387,11 +387,11 @@ def compute(values: dict) -> dict:
             {"code": "impot_foyer", "unite": "€/mois",
              "libelle": "Impôt sur le revenu du foyer, au total (barème" + (" ; micro : versement libératoire en plus"
                                                                            if vl else "") + ")"},
-            {"code": "impot", "unite": "€/mois",
+            {"code": "impot_revenu", "unite": "€/mois",
              "libelle": "Impôt sur le revenu dû à l'activité (impôt du foyer avec elle, moins sans elle)"},
         ]
     else:
-        impot_rows.append({"code": "impot", "unite": "€/mois",
+        impot_rows.append({"code": "impot_revenu", "unite": "€/mois",
                            "libelle": "Impôt sur le revenu (foyer, barème" + (" ; micro : versement libératoire"
                                                                               if vl else "") + ")"})
     lignes_comparaison = [

@@ -342,7 +342,7 @@ def compute(values: dict) -> dict:
         {"code": "frais_professionnels", "libelle": "Frais professionnels remboursés", "montant": ev["frais_professionnels"]},
         {"code": "cotisations_patronales", "libelle": "Cotisations patronales", "montant": cot_pat},
         {"code": "cotisations_salariales", "libelle": "Cotisations et contributions salariales", "montant": cot_sal},
-        {"code": "impot", "libelle": "Prélèvement à la source", "montant": impot},
+        {"code": "prelevement_source", "libelle": "Prélèvement à la source", "montant": impot},
         {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "montant": pay["net_apres_impot"]},
         {"code": reserve_code, "libelle": f"{reserve_libelle}, cotisations comprises", "montant": ev["cout_reserve"]},
     ]

@@ -54,16 +54,16 @@ def nets(code: str, r: dict, frais_m: float) -> dict:
     if code == "micro":
         a = r["annuel"]
         return {"net_avant_impot": cents(a["revenu_net"] / 12 - frais_m),
-                "impot": cents(a["impot"] / 12),
+                "impot_revenu": cents(a["impot_revenu"] / 12),
                 "net_apres_impot": cents(a["revenu_net_apres_impot"] / 12 - frais_m)}
     if code in ("eurl", "sasu"):
         k = 12 if r["periode"] == "annee" else 1
         return {"net_avant_impot": cents(r["net_avant_impot"] / k),
-                "impot": cents(r["impot_revenu"] / k),
+                "impot_revenu": cents(r["impot_revenu"] / k),
                 "net_apres_impot": cents(r["net_apres_impot"] / k)}
     # portage and salarie: monthly; the portage expenses are reimbursed on top of the net
     return {"net_avant_impot": r["net_avant_impot"],
-            "impot": cents(r["net_avant_impot"] - r["net_apres_impot"]),
+            "prelevement_source": cents(r["net_avant_impot"] - r["net_apres_impot"]),
             "net_apres_impot": r["net_apres_impot"]}
 
 

@@ -762,7 +762,7 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "annuel": {"chiffre_affaires": a["chiffre_affaires"], "frais_professionnels": cents(frais_m * 12),
                    "net_avant_impot": cents(a["revenu_net"] - frais_m * 12),
                    "net_apres_impot": cents(a["revenu_net_apres_impot"] - frais_m * 12), "jours_facturables": jf},
-        "micro": {k: a[k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot", "revenu_net_apres_impot")},
+        "micro": {k: a[k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot_revenu", "revenu_net_apres_impot")},
         "hypotheses": hypotheses,
         "alertes": list(mres["alertes"]),
         "sources": fusion_sources(p.sources(), mres["sources"]),

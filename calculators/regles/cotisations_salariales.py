@@ -730,7 +730,7 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         "cout_employeur": cout,
         "net_avant_impot": net,
         "net_imposable": net_imp,
-        "impot_prelevement_source": pas,
+        "prelevement_source": pas,
         "taux_prelevement_source": m["taux_pas"],
         "net_apres_impot": net_apres,
         "cotisations_salariales": sal,
@@ -757,7 +757,7 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         "lignes": lignes,
         "repartition": [
             {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "montant": net_apres},
-            {"code": "impot", "libelle": "Prélèvement à la source", "montant": pas},
+            {"code": "prelevement_source", "libelle": "Prélèvement à la source", "montant": pas},
             {"code": "csg_crds", "libelle": "CSG et CRDS", "montant": csg_couverte},
             {"code": "cotisations_salariales", "libelle": "Cotisations salariales (hors CSG-CRDS)",
              "montant": rnd(sal_couverte - csg_couverte)},
@@ -766,7 +766,7 @@ def _resultat(v, s: Situation, m: dict, alertes: list, inversion, exact: bool) -
         ],
         "annuel": {k: rnd(x * 12) for k, x in (
             ("salaire_brut", brut), ("cout_employeur", cout), ("net_avant_impot", net),
-            ("net_imposable", net_imp), ("impot_prelevement_source", pas), ("net_apres_impot", net_apres),
+            ("net_imposable", net_imp), ("prelevement_source", pas), ("net_apres_impot", net_apres),
             ("cotisations_salariales", sal), ("cotisations_patronales", pat))},
         "hypotheses": hyp,
         "alertes": alertes,
