@@ -81,20 +81,18 @@ Python API::
 
 from __future__ import annotations
 
-import datetime as _dt
-
-from .core import arrondi
+from .core import arrondi, schema
 from .core import format as fmt
 from .core.dates import date_field
 from .core.parametres import fusion_sources
-from .core.schema import Field, InputError, validate
+from .core.schema import Field, InputError
 from .regles.cotisations_tns import Regles, budget_depuis_net, cotisations_tns, net_tns
 from .regles.impot_revenu import impot_personne_seule, taux_prelevement
 from .regles.impot_societes import (
     PERIODES,
     Societe,
     champs_societe,
-    check_societe,
+    check_montants,
     dividendes,
     hypothese_impot,
     hypotheses_societe,
@@ -161,28 +159,12 @@ MONTANTS = ("cout_total", "remuneration_nette")
 
 
 def valeurs(**inputs) -> dict:
-    raw = dict(inputs)
-    if isinstance(raw.get("date"), _dt.date):
-        raw["date"] = raw["date"].isoformat()
-    vals, errors = validate(FIELDS, raw)
-    if not errors:
-        errors = check(vals)
-    if errors:
-        raise InputError(errors)
-    return vals
+    return schema.valeurs(FIELDS, inputs, check)
 
 
 def check(values: dict) -> dict:
-    errors = check_societe(values)
-    if errors:
-        return errors
-    given = [k for k in MONTANTS if values.get(k) is not None]
-    if len(given) > 1:
-        msg = "Indiquez un seul montant : le budget de rémunération ou la rémunération nette."
-        return {k: msg for k in given}
-    if not given and resultat_societe(values) is None:
-        return {"cout_total": "Indiquez le budget de rémunération, la rémunération nette ou le résultat de la société."}
-    return {}
+    return check_montants(values, MONTANTS, "Indiquez un seul montant : le budget de rémunération ou la rémunération nette.",
+                          "Indiquez le budget de rémunération, la rémunération nette ou le résultat de la société.")
 
 
 def compute(values: dict) -> dict:

@@ -65,21 +65,19 @@ the dividends take the PFU (no option for the barème); no ACRE, no JEI.
 
 from __future__ import annotations
 
-import datetime as _dt
-
-from .core import arrondi
+from .core import arrondi, schema
 from .core import format as fmt
 from .core.dates import date_field
 from .core.inversion import centime_sous, inverser, polir
 from .core.parametres import fusion_sources
-from .core.schema import Field, InputError, validate
+from .core.schema import Field, InputError
 from .regles import cotisations_salariales
 from .regles.impot_revenu import impot_personne_seule, taux_prelevement
 from .regles.impot_societes import (
     PERIODES,
     Societe,
     champs_societe,
-    check_societe,
+    check_montants,
     dividendes,
     hypothese_impot,
     hypotheses_societe,
@@ -198,28 +196,12 @@ def brut_depuis_cout(cout: float, s: cotisations_salariales.Situation) -> tuple[
 
 
 def valeurs(**inputs) -> dict:
-    raw = dict(inputs)
-    if isinstance(raw.get("date"), _dt.date):
-        raw["date"] = raw["date"].isoformat()
-    vals, errors = validate(FIELDS, raw)
-    if not errors:
-        errors = check(vals)
-    if errors:
-        raise InputError(errors)
-    return vals
+    return schema.valeurs(FIELDS, inputs, check)
 
 
 def check(values: dict) -> dict:
-    errors = check_societe(values)
-    if errors:
-        return errors
-    given = [k for k in MONTANTS if values.get(k) is not None]
-    if len(given) > 1:
-        msg = "Indiquez un seul montant : la rémunération brute ou le coût total."
-        return {k: msg for k in given}
-    if not given and resultat_societe(values) is None:
-        return {"remuneration_brute": "Indiquez la rémunération brute, le coût total ou le résultat de la société."}
-    return {}
+    return check_montants(values, MONTANTS, "Indiquez un seul montant : la rémunération brute ou le coût total.",
+                          "Indiquez la rémunération brute, le coût total ou le résultat de la société.")
 
 
 def compute(values: dict) -> dict:

@@ -89,14 +89,14 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..core import arrondi
+from ..core import arrondi, schema
 from ..core import format as fmt
 from ..core.bareme import tranche
 from ..core.dates import date_field, default_date
 from ..core.inversion import centime_sous, inverser, polir
 from ..core.parametres import At, parametre, valeur
 from ..core.resultat import Ligne
-from ..core.schema import Field, InputError, validate
+from ..core.schema import Field, InputError
 from .impot_revenu import taux_prelevement
 
 MONTANTS = ("salaire_brut", "cout_employeur", "net_avant_impot")
@@ -571,13 +571,7 @@ def valeurs(**inputs) -> dict:
     Already validated values (a ``datetime.date`` for ``date``) are accepted.
     Unlike :func:`check`, no amount is required here (helpers pass the amount
     separately to the inversion functions)."""
-    raw = dict(inputs)
-    if isinstance(raw.get("date"), _dt.date):
-        raw["date"] = raw["date"].isoformat()
-    vals, errors = validate(FIELDS, raw)
-    if errors:
-        raise InputError(errors)
-    return vals
+    return schema.valeurs(FIELDS, inputs)
 
 
 def check(values: dict) -> dict:

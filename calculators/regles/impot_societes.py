@@ -105,6 +105,22 @@ def check_societe(values: dict) -> dict:
     return {}
 
 
+def check_montants(values: dict, montants: tuple, plusieurs: str, aucun: str) -> dict:
+    """The cross-field errors of a director's calculator: the company part's
+    (:func:`check_societe`), then at most one of the pay ``montants`` (message
+    ``plusieurs``), and at least one of them or the company's profit (message
+    ``aucun``, beside the first amount)."""
+    errors = check_societe(values)
+    if errors:
+        return errors
+    given = [k for k in montants if values.get(k) is not None]
+    if len(given) > 1:
+        return {k: plusieurs for k in given}
+    if not given and resultat_societe(values) is None:
+        return {montants[0]: aucun}
+    return {}
+
+
 def dividendes(soc: Societe, resultat: float, cout_annuel: float, part: float, taux_reduit: bool) -> dict:
     """Corporate tax and PFU dividends for a yearly profit before the
     director's pay ``resultat`` and a yearly pay cost ``cout_annuel``."""
