@@ -84,6 +84,7 @@ serve: setup
 # --- Checks ----------------------------------------------------------------------------
 
 test: setup chromium
+	$(PY) -m ruff check calculators plugins tests bench
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup chromium

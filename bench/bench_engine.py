@@ -23,9 +23,7 @@ Performance is measured here, never by timed assertions in the tests.
 from __future__ import annotations
 
 import json
-import os
 import pathlib
-import statistics
 import subprocess
 import sys
 import time

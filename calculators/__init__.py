@@ -31,7 +31,7 @@ import datetime as _dt
 import importlib
 
 from .core import dates
-from .core.schema import InputError, validate, to_json_schema
+from .core.schema import InputError, to_json_schema, validate
 
 # name -> module; the order is the display order.
 _MODULES = {

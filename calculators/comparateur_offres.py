@@ -55,9 +55,11 @@ from __future__ import annotations
 import dataclasses
 
 from . import portage as _portage
+from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field
 from .core.schema import Field, InputError
+from .regles.portage_salarial import fee_schedule
 
 NAME = "comparateur_offres"
 TITLE = "Comparateur d'offres de portage salarial"
@@ -208,32 +210,24 @@ def _libelle(values: dict, k: int) -> str:
 # Descriptions of the fees, in French
 # ---------------------------------------------------------------------------
 
-def _eur(x: float) -> str:
-    return _portage._fmt_eur(x)
-
-
-def _pct(x: float) -> str:
-    return _portage._fmt_pct(x)
-
-
 def describe_fee(values: dict, k: int) -> str:
     """'8 %'; '10 % jusqu'à 75 000 € par an, puis 9 % (par tranches)'; with the cap."""
     pre = prefix(k)
-    tiers = _portage.fee_schedule({n: values.get(pre + n) for n in FRAIS_PORTAGE})
+    tiers = fee_schedule({n: values.get(pre + n) for n in FRAIS_PORTAGE})
     if len(tiers) == 1:
-        text = _pct(tiers[0][1])
+        text = fmt.pourcent(tiers[0][1])
     else:
         parts = []
-        for i, (upper, rate) in enumerate(tiers):
+        for upper, rate in tiers:
             if upper is not None:
-                parts.append(f"{_pct(rate)} jusqu'à {_eur(upper)} par an")
+                parts.append(f"{fmt.pourcent(rate)} jusqu'à {fmt.montant(upper)} par an")
             else:
-                parts.append(f"{_pct(rate)} au-delà")
+                parts.append(f"{fmt.pourcent(rate)} au-delà")
         mode = values.get(pre + "frais_gestion_mode")
         text = ", puis ".join(parts) + (" (taux atteint sur tout le chiffre d'affaires)" if mode == "global"
                                          else " (par tranches)")
     if values.get(pre + "frais_gestion_plafond") is not None:
-        text += f", plafonnés à {_eur(values[pre + 'frais_gestion_plafond'])} par mois"
+        text += f", plafonnés à {fmt.montant(values[pre + 'frais_gestion_plafond'])} par mois"
     return text
 
 
@@ -243,10 +237,10 @@ def describe_extras(values: dict, k: int) -> str:
     mission = values.get(pre + "frais_mission") or 0
     parts = []
     if fixes:
-        parts.append(f"{_eur(fixes)} par mois")
+        parts.append(f"{fmt.montant(fixes)} par mois")
     if mission:
-        duree = _portage._fmt_num(values["duree_mission"])
-        parts.append(f"{_eur(mission)} par mission ({_eur(frais_mission_mensuels(values, k))} par mois sur {duree} mois)")
+        duree = fmt.nombre(values["duree_mission"])
+        parts.append(f"{fmt.montant(mission)} par mission ({fmt.montant(frais_mission_mensuels(values, k))} par mois sur {duree} mois)")
     return " + ".join(parts) if parts else "aucun"
 
 
@@ -386,7 +380,7 @@ def compute(values: dict) -> dict:
          "aide": ("Aucun écart : les offres laissent le même salaire net." if not ecart else
                   f"Entre {', '.join(haut)} (net le plus élevé) et {', '.join(bas)} (net le plus bas).")},
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires (le même pour chaque offre)", "valeur": ca,
-         "unite": "€/mois", "aide": f"TJM × jours facturés ({_eur(values['tjm'])} × {_portage._fmt_num(values['jours'])})."},
+         "unite": "€/mois", "aide": f"TJM × jours facturés ({fmt.montant(values['tjm'])} × {fmt.nombre(values['jours'])})."},
     ]
 
     # alerts of portage: once when every offer has it, else with the offer's letter
@@ -399,7 +393,7 @@ def compute(values: dict) -> dict:
                 seen.add(msg)
                 alertes.append({"niveau": a["niveau"], "message": msg})
 
-    duree = _portage._fmt_num(values["duree_mission"])
+    duree = fmt.nombre(values["duree_mission"])
     hypotheses = [
         "Chaque offre est calculée par le simulateur de portage salarial, avec la même mission et la même "
         "situation : seuls les frais de l'entreprise de portage changent d'une colonne à l'autre.",
@@ -433,5 +427,6 @@ def compute(values: dict) -> dict:
         "hypotheses": hypotheses,
         "alertes": alertes,
         "sources": sources,
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }

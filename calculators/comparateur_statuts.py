@@ -72,11 +72,16 @@ from __future__ import annotations
 
 import math
 
-from . import micro as _micro, portage as _portage
+from . import micro as _micro
+from . import portage as _portage
+from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field
 from .core.parametres import At
 from .core.schema import Field
+from .regles.impot_revenu import impot_foyer, revenu_apres_deduction_frais
+from .regles.micro_entreprise import ACTIVITES, taux_abattement, taux_versement_liberatoire
+from .statuts import chiffre_affaires_mensuel, entree_cdi, entrees, nets  # noqa: F401
 
 NAME = "comparateur_statuts"
 TITLE = "Comparateur de statuts"
@@ -96,7 +101,7 @@ STATUTS = (
 )
 POINTS = tuple(range(200, 1501, 100))  # TJM of the chart, €/jour
 # the tax figures of each column (monthly)
-_CHIFFRES_IMPOT = ("net_avant_impot", "revenu_imposable", "impot_foyer", "impot", "net_apres_impot",
+_CHIFFRES_IMPOT = ("net_avant_impot", "revenu_imposable", "impot_foyer", "impot_revenu", "net_apres_impot",
                    "prelevement_source")
 
 _G = "Mission"
@@ -165,42 +170,6 @@ def foyer(values: dict) -> dict:
             "autres_revenus": values.get("autres_revenus") or 0.0}
 
 
-def chiffre_affaires_mensuel(values: dict) -> float:
-    if values.get("chiffre_affaires_annuel"):
-        return values["chiffre_affaires_annuel"] / 12
-    return values["tjm"] * values["jours"]
-
-
-def entrees(values: dict, tjm: float | None = None) -> dict:
-    """The inputs of each status's calculator for the comparator's ``values``
-    (at ``tjm`` instead of the mission's, for the chart).  The CDI reference
-    depends on the portage result: see :func:`entree_cdi`."""
-    jours = values["jours"]
-    if tjm is None:
-        ca_m = chiffre_affaires_mensuel(values)
-        tjm = values["tjm"] if not values.get("chiffre_affaires_annuel") else round(ca_m / jours, 6)
-    else:
-        ca_m = tjm * jours
-    ca_an = cents(ca_m * 12)
-    frais_m = values.get("frais") or 0.0
-    d = values["date"].isoformat()
-    budget = max(0.0, cents(ca_an - frais_m * 12))
-    act = values.get("activite") or "bnc_ssi"
-    return {
-        "portage": {"tjm": tjm, "jours": jours, "frais_gestion": values["frais_gestion"],
-                    "frais_professionnels": frais_m, "date": d},
-        "micro": {"chiffre_affaires": ca_an, "periode": "annee", "activite": act,
-                  "versement_liberatoire": bool(values.get("versement_liberatoire")), "date": d},
-        "eurl": {"cout_total": budget, "periode": "annee",
-                 "activite": "liberale" if act.startswith("bnc") else "commerciale", "date": d},
-        "sasu": {"cout_total": budget, "periode": "annee", "date": d},
-    }
-
-
-def entree_cdi(portage_result: dict, date_iso: str) -> dict:
-    return {"cout_employeur": portage_result["cout_employeur"], "date": date_iso}
-
-
 def _registered() -> set:
     from . import names
     return set(names())
@@ -211,27 +180,6 @@ def _run(name: str, inputs: dict) -> dict:
     return run(name, inputs)
 
 
-def nets(code: str, r: dict, frais_m: float) -> dict:
-    """Monthly figures of one status's result, after the expenses, with the
-    calculator's own tax (the withholding tax for portage, CDI, EURL and SASU; the
-    micro calculator's tax): the TJM calculator's targets.  The comparator's own
-    net after tax is :func:`colonne`'s."""
-    if code == "micro":
-        a = r["annuel"]
-        return {"net_avant_impot": cents(a["revenu_net"] / 12 - frais_m),
-                "impot": cents(a["impot"] / 12),
-                "net_apres_impot": cents(a["revenu_net_apres_impot"] / 12 - frais_m)}
-    if code in ("eurl", "sasu"):
-        k = 12 if r.get("periode", "annee") == "annee" else 1
-        return {"net_avant_impot": cents(r["net_avant_impot"] / k),
-                "impot": cents(r["impot_revenu"] / k),
-                "net_apres_impot": cents(r["net_apres_impot"] / k)}
-    # portage and salarie: monthly; the portage expenses are reimbursed on top of the net
-    return {"net_avant_impot": r["net_avant_impot"],
-            "impot": cents(r["net_avant_impot"] - r["net_apres_impot"]),
-            "net_apres_impot": r["net_apres_impot"]}
-
-
 def revenu_imposable(code: str, r: dict, p: At) -> dict:
     """What one status's result adds to the household's tax, per year:
     ``revenu_imposable`` (the income added to the barème's base; None with the
@@ -239,20 +187,20 @@ def revenu_imposable(code: str, r: dict, p: At) -> dict:
     versement libératoire)."""
     if code == "micro":
         if r["versement_liberatoire"]:
-            return {"revenu_imposable": None, "hors_bareme": r["annuel"]["impot"]}
-        k = 12 if r.get("periode") == "mois" else 1
+            return {"revenu_imposable": None, "hors_bareme": r["annuel"]["impot_revenu"]}
+        k = 12 if r["periode"] == "mois" else 1
         return {"revenu_imposable": cents(r["revenu_imposable"] * k), "hors_bareme": 0.0}
     if code in ("eurl", "sasu"):
         net_imposable = r["annuel"]["net_imposable"]
     else:  # salarie, portage: monthly
         net_imposable = cents(r["net_imposable"] * 12)
-    return {"revenu_imposable": cents(_micro.revenu_apres_deduction_frais(net_imposable, p)), "hors_bareme": 0.0}
+    return {"revenu_imposable": cents(revenu_apres_deduction_frais(net_imposable, p)), "hors_bareme": 0.0}
 
 
 def impot_sans_activite(values: dict, p: At) -> float:
     """The household's yearly tax on its other income alone (rounded to the euro)."""
     f = foyer(values)
-    return _micro.impot_foyer(f["autres_revenus"], f["parts"], f["couple"], p)["impot"]
+    return impot_foyer(f["autres_revenus"], f["parts"], f["couple"], p)["impot"]
 
 
 def prelevement_source(code: str, r: dict) -> float:
@@ -262,7 +210,7 @@ def prelevement_source(code: str, r: dict) -> float:
     if code == "sasu":
         return cents(r["annuel"]["impot_revenu"] / 12)
     if code == "micro" and r["versement_liberatoire"]:
-        return cents(r["annuel"]["impot"] / 12)
+        return cents(r["annuel"]["impot_revenu"] / 12)
     return 0.0  # EURL, micro at the barème: acomptes, none the first year
 
 
@@ -276,7 +224,7 @@ def colonne(code: str, r: dict, frais_m: float, values: dict, p: At, sans: float
         sans = impot_sans_activite(values, p)
     ri = revenu_imposable(code, r, p)
     base = f["autres_revenus"] + (ri["revenu_imposable"] or 0.0)
-    total = _micro.impot_foyer(base, f["parts"], f["couple"], p)["impot"] + ri["hors_bareme"]
+    total = impot_foyer(base, f["parts"], f["couple"], p)["impot"] + ri["hors_bareme"]
     impot_an = total - sans
     avant = nets(code, r, frais_m)["net_avant_impot"]
     impot_m = cents(impot_an / 12)
@@ -284,10 +232,10 @@ def colonne(code: str, r: dict, frais_m: float, values: dict, p: At, sans: float
         "net_avant_impot": avant,
         "revenu_imposable": None if ri["revenu_imposable"] is None else cents(ri["revenu_imposable"] / 12),
         "impot_foyer": cents(total / 12),
-        "impot": impot_m,
+        "impot_revenu": impot_m,
         "net_apres_impot": cents(avant - impot_m),
         "prelevement_source": prelevement_source(code, r),
-        "annuel": {"revenu_imposable": ri["revenu_imposable"], "impot_foyer": total, "impot": impot_an},
+        "annuel": {"revenu_imposable": ri["revenu_imposable"], "impot_foyer": total, "impot_revenu": impot_an},
     }
 
 
@@ -385,11 +333,6 @@ def croisements(c: dict, labels: dict) -> list[dict]:
     return out
 
 
-def _eur(x: float) -> str:
-    s = f"{abs(x):,.0f}".replace(",", "\u202f")
-    return ("\u2212" if x < -0.5 else "") + s + "\u00a0€"
-
-
 def compute(values: dict) -> dict:
     p = At(values["date"])
     reg = _registered()
@@ -435,7 +378,7 @@ def compute(values: dict) -> dict:
     f = foyer(values)
     sans = impot_sans_activite(values, p)
     vl = bool(values.get("versement_liberatoire"))
-    ded = _pct(p("dirigeant.impot_revenu.abattement_frais.taux"))
+    ded = fmt.pourcent(p("dirigeant.impot_revenu.abattement_frais.taux"))
     impot_rows = [{"code": "revenu_imposable", "unite": "€/mois",
                    "libelle": f"Revenu imposable de l'activité (après l'abattement micro ou la déduction de {ded})"}]
     if sans:
@@ -444,11 +387,11 @@ def compute(values: dict) -> dict:
             {"code": "impot_foyer", "unite": "€/mois",
              "libelle": "Impôt sur le revenu du foyer, au total (barème" + (" ; micro : versement libératoire en plus"
                                                                            if vl else "") + ")"},
-            {"code": "impot", "unite": "€/mois",
+            {"code": "impot_revenu", "unite": "€/mois",
              "libelle": "Impôt sur le revenu dû à l'activité (impôt du foyer avec elle, moins sans elle)"},
         ]
     else:
-        impot_rows.append({"code": "impot", "unite": "€/mois",
+        impot_rows.append({"code": "impot_revenu", "unite": "€/mois",
                            "libelle": "Impôt sur le revenu (foyer, barème" + (" ; micro : versement libératoire"
                                                                               if vl else "") + ")"})
     lignes_comparaison = [
@@ -482,24 +425,24 @@ def compute(values: dict) -> dict:
         chiffres.append({"code": f"net_apres_impot_{s['code']}", "libelle": f"{s['libelle']} : net après impôt",
                          "valeur": s["net_apres_impot"], "unite": "€/mois",
                          "aide": ("Après frais professionnels et impôt sur le revenu du foyer." if s["code"] != "cdi"
-                                  else f"Salaire d'un CDI coûtant {_eur(s['cout'])} par mois à l'employeur, "
+                                  else f"Salaire d'un CDI coûtant {fmt.euros(s['cout'])} par mois à l'employeur, "
                                        "après impôt sur le revenu du foyer.")})
 
     if "micro" in ev and "resultat" in ev["micro"]:
         mr = ev["micro"]["resultat"]
         if plafond_depasse(mr):
             alertes.insert(0, {"niveau": "attention", "message": (
-                f"Micro-entreprise : {_eur(mr['annuel']['chiffre_affaires'])} par an dépasse le plafond de "
-                f"{_eur(mr['plafond_chiffre_affaires'])} ; le régime ne s'applique pas durablement à cette mission "
+                f"Micro-entreprise : {fmt.euros(mr['annuel']['chiffre_affaires'])} par an dépasse le plafond de "
+                f"{fmt.euros(mr['plafond_chiffre_affaires'])} ; le régime ne s'applique pas durablement à cette mission "
                 "(la colonne est donnée pour mémoire).")})
 
     hypotheses = [
         "Chaque colonne vient du simulateur du statut, avec les mêmes règles que sa page : portage salarial, "
         "micro-entreprise, EURL, SASU, et le simulateur de salaire pour le CDI de référence.",
-        f"Portage salarial : CDI, frais de gestion de {_pct(values['frais_gestion'])} ; les frais professionnels "
+        f"Portage salarial : CDI, frais de gestion de {fmt.pourcent(values['frais_gestion'])} ; les frais professionnels "
         "sont remboursés sur le chiffre d'affaires, la réserve financière (versée plus tard) est comptée dans "
         "les prélèvements.",
-        "Micro-entreprise : " + dict(_micro.ACTIVITES)[values.get("activite") or "bnc_ssi"].lower()
+        "Micro-entreprise : " + dict(ACTIVITES)[values.get("activite") or "bnc_ssi"].lower()
         + (" ; versement libératoire" if vl else "")
         + " ; les frais ne sont pas déductibles et sont retirés du net.",
         "EURL et SASU : la société consacre tout le chiffre d'affaires, moins les frais, à la rémunération du "
@@ -507,7 +450,7 @@ def compute(values: dict) -> dict:
         "tenue de la société (comptable, banque) sont à inclure dans les frais.",
         "CDI de référence : un salarié cadre dont le coût employeur égale celui du portage pour cette mission.",
         *hypotheses_impot(values, f, sans, p),
-        f"Courbe : net après impôt par mois selon le TJM, pour {_num(values['jours'])} jours facturés par mois et "
+        f"Courbe : net après impôt par mois selon le TJM, pour {fmt.nombre(values['jours'])} jours facturés par mois et "
         "les mêmes frais ; la ligne de la micro-entreprise s'arrête au plafond de chiffre d'affaires.",
     ]
     if manquants:
@@ -537,12 +480,9 @@ def compute(values: dict) -> dict:
         "hypotheses": hypotheses,
         "alertes": alertes,
         "sources": sources,
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
-
-
-def _parts(x: float) -> str:
-    return f"{_num(x)} part" + ("s" if x >= 2 else "")
 
 
 def hypotheses_impot(values: dict, f: dict, sans: float, p: At) -> list:
@@ -551,32 +491,32 @@ def hypotheses_impot(values: dict, f: dict, sans: float, p: At) -> list:
     principales = 2 if f["couple"] else 1
     act = values.get("activite") or "bnc_ssi"
     A = "dirigeant.impot_revenu.abattement_frais."
-    ded = (f"{_pct(p(A + 'taux'))} (au moins {_eur(p(A + 'minimum'))}, au plus {_eur(p(A + 'plafond'))} "
+    ded = (f"{fmt.pourcent(p(A + 'taux'))} (au moins {fmt.euros(p(A + 'minimum'))}, au plus {fmt.euros(p(A + 'plafond'))} "
            "par an)")
-    foyer_txt = (("couple marié ou pacsé" if f["couple"] else "personne seule") + f", {_parts(f['parts'])}, "
-                 + (f"{_eur(f['autres_revenus'])} d'autres revenus imposables par an" if f["autres_revenus"]
+    foyer_txt = (("couple marié ou pacsé" if f["couple"] else "personne seule") + f", {fmt.parts(f['parts'])}, "
+                 + (f"{fmt.euros(f['autres_revenus'])} d'autres revenus imposables par an" if f["autres_revenus"]
                     else "sans autres revenus imposables"))
     regles = []
     if f["parts"] > principales:
-        regles.append(f"quotient familial de {_parts(f['parts'])}")
-        regles.append(f"avantage plafonné à {_eur(p(B + 'plafond_demi_part'))} par demi-part au-delà de "
-                      f"{_parts(principales)}")
+        regles.append(f"quotient familial de {fmt.parts(f['parts'])}")
+        regles.append(f"avantage plafonné à {fmt.euros(p(B + 'plafond_demi_part'))} par demi-part au-delà de "
+                      f"{fmt.parts(principales)}")
     regles.append("décote")
     out = [
         "Impôt sur le revenu : une seule méthode pour toutes les colonnes, l'impôt du foyer au barème progressif "
         f"({foyer_txt} ; {', '.join(regles)} ; arrondi à l'euro). L'impôt d'une colonne est ce que l'activité "
         "ajoute à l'impôt du foyer : impôt avec son revenu imposable, moins impôt sans lui"
-        + (f" ({_eur(sans)} par an sur les autres revenus seuls)." if f["autres_revenus"] else "."),
+        + (f" ({fmt.euros(sans)} par an sur les autres revenus seuls)." if f["autres_revenus"] else "."),
         f"Revenu imposable de chaque colonne : CDI, portage et SASU, le salaire net imposable moins la déduction "
         f"forfaitaire pour frais de {ded} ; EURL, le revenu professionnel du gérant (rémunération nette, CSG non "
         "déductible et CRDS) moins la même déduction ; micro-entreprise, le chiffre d'affaires moins l'abattement "
-        f"forfaitaire de {_pct(_micro.taux_abattement(act, p))} (au moins "
-        f"{_eur(p('micro_entreprise.abattement.minimum'))})"
-        + (f", sauf avec le versement libératoire : {_pct(_micro.taux_versement_liberatoire(act, p))} du chiffre "
+        f"forfaitaire de {fmt.pourcent(taux_abattement(act, p))} (au moins "
+        f"{fmt.euros(p('micro_entreprise.abattement.minimum'))})"
+        + (f", sauf avec le versement libératoire : {fmt.pourcent(taux_versement_liberatoire(act, p))} du chiffre "
            "d'affaires, définitif, à la place du barème sur ce revenu (les autres revenus du foyer restent au barème, "
            "sans lui)." if values.get("versement_liberatoire") else "."),
         "Dividendes : aucun ici (la société verse tout en rémunération) ; s'il y en avait, leur impôt sur le revenu "
-        f"serait le prélèvement forfaitaire unique de {_pct(p('dirigeant.dividendes.pfu_impot_revenu'))} (l'option "
+        f"serait le prélèvement forfaitaire unique de {fmt.pourcent(p('dirigeant.dividendes.pfu_impot_revenu'))} (l'option "
         "pour le barème n'est pas calculée).",
         "Prélèvement à la source : une avance sur cet impôt, pas un impôt de plus, régularisée l'année suivante "
         "après la déclaration. Le CDI, le portage et la SASU la retiennent chaque mois (montant affiché au taux "
@@ -590,7 +530,7 @@ def hypotheses_impot(values: dict, f: dict, sans: float, p: At) -> list:
     if values.get("versement_liberatoire"):
         plafond = p("micro_entreprise.versement_liberatoire.plafond_rfr_par_part")
         out.append(f"Versement libératoire : droit supposé (revenu fiscal de référence de l'avant-dernière année au "
-                   f"plus {_eur(plafond)} par part, soit {_eur(plafond * f['parts'])} pour {_parts(f['parts'])}).")
+                   f"plus {fmt.euros(plafond)} par part, soit {fmt.euros(plafond * f['parts'])} pour {fmt.parts(f['parts'])}).")
     return out
 
 
@@ -601,11 +541,3 @@ def plafond_depasse(micro_result: dict) -> bool:
 def parametre_libelle(name: str) -> str:
     from .core.parametres import parametre
     return parametre(name).libelle
-
-
-def _pct(x: float) -> str:
-    return f"{x * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",") + "\u00a0%"
-
-
-def _num(x: float) -> str:
-    return f"{x:g}".replace(".", ",")

@@ -46,11 +46,13 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .core import bareme
-from .core.arrondi import cents, decimales, euros
+from .core import format as fmt
+from .core.arrondi import cents, euros
 from .core.dates import date_field
-from .core.parametres import At, parametre
+from .core.parametres import At
 from .core.schema import Field
+from .regles.impot_revenu import impot_bareme, impot_foyer, revenu_apres_deduction_frais  # noqa: F401
+from .regles.micro_entreprise import ACTIVITES, acre_applies, evaluate, taux_abattement  # noqa: F401
 
 NAME = "micro"
 TITLE = "Simulateur micro-entreprise"
@@ -59,22 +61,6 @@ DESCRIPTION = (
     "et impôt sur le revenu (versement libératoire ou barème) d'un micro-entrepreneur, à partir de son "
     "chiffre d'affaires : revenu net avant et après impôt, par mois ou par an."
 )
-
-ACTIVITES = (
-    ("bnc_ssi", "Activité libérale non réglementée (BNC, Sécurité sociale des indépendants)"),
-    ("bnc_cipav", "Activité libérale réglementée relevant de la Cipav (BNC)"),
-    ("bic_services", "Prestations de services commerciales ou artisanales (BIC)"),
-    ("bic_ventes", "Vente de marchandises, restauration, hébergement (BIC)"),
-)
-
-# activity -> (contribution rate, allowance, versement libératoire, ceiling, ACRE decimals)
-_PARAMS = {
-    "bnc_ssi": ("cotisations.bnc", "abattement.bnc", "versement_liberatoire.bnc", "plafond_ca.services", "bnc"),
-    "bnc_cipav": ("cotisations.bnc_cipav", "abattement.bnc", "versement_liberatoire.bnc", "plafond_ca.services", None),
-    "bic_services": ("cotisations.bic_services", "abattement.bic_services", "versement_liberatoire.bic_services",
-                     "plafond_ca.services", "bic"),
-    "bic_ventes": ("cotisations.ventes", "abattement.ventes", "versement_liberatoire.ventes", "plafond_ca.ventes", "bic"),
-}
 
 _G_ACT = "Activité"
 _G_IMPOT = "Impôt sur le revenu"
@@ -123,7 +109,7 @@ def check(values: dict) -> dict:
     parts = values.get("parts")
     base = 2 if values.get("situation_famille") == "couple" else 1
     if parts is not None and parts < base:
-        errors["parts"] = f"Un couple compte au moins 2 parts." if base == 2 else "Au moins 1 part."
+        errors["parts"] = "Un couple compte au moins 2 parts." if base == 2 else "Au moins 1 part."
     if parts is not None and abs(parts * 2 - round(parts * 2)) > 1e-9:
         errors["parts"] = "Le nombre de parts va par demi-part (1 ; 1,5 ; 2…)."
     dc = values.get("date_creation")
@@ -132,186 +118,12 @@ def check(values: dict) -> dict:
     return errors
 
 
-def _fmt_eur(x: float) -> str:
-    s = f"{x:,.2f}".replace(",", "\u202f").replace(".", ",")
-    return s.replace(",00", "") + "\u202f€"
-
-
-def _fmt_pct(x: float) -> str:
-    s = f"{x * 100:.3f}".rstrip("0").rstrip(".").replace(".", ",")
-    return s + "\u202f%"
-
-
-def _fmt_num(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
-
-
-def _parts(x: float) -> str:
-    """1 part, 1,5 part, 2 parts (French: plural from 2)."""
-    return f"{_fmt_num(x)} part" + ("s" if x >= 2 else "")
-
-
-def impot_bareme(revenu_imposable: float, parts: float, couple: bool, p: At) -> dict:
-    """Household income tax by the barème (CGI art. 197): quotient familial with the
-    ceiling per extra half-part, then the décote.  Not rounded."""
-    tranches = p("impot.bareme_ir.tranches")
-    principales = 2 if couple else 1
-    r = max(0.0, revenu_imposable)
-    brut_qf = bareme.marginal(r / parts, tranches) * parts
-    brut_sans = bareme.marginal(r / principales, tranches) * principales
-    avantage_max = p("impot.bareme_ir.plafond_demi_part") * (parts - principales) * 2
-    brut = max(brut_qf, brut_sans - avantage_max)
-    forfait = p("impot.bareme_ir.decote.couple" if couple else "impot.bareme_ir.decote.celibataire")
-    decote = max(0.0, forfait - p("impot.bareme_ir.decote.taux") * brut)
-    net = max(0.0, brut - decote)
-    return {"impot_brut": brut, "decote": min(decote, brut), "impot": net,
-            "plafonnement": brut > brut_qf + 1e-9}
-
-
-def taux_abattement(activite: str, p: At) -> float:
-    """The flat allowance rate of the micro-fiscal regime for ``activite`` (CGI art. 50-0, 102 ter)."""
-    return p(f"micro_entreprise.{_PARAMS[activite][1]}")
-
-
-def taux_versement_liberatoire(activite: str, p: At) -> float:
-    """The versement libératoire rate of the turnover for ``activite`` (CGI art. 151-0)."""
-    return p(f"micro_entreprise.{_PARAMS[activite][2]}")
-
-
-def revenu_apres_deduction_frais(revenu: float, p: At) -> float:
-    """Yearly pay taxed as salaries (CGI art. 83, 3°; art. 62 for a gérant majoritaire)
-    after the flat 10 % deduction for expenses, with its minimum and ceiling per
-    person (``dirigeant.impot_revenu.abattement_frais.*``), never below 0.  The same
-    parameters as :func:`calculators.sasu.impot_bareme`."""
-    A = "dirigeant.impot_revenu.abattement_frais."
-    r = max(0.0, revenu)
-    deduction = min(max(r * p(A + "taux"), p(A + "minimum")), p(A + "plafond"))
-    return max(0.0, r - deduction)
-
-
-def impot_foyer(revenu_imposable: float, parts: float, couple: bool, p: At) -> dict:
-    """The household's income tax of the year by the barème (:func:`impot_bareme`),
-    rounded to the euro as the tax notice does (CGI art. 1657): ``impot`` plus the
-    unrounded details (``impot_brut``, ``decote``, ``plafonnement``)."""
-    f = impot_bareme(revenu_imposable, parts, couple, p)
-    return {**f, "impot_exact": f["impot"], "impot": euros(f["impot"])}
-
-
-def acre_applies(values: dict) -> tuple[bool, _dt.date]:
-    """Whether the ACRE reduces the rates (model: created on or after 1 January of the
-    previous year), and the creation date used."""
-    d = values["date"]
-    dc = values.get("date_creation") or d
-    return values.get("acre", False) and dc >= _dt.date(d.year - 1, 1, 1) and dc <= d, dc
-
-
-def evaluate(values: dict, p: At | None = None) -> dict:
-    """The yearly and monthly figures (the shared forward evaluation)."""
-    d = values["date"]
-    p = p or At(d)
-    act = values["activite"]
-    k_taux, k_abatt, k_vl, k_plafond, k_dec = _PARAMS[act]
-    mensuel = values["periode"] == "mois"
-    ca_saisi = values["chiffre_affaires"] or 0.0
-    ca_an = euros(ca_saisi * 12 if mensuel else ca_saisi)
-    ca_m = ca_an / 12
-    bic = act.startswith("bic")
-    artisan = bic and values.get("nature_bic") == "artisanale"
-
-    taux_plein = p(f"micro_entreprise.{k_taux}")
-    taux = taux_plein
-    acre_ok, dc = acre_applies(values)
-    acre_info = None
-    if values.get("acre"):
-        if acre_ok:
-            if act == "bnc_cipav":
-                taux = p("micro_entreprise.acre.taux_cipav")
-            else:
-                par = parametre("micro_entreprise.acre.part_due")
-                part_due = par.at(dc)
-                p.used["micro_entreprise.acre.part_due"] = par
-                n = p(f"micro_entreprise.acre.decimales_taux.{k_dec}")
-                taux = decimales(taux_plein * 100 * part_due, int(n)) / 100
-                acre_info = part_due
-        acre_info = {"applique": acre_ok, "date_creation": dc.isoformat(), "part_due": acre_info, "taux": taux}
-
-    lignes = []
-
-    def ligne(code, libelle, groupe, assiette, t, montant_m, ref):
-        lignes.append({"code": code, "libelle": libelle, "groupe": groupe, "assiette": assiette,
-                       "taux_salarial": t, "taux_patronal": None, "montant_salarial": montant_m,
-                       "montant_patronal": None, "reference": ref})
-        return montant_m
-
-    cot_m = ligne("cotisations_sociales", "Cotisations et contributions sociales"
-                  + (" (taux réduit ACRE)" if acre_info and acre_ok else ""), "Cotisations sociales",
-                  ca_m, taux, euros(ca_m * taux), p.ref(f"micro_entreprise.{k_taux}"))
-    tfc_m = 0.0
-    if bic:
-        chambre = "metiers" if artisan else "commerce"
-        k_tfc = f"micro_entreprise.tfc.{chambre}.{'ventes' if act == 'bic_ventes' else 'services'}"
-        t_tfc = p(k_tfc)
-        tfc_m = ligne("tfc", "Taxe pour frais de chambre de " + ("métiers" if artisan else "commerce et d'industrie"),
-                      "Autres contributions", ca_m, t_tfc, euros(ca_m * t_tfc), p.ref(k_tfc))
-    k_cfp = "micro_entreprise.cfp." + ("bnc" if not bic else ("bic_artisan" if artisan else "bic_commerce"))
-    t_cfp = p(k_cfp)
-    cfp_m = ligne("cfp", "Contribution à la formation professionnelle", "Autres contributions", ca_m, t_cfp,
-                  ca_m * t_cfp, p.ref(k_cfp))
-
-    cotisations_m = cot_m + tfc_m + cfp_m
-    cotisations_an = cotisations_m * 12
-    revenu_net_an = euros(ca_an - cotisations_an)
-
-    # income tax
-    couple = values.get("situation_famille") == "couple"
-    parts = values.get("parts") or (2 if couple else 1)
-    autres_an = (values.get("autres_revenus_imposables") or 0) * (12 if mensuel else 1)
-    abatt_taux = p(f"micro_entreprise.{k_abatt}")
-    abatt_min = p("micro_entreprise.abattement.minimum")
-    abattement = min(ca_an, max(ca_an * abatt_taux, abatt_min))
-    revenu_abattu = ca_an - abattement
-    plafond_vl = p("micro_entreprise.versement_liberatoire.plafond_rfr_par_part")
-    rfr = values.get("revenu_fiscal_reference")
-    vl_demande = bool(values.get("versement_liberatoire"))
-    vl_eligible = rfr is None or rfr <= plafond_vl * parts
-    vl = vl_demande and vl_eligible
-    foyer = None
-    if vl:
-        t_vl = p(f"micro_entreprise.{k_vl}")
-        impot_an = euros(ca_an * t_vl)
-        lignes.append({"code": "versement_liberatoire", "libelle": "Versement libératoire de l'impôt sur le revenu",
-                       "groupe": "Impôt sur le revenu", "assiette": ca_m, "taux_salarial": t_vl,
-                       "taux_patronal": None, "montant_salarial": ca_m * t_vl, "montant_patronal": None,
-                       "reference": p.ref(f"micro_entreprise.{k_vl}")})
-    else:
-        revenu_foyer = revenu_abattu + autres_an
-        foyer = impot_bareme(revenu_foyer, parts, couple, p)
-        part_activite = revenu_abattu / revenu_foyer if revenu_foyer > 0 else 0.0
-        impot_an = euros(foyer["impot"] * part_activite)
-        foyer.update({"revenu_imposable": revenu_foyer, "part_activite": part_activite})
-    revenu_net_apres_impot_an = euros(revenu_net_an - impot_an)
-
-    return {
-        "ca_an": ca_an, "ca_m": ca_m, "taux": taux, "taux_plein": taux_plein, "acre": acre_info,
-        "cotisations_sociales_m": cot_m, "tfc_m": tfc_m, "cfp_m": cfp_m,
-        "cotisations_m": cotisations_m, "cotisations_an": cotisations_an,
-        "revenu_net_an": revenu_net_an, "impot_an": impot_an,
-        "revenu_net_apres_impot_an": revenu_net_apres_impot_an,
-        "abattement": abattement, "abattement_taux": abatt_taux, "revenu_abattu": revenu_abattu,
-        "autres_an": autres_an, "parts": parts, "couple": couple,
-        "vl_demande": vl_demande, "vl_eligible": vl_eligible, "vl": vl, "plafond_vl": plafond_vl,
-        "foyer": foyer, "plafond_ca": p(f"micro_entreprise.{k_plafond}"), "k_plafond": k_plafond,
-        "lignes": lignes, "mensuel": mensuel, "artisan": artisan,
-    }
-
-
 def compute(values: dict) -> dict:
     p = At(values["date"])
     ev = evaluate(values, p)
     mensuel = ev["mensuel"]
     div = 12 if mensuel else 1
     unite = "€/mois" if mensuel else "€/an"
-    per = "par mois" if mensuel else "par an"
 
     def out(x_an: float) -> float:
         return cents(x_an / div)
@@ -322,7 +134,6 @@ def compute(values: dict) -> dict:
     impot = out(ev["impot_an"])
     net_apres = out(ev["revenu_net_apres_impot_an"])
     cot_soc = out(ev["cotisations_sociales_m"] * 12)
-    autres = cents(cotisations - cot_soc)
     act_label = dict(ACTIVITES)[values["activite"]]
 
     # lines per month, whatever the period: the law and the model round each month
@@ -337,15 +148,15 @@ def compute(values: dict) -> dict:
     plafond = ev["plafond_ca"]
     if ev["ca_an"] > plafond:
         alertes.append({"niveau": "attention", "message": (
-            f"Le chiffre d'affaires annuel ({_fmt_eur(ev['ca_an'])}) dépasse le plafond du régime micro pour cette "
-            f"activité ({_fmt_eur(plafond)} par an). Un dépassement deux années de suite fait sortir du régime "
+            f"Le chiffre d'affaires annuel ({fmt.montant(ev['ca_an'])}) dépasse le plafond du régime micro pour cette "
+            f"activité ({fmt.montant(plafond)} par an). Un dépassement deux années de suite fait sortir du régime "
             "au 1er janvier suivant : l'entreprise passe au régime réel (bénéfice réel, cotisations des "
             "travailleurs indépendants de droit commun). Ce calcul reste celui du régime micro.")})
     if ev["vl_demande"] and not ev["vl_eligible"]:
         alertes.append({"niveau": "attention", "message": (
             f"Versement libératoire impossible : le revenu fiscal de référence indiqué "
-            f"({_fmt_eur(values['revenu_fiscal_reference'])}) dépasse {_fmt_eur(ev['plafond_vl'])} par part × "
-            f"{_parts(ev['parts'])} = {_fmt_eur(ev['plafond_vl'] * ev['parts'])}. "
+            f"({fmt.montant(values['revenu_fiscal_reference'])}) dépasse {fmt.montant(ev['plafond_vl'])} par part × "
+            f"{fmt.parts(ev['parts'])} = {fmt.montant(ev['plafond_vl'] * ev['parts'])}. "
             "L'impôt est calculé au barème progressif.")})
     if ev["acre"] and not ev["acre"]["applique"]:
         alertes.append({"niveau": "info", "message": (
@@ -353,8 +164,8 @@ def compute(values: dict) -> dict:
             "simulation (l'exonération dure au plus douze mois).")})
 
     hypotheses = [
-        f"Activité : {act_label[0].lower() + act_label[1:]}. Taux global de cotisations {_fmt_pct(ev['taux_plein'])} du chiffre d'affaires"
-        + (f", réduit à {_fmt_pct(ev['taux'])} par l'ACRE" if ev["acre"] and ev["acre"]["applique"] else "") + ".",
+        f"Activité : {act_label[0].lower() + act_label[1:]}. Taux global de cotisations {fmt.pourcent(ev['taux_plein'])} du chiffre d'affaires"
+        + (f", réduit à {fmt.pourcent(ev['taux'])} par l'ACRE" if ev["acre"] and ev["acre"]["applique"] else "") + ".",
         "Comme le simulateur de l'Urssaf, le calcul se fait sur l'année : chiffre d'affaires annuel arrondi à l'euro, "
         "cotisations de chaque mois arrondies à l'euro (chiffre d'affaires annuel ÷ 12 × taux), revenu net "
         "annuel arrondi à l'euro ; les montants mensuels affichés sont les montants annuels ÷ 12. "
@@ -373,15 +184,15 @@ def compute(values: dict) -> dict:
             "il est définitif (pas de barème)."
             + ("" if values.get("revenu_fiscal_reference") is not None else
                f" Droit à l'option supposé : revenu fiscal de référence de l'avant-dernière année au plus "
-               f"{_fmt_eur(ev['plafond_vl'])} par part."))
+               f"{fmt.montant(ev['plafond_vl'])} par part."))
     else:
         f = ev["foyer"]
         hypotheses.append(
-            f"Impôt au barème : {_fmt_eur(ev['ca_an'])} de chiffre d'affaires − abattement forfaitaire de {_fmt_pct(ev['abattement_taux'])} "
-            f"(au moins {_fmt_eur(p('micro_entreprise.abattement.minimum'))}) = {_fmt_eur(ev['revenu_abattu'])} "
-            f"imposables par an ; foyer de {_parts(ev['parts'])}"
-            + (f", avec {_fmt_eur(ev['autres_an'])} d'autres revenus imposables" if ev["autres_an"] else "")
-            + f". Impôt du foyer {_fmt_eur(euros(f['impot']))} par an, dont la part de la micro-entreprise "
+            f"Impôt au barème : {fmt.montant(ev['ca_an'])} de chiffre d'affaires − abattement forfaitaire de {fmt.pourcent(ev['abattement_taux'])} "
+            f"(au moins {fmt.montant(p('micro_entreprise.abattement.minimum'))}) = {fmt.montant(ev['revenu_abattu'])} "
+            f"imposables par an ; foyer de {fmt.parts(ev['parts'])}"
+            + (f", avec {fmt.montant(ev['autres_an'])} d'autres revenus imposables" if ev["autres_an"] else "")
+            + f". Impôt du foyer {fmt.montant(euros(f['impot']))} par an, dont la part de la micro-entreprise "
               f"(au prorata de son revenu imposable) est retenue ici.")
         hypotheses.append(
             "Barème de l'impôt : le dernier voté (revenus de l'année précédente), comme le simulateur de l'Urssaf ; "
@@ -393,7 +204,7 @@ def compute(values: dict) -> dict:
          "aide": "Cotisations sociales, formation professionnelle" + (" et taxe pour frais de chambre" if values["activite"].startswith("bic") else "") + "."},
         {"code": "revenu_net", "libelle": "Revenu net avant impôt", "valeur": revenu_net, "unite": unite,
          "aide": "Chiffre d'affaires − cotisations et contributions, avant vos frais professionnels."},
-        {"code": "impot", "libelle": "Versement libératoire" if ev["vl"] else "Impôt sur le revenu (part de l'activité)",
+        {"code": "impot_revenu", "libelle": "Versement libératoire" if ev["vl"] else "Impôt sur le revenu (part de l'activité)",
          "valeur": impot, "unite": unite, "aide": ""},
         {"code": "revenu_net_apres_impot", "libelle": "Revenu net après impôt", "valeur": net_apres, "unite": unite,
          "aide": ""},
@@ -404,7 +215,7 @@ def compute(values: dict) -> dict:
     repartition = [
         {"code": "revenu_net_apres_impot", "libelle": "Revenu net après impôt",
          "montant": cents(ev["revenu_net_apres_impot_an"] / 12)},
-        {"code": "impot", "libelle": "Impôt sur le revenu", "montant": cents(ev["impot_an"] / 12)},
+        {"code": "impot_revenu", "libelle": "Impôt sur le revenu", "montant": cents(ev["impot_an"] / 12)},
         {"code": "cotisations_sociales", "libelle": "Cotisations sociales", "montant": m_cot_soc},
         {"code": "autres_contributions", "libelle": "Formation professionnelle" + (" et taxe de chambre" if values["activite"].startswith("bic") else ""),
          "montant": m_autres},
@@ -418,7 +229,7 @@ def compute(values: dict) -> dict:
         "cotisations": cotisations,
         "cotisations_sociales": cot_soc,
         "revenu_net": revenu_net,
-        "impot": impot,
+        "impot_revenu": impot,
         "revenu_net_apres_impot": net_apres,
         "periode": values["periode"],
         "versement_liberatoire": ev["vl"],
@@ -437,14 +248,14 @@ def compute(values: dict) -> dict:
             "chiffre_affaires": ev["ca_an"],
             "cotisations": cents(ev["cotisations_an"]),
             "revenu_net": ev["revenu_net_an"],
-            "impot": ev["impot_an"],
+            "impot_revenu": ev["impot_an"],
             "revenu_net_apres_impot": ev["revenu_net_apres_impot_an"],
         },
         "mensuel": {
             "chiffre_affaires": cents(ev["ca_m"]),
             "cotisations": cents(ev["cotisations_m"]),
             "revenu_net": cents(ev["revenu_net_an"] / 12),
-            "impot": cents(ev["impot_an"] / 12),
+            "impot_revenu": cents(ev["impot_an"] / 12),
             "revenu_net_apres_impot": cents(ev["revenu_net_apres_impot_an"] / 12),
         },
         "acre": ev["acre"],

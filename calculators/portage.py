@@ -88,12 +88,26 @@ fixed monthly amount.  Three slices cover the offers seen on the market.
 
 from __future__ import annotations
 
-import math
-
+from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
-from .core.parametres import At, valeur
-from .core.schema import Field, InputError
+from .core.parametres import At, fusion_sources, valeur
+from .core.schema import Field
+from .regles.portage_salarial import (  # noqa: F401  (used by the composites' tests)
+    CONGES_PAYES,
+    ECHELONS,
+    RESERVE_BASES,
+    SALAIRE,
+    Costing,
+    Rates,
+    evaluate,
+    fee_schedule,
+    management_fee,
+    minimum_floors,
+    salarie_options,
+    solve_base,
+    turnover_for_fee_base,
+)
 
 NAME = "portage"
 TITLE = "Simulateur de portage salarial"
@@ -103,19 +117,6 @@ DESCRIPTION = (
     "cotisations, réserve financière ou indemnité de fin de contrat, taux de restitution. "
     "Règles de la convention collective du portage salarial (IDCC 3219) et cotisations d'un salarié cadre."
 )
-
-ECHELONS = (
-    ("premier_niveau", "Premier niveau"),
-    ("junior", "Junior"),
-    ("senior", "Senior"),
-    ("expert", "Expert"),
-)
-RESERVE_BASES = ("salaire_base", "salaire_brut", "minimum_conventionnel")
-CONGES_PAYES = (
-    ("mensualises", "10 % chaque mois (pratique courante)"),
-    ("a_la_prise", "À chaque jour de congé pris (selon le texte)"),
-)
-
 
 def _default_frais_gestion():
     return valeur("portage.frais_gestion.defaut", default_date())
@@ -194,9 +195,6 @@ FIELDS = (
     date_field(group=_GROUP_CONTRAT),
 )
 
-_FEE_TIERS = (("frais_gestion_seuil_1", "frais_gestion_2"), ("frais_gestion_seuil_2", "frais_gestion_3"))
-
-
 def check(values: dict) -> dict:
     """Cross-field rules of the degressive schedule."""
     errors = {}
@@ -215,425 +213,39 @@ def check(values: dict) -> dict:
     return errors
 
 
-# ---------------------------------------------------------------------------
-# Management fee
-# ---------------------------------------------------------------------------
-
-def fee_schedule(values: dict) -> list[tuple[float | None, float]]:
-    """[(upper bound of annual turnover or None, rate), ...] from the inputs."""
-    tiers = [[None, values["frais_gestion"]]]
-    for seuil_key, taux_key in _FEE_TIERS:
-        if values.get(seuil_key) is not None:
-            tiers[-1][0] = values[seuil_key]
-            tiers.append([None, values[taux_key]])
-    return [tuple(t) for t in tiers]
-
-
-def management_fee(ca_mensuel: float, values: dict) -> tuple[float, list[dict]]:
-    """(monthly fee in €, detail lines).  A schedule applies to the annual turnover
-    (monthly × 12, steady activity), then the fee is brought back to the month."""
-    tiers = fee_schedule(values)
-    ca_annuel = ca_mensuel * 12
-    detail = []
-    if len(tiers) == 1:
-        fee = ca_mensuel * tiers[0][1]
-        detail.append({"tranche": None, "taux": tiers[0][1], "assiette": cents(ca_mensuel), "montant": cents(fee)})
-    elif values.get("frais_gestion_mode") == "global":
-        rate = tiers[-1][1]
-        for upper, r in tiers:
-            if upper is None or ca_annuel <= upper:
-                rate = r
-                break
-        fee = ca_mensuel * rate
-        detail.append({"tranche": "global", "taux": rate, "assiette": cents(ca_mensuel), "montant": cents(fee)})
-    else:
-        fee_annual = 0.0
-        lower = 0.0
-        for upper, r in tiers:
-            top = ca_annuel if upper is None else min(ca_annuel, upper)
-            part = max(0.0, top - lower)
-            fee_annual += part * r
-            detail.append({"tranche": [lower, upper], "taux": r, "assiette": cents(part / 12),
-                           "montant": cents(part * r / 12)})
-            if upper is None or ca_annuel <= upper:
-                break
-            lower = upper
-        fee = fee_annual / 12
-    plafond = values.get("frais_gestion_plafond")
-    if plafond is not None and fee > plafond:
-        fee = plafond
-        detail.append({"tranche": "plafond", "taux": None, "assiette": None, "montant": cents(plafond)})
-    return cents(fee), detail
-
-
-def turnover_for_fee_base(net_of_fee: float, values: dict) -> float:
-    """Inverse of ``x − management_fee(x)``: the monthly turnover whose amount left after
-    the percentage fee equals ``net_of_fee`` (used by the TJM calculator).  The
-    function is increasing whenever every rate is below one; solved by bisection
-    on a piecewise-linear function, exact to a tenth of a cent before rounding."""
-    def left(x):
-        return x - management_fee(x, values)[0]
-    lo, hi = 0.0, max(1.0, net_of_fee)
-    while left(hi) < net_of_fee:
-        hi *= 2
-        if hi > 1e9:
-            raise InputError({"frais_gestion": "Avec ces frais de gestion, aucun chiffre d'affaires n'atteint ce revenu."})
-    for _ in range(200):
-        mid = (lo + hi) / 2
-        if left(mid) < net_of_fee:
-            lo = mid
-        else:
-            hi = mid
-        if hi - lo < 1e-4:
-            break
-    return hi
-
-
-# ---------------------------------------------------------------------------
-# Salaried rules (the ``salarie`` calculator), through a thin adapter
-# ---------------------------------------------------------------------------
-
-def salarie_options(values: dict, contrat: str = "cdi", jours_forfait: float | None = None) -> dict:
-    """The inputs passed to ``salarie`` besides the gross (same names there).
-
-    The month's pay is always costed as a payslip without end-of-contract
-    indemnity (``contrat="cdi"``); the CDD's indemnity is costed apart, with
-    ``contrat="cdd"`` (see :class:`_SalarieAdapter`).  ``jours_forfait``: the
-    working time as ``salarie``'s forfait jours (days a year); without it, full time."""
-    opts = {"cadre": values.get("cadre", True), "date": values["date"].isoformat(), "contrat": contrat}
-    if jours_forfait is not None:
-        opts["temps_travail"] = "forfait_jours"
-        opts["jours_forfait"] = jours_forfait
-    for key in ("effectif", "mutuelle_montant", "mutuelle_part_employeur", "taux_pas"):
-        if values.get(key) is not None:
-            opts[key] = values[key]
-    return opts
-
-
-class _SalarieAdapter:
-    """Thin adapter over the ``salarie`` calculator.
-
-    Uses its documented Python API (``valeurs``, ``calculer``,
-    ``brut_depuis_cout_employeur``) and, inside the searches that need many
-    evaluations, its ``Situation`` and ``montants`` (the amounts without the
-    result's presentation, 0.03 ms instead of 0.2 ms).  Totals are rounded to the
-    cent exactly as ``calculer`` rounds them, so the figures agree.
-    """
-
-    class Ctx:
-        __slots__ = ("values", "situation")
-
-        def __init__(self, opts: dict):
-            from . import salarie
-
-            self.values = salarie.valeurs(**opts)
-            self.situation = salarie.Situation(self.values)
-
-    def ctx(self, opts: dict) -> "_SalarieAdapter.Ctx":
-        return self.Ctx(opts)
-
-    @staticmethod
-    def amounts(brut: float, ctx) -> dict:
-        from . import salarie
-
-        m = salarie.montants(brut, ctx.situation, False)
-        net = cents(m["net"])
-        return {"cout_employeur": cents(m["cout"]), "net_avant_impot": net,
-                "net_imposable": cents(m["net_imposable"]), "net_apres_impot": cents(net - cents(m["pas"]))}
-
-    def cost(self, brut: float, ctx) -> float:
-        return self.amounts(brut, ctx)["cout_employeur"]
-
-    @staticmethod
-    def gross_for_cost(cout: float, ctx) -> float:
-        """Unrounded gross whose unrounded employer cost is ``cout`` (a starting point)."""
-        from . import salarie
-
-        return salarie.brut_depuis_cout_employeur(cout, ctx.values, exact=True)["salaire_brut"]
-
-    @staticmethod
-    def evaluate(brut: float, ctx) -> dict:
-        """The full salaried result (lines, sources, hypotheses) for a gross."""
-        from . import salarie
-
-        return salarie.calculer({**ctx.values, "salaire_brut": brut})
-
-
-_sal = _SalarieAdapter()
-
-
-def _jours_forfait_min() -> float:
-    from . import salarie
-
-    return next(f.minimum for f in salarie.FIELDS if f.name == "jours_forfait")
-
-
-# the smallest forfait ``salarie`` takes (days a year)
-_JOURS_FORFAIT_MIN = _jours_forfait_min()
-
-
-# ---------------------------------------------------------------------------
-# Gross salary composition
-# ---------------------------------------------------------------------------
-
-class Rates:
-    """The convention's rates at the simulation date, and the month's working time, read once."""
-
-    def __init__(self, p: At, values: dict):
-        self.iaa = p("portage.indemnite_apport_affaires")
-        self.cp = p("portage.conges_payes")
-        self.cp_jours_mois = p("portage.conges_payes_jours_par_mois")
-        self.k = (1 + self.iaa) * (1 + self.cp)
-        self.cdd = values.get("contrat") == "cdd"
-        # CCN art. 28.3: in a CDD the indemnity follows the CDD's rule (paid at the end,
-        # shown here as its monthly equivalent); the choice concerns a CDI only
-        self.cp_a_la_prise = (not self.cdd) and values.get("conges_payes") == "a_la_prise"
-        if self.cdd:
-            # the same parameter as the salaried CDD (Code du travail L1243-8)
-            self.reserve = p("salarie.cdd.indemnite_fin_contrat")
-            self.reserve_base = "salaire_brut"
-        else:
-            self.reserve = p("portage.reserve_financiere.taux")
-            self.reserve_base = p("portage.reserve_financiere.base")
-            if self.reserve_base not in RESERVE_BASES:  # pragma: no cover - guarded by data tests
-                raise ValueError(f"portage.reserve_financiere.base: {self.reserve_base!r}")
-        # Working time: counted in days (compte rendu d'activité, CCN art. 20 and 26).
-        # The month's days × 12 are the days a year of a forfait (smic.forfait_jours_plein
-        # for a full one); the salaried rules prorate the SMIC of the réduction générale
-        # and the PSS by it, capped at a full forfait (``salarie``'s forfait jours).
-        self.forfait = p("smic.forfait_jours_plein")
-        self.jours = values.get("jours") or 0
-        self.jours_annuels = round(self.jours * 12, 9)
-        self.jours_forfait = min(self.forfait, self.jours_annuels)
-        self.echelon = values.get("echelon") or "junior"
-        self.pss_reference = p("portage.pss_reference")
-        # CCN art. 21.3: « Ce revenu brut minimal est défini en journée ou en demi-journée si
-        # la durée du travail du salarié porté est exprimée en jours » — the daily amount is
-        # the monthly one × 12 / the days of a full forfait, times the days billed.
-        self.taux_minimum = p(f"portage.minimum.{self.echelon}")
-        self.minimum_mensuel = cents(self.taux_minimum * self.pss_reference)
-        self.minimum_journalier = self.minimum_mensuel * 12 / self.forfait
-        self.minimum_du_mois = cents(self.minimum_journalier * self.jours)
-        # second floor: the monthly minimum plus the réserve (or the CDD's indemnity)
-        self.taux_minimum_total = p(f"portage.minimum_reserve_comprise.{self.echelon}")
-        self.minimum_total_mensuel = cents(self.taux_minimum_total * self.pss_reference)
-        self.minimum_total_du_mois = cents(self.minimum_total_mensuel * 12 / self.forfait * self.jours)
-
-    def parts(self, base: float) -> dict:
-        """The gross parts for a salaire de base, each rounded to the cent.
-
-        ``remuneration_brute``: salaire de base + apport d'affaires + congés payés acquired
-        in the month (what the conventional minimum includes, art. 21.3); ``salaire_brut``:
-        what is paid this month — without the congés payés when they are paid as leave is
-        taken (``conges_payes_differes``)."""
-        base = cents(base)
-        iaa = cents(base * self.iaa)
-        cp = cents((base + iaa) * self.cp)
-        remuneration = cents(base + iaa + cp)
-        differes = cp if self.cp_a_la_prise else 0.0
-        brut = cents(remuneration - differes)
-        if self.reserve_base == "salaire_base":
-            assiette = base
-        elif self.reserve_base == "salaire_brut":
-            assiette = remuneration
-        else:
-            assiette = self.minimum_du_mois
-        reserve = cents(assiette * self.reserve)
-        return {"salaire_base": base, "indemnite_apport_affaires": iaa, "conges_payes": cp,
-                "conges_payes_differes": differes, "remuneration_brute": remuneration,
-                "salaire_brut": brut, "reserve": reserve, "assiette_reserve": assiette,
-                "brut_total": cents(remuneration + reserve)}
-
-    def base_for_gross_total(self, g: float) -> float:
-        """Approximate salaire de base whose gross total (pay + réserve) is ``g``."""
-        if self.reserve_base == "salaire_base":
-            return g / (self.k + self.reserve)
-        if self.reserve_base == "salaire_brut":
-            return g / (self.k * (1 + self.reserve))
-        return (g - self.minimum_du_mois * self.reserve) / self.k
-
-
-class Costing:
-    """Employer cost and net of the month's pay and of the gross total (pay +
-    congés payés not yet paid + réserve or indemnité de fin de contrat), through ``salarie``,
-    with the month's working time (see :class:`Rates`).
-
-    CDI: the gross total G = rémunération brute + réserve is costed as one payslip of a
-    CDI.  CDD: ``salarie`` with ``contrat="cdd"`` on the salaire brut, which adds
-    the indemnité de fin de contrat (L1243-8) to the base and the CPF-CDD
-    contribution (L6331-6) — the URSSAF model's own CDD.  The month's pay alone is
-    a payslip without that indemnity (``contrat="cdi"``: the employee's side is the
-    same in a CDD; the CPF-CDD contribution thus falls in the provision's cost).
-    """
-
-    def __init__(self, values: dict, rates: Rates):
-        if rates.jours_forfait < _JOURS_FORFAIT_MIN:
-            raise InputError({"jours": "Indiquez au moins un douzième de journée facturée dans le mois : le temps de "
-                                       "travail se compte en jours sur l'année (jours du mois × 12)."})
-        self.rates = rates
-        self.opts_pay = salarie_options(values, "cdi", rates.jours_forfait)
-        self.ctx_pay = _sal.ctx(self.opts_pay)
-        self.ctx_total = _sal.ctx(salarie_options(values, "cdd", rates.jours_forfait)) if rates.cdd else self.ctx_pay
-
-    def total_amounts(self, parts: dict) -> dict:
-        if self.rates.cdd:
-            return _sal.amounts(parts["salaire_brut"], self.ctx_total)
-        return _sal.amounts(parts["brut_total"], self.ctx_pay)
-
-    def total_cost(self, parts: dict) -> float:
-        return self.total_amounts(parts)["cout_employeur"]
-
-    def base_guess(self, budget: float) -> float:
-        g = _sal.gross_for_cost(budget, self.ctx_total)
-        return g / self.rates.k if self.rates.cdd else self.rates.base_for_gross_total(g)
-
-
-def solve_base(budget: float, costing: Costing) -> dict:
-    """The parts of the largest salaire de base (to the cent) whose gross total
-    costs the employer at most ``budget``.  One exact inversion of the employer
-    cost by ``salarie`` gives the starting point; the cent rounding of the parts
-    and of the payslip is then settled by a few forward evaluations."""
-    rates = costing.rates
-    base = max(0.0, cents(costing.base_guess(budget)))
-    parts = rates.parts(base)
-    # The exact inversion ignores the rounding of the reduction's coefficient (4
-    # decimals): below 3 SMIC the payslip cost may differ by a few tens of cents.
-    # Secant steps on the payslip cost bring the base within a cent or two first.
-    cost = costing.total_cost(parts)
-    for _ in range(3):
-        gap = budget - cost
-        if abs(gap) < 0.05 or base <= 0:
-            break
-        b1 = cents(base + 1.0)
-        slope = costing.total_cost(rates.parts(b1)) - cost
-        slope = slope if slope > 0.5 else 1.5
-        base = max(0.0, cents(base + gap / slope))
-        parts = rates.parts(base)
-        cost = costing.total_cost(parts)
-    if cost > budget:
-        while base > 0:
-            base = max(0.0, cents(base - 0.01))
-            parts = rates.parts(base)
-            if costing.total_cost(parts) <= budget:
-                break
-    else:
-        while True:
-            nxt = rates.parts(cents(base + 0.01))
-            if costing.total_cost(nxt) > budget:
-                break
-            base, parts = nxt["salaire_base"], nxt
-    return parts
-
-
-# ---------------------------------------------------------------------------
-# The calculation
-# ---------------------------------------------------------------------------
-
-def evaluate(values: dict, p: At | None = None) -> dict:
-    """Figures of the portage chain (no presentation), for ``compute`` and ``tjm``."""
-    p = p or At(values["date"])
-    rates = Rates(p, values)
-    ca = cents(values["tjm"] * values["jours"])
-    fee_pct, fee_detail = management_fee(ca, values)
-    fixes = cents(values.get("frais_fixes_mensuels") or 0)
-    frais_gestion = cents(fee_pct + fixes)
-    frais_pro = cents(values.get("frais_professionnels") or 0)
-    budget = cents(ca - frais_gestion - frais_pro)
-    if ca <= 0:
-        key = "jours" if not values["jours"] else "tjm"
-        raise InputError({key: "Sans chiffre d'affaires (TJM ou jours facturés à zéro), aucun salaire ne peut être versé."})
-    if budget <= 0:
-        raise InputError({"tjm": "Le chiffre d'affaires ne couvre pas les frais de gestion et les frais "
-                                 "professionnels : aucun salaire ne peut être versé."})
-    costing = Costing(values, rates)
-    parts = solve_base(budget, costing)
-    if parts["salaire_base"] <= 0:
-        raise InputError({"tjm": "Le chiffre d'affaires est trop faible pour verser un salaire."})
-    pay = _sal.evaluate(parts["salaire_brut"], costing.ctx_pay)
-    total = costing.total_amounts(parts)
-    if parts["conges_payes_differes"]:
-        # congés payés paid as leave is taken: funded by this month's budget, costed
-        # like the réserve at the month's marginal rate, paid later
-        with_cp = _sal.amounts(parts["remuneration_brute"], costing.ctx_pay)
-    else:
-        with_cp = pay
-    cout_conges = cents(with_cp["cout_employeur"] - pay["cout_employeur"])
-    conges_nets = cents(with_cp["net_avant_impot"] - pay["net_avant_impot"])
-    cout_reserve = cents(budget - with_cp["cout_employeur"])
-    reserve_nette = cents(total["net_avant_impot"] - with_cp["net_avant_impot"])
-    restitution = (pay["net_avant_impot"] + conges_nets + reserve_nette + frais_pro) / ca
-    return {
-        "rates": rates, "costing": costing, "pay": pay, "total": total, "parts": parts,
-        "chiffre_affaires": ca, "frais_gestion_pourcentage": fee_pct, "frais_fixes": fixes,
-        "montant_frais_gestion": frais_gestion, "frais_gestion_detail": fee_detail,
-        "frais_professionnels": frais_pro, "budget": budget, "cout_reserve": cout_reserve,
-        "reserve_nette": reserve_nette, "cout_conges_differes": cout_conges,
-        "conges_payes_nets_differes": conges_nets, "taux_restitution": restitution,
-    }
-
-
-def _fmt_eur(x: float) -> str:
-    s = f"{x:,.2f}".replace(",", "\u202f").replace(".", ",")
-    return s.replace(",00", "") + " €"
-
-
-def _fmt_num(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
-
-
-def _fmt_pct(x: float) -> str:
-    s = f"{x * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return s + " %"
-
-
-def minimum_floors(rates: Rates, parts: dict) -> dict:
-    """The two floors of CCN art. 21.3 for the month, and what is missing (€/mois, 0 when met):
-    the monthly minimum (salaire de base + apport d'affaires + congés payés, the
-    rémunération brute) and the total with the réserve (or the CDD's indemnity)."""
-    remuneration = parts["remuneration_brute"]
-    total = cents(remuneration + parts["reserve"])
-    return {
-        "remuneration_brute": remuneration, "total_reserve_comprise": total,
-        "minimum_conventionnel": rates.minimum_du_mois,
-        "minimum_reserve_comprise": rates.minimum_total_du_mois,
-        "manque_minimum_conventionnel": max(0.0, cents(rates.minimum_du_mois - remuneration)),
-        "manque_minimum_reserve_comprise": max(0.0, cents(rates.minimum_total_du_mois - total)),
-    }
-
-
 def _minimum_alerts(values: dict, rates: Rates, parts: dict, echelon_label: str) -> list[dict]:
     f = minimum_floors(rates, parts)
     m1, m2 = f["manque_minimum_conventionnel"], f["manque_minimum_reserve_comprise"]
     if not (m1 or m2):
         return []
-    jours = f"{_fmt_num(values['jours'])} jours facturés"
+    jours = f"{fmt.nombre(values['jours'])} jours facturés"
     reserve_nom = "l’indemnité de fin de contrat" if rates.cdd else "la réserve financière"
-    pss = _fmt_eur(rates.pss_reference)
-    floor1 = (f"{_fmt_eur(f['minimum_conventionnel'])} ({_fmt_pct(rates.taux_minimum)} du plafond de la sécurité "
-              f"sociale de 2017, {pss}, soit {_fmt_eur(rates.minimum_mensuel)} par mois complet, ramené à la journée)")
-    floor2 = (f"{_fmt_eur(f['minimum_reserve_comprise'])} ({_fmt_pct(rates.taux_minimum_total)} du même plafond, "
+    pss = fmt.montant(rates.pss_reference)
+    floor1 = (f"{fmt.montant(f['minimum_conventionnel'])} ({fmt.pourcent(rates.taux_minimum)} du plafond de la sécurité "
+              f"sociale de 2017, {pss}, soit {fmt.montant(rates.minimum_mensuel)} par mois complet, ramené à la journée)")
+    floor2 = (f"{fmt.montant(f['minimum_reserve_comprise'])} ({fmt.pourcent(rates.taux_minimum_total)} du même plafond, "
               "ramené à la journée)")
     rem = (f"La rémunération brute du mois (salaire de base, apport d’affaires et congés payés) est de "
-           f"{_fmt_eur(f['remuneration_brute'])}")
-    with_res = (f"avec {reserve_nom} ({_fmt_eur(parts['reserve'])}), le total est de "
-                f"{_fmt_eur(f['total_reserve_comprise'])}")
+           f"{fmt.montant(f['remuneration_brute'])}")
+    with_res = (f"avec {reserve_nom} ({fmt.montant(parts['reserve'])}), le total est de "
+                f"{fmt.montant(f['total_reserve_comprise'])}")
     lecture = ("La rédaction de 2017 de l’art. 21.3 impose les deux planchers ; le texte de l’avenant n° 12, "
                "qui fixe les pourcentages actuels, n’a pas pu être lu : ")
     refus = ("L’entreprise de portage peut refuser la mission à ce tarif (convention collective, art. 18.1) : "
              "augmentez le TJM ou le nombre de jours.")
     if m1 and m2:
         msg = (f"{rem}, sous le minimum conventionnel de l’échelon {echelon_label.lower()} pour {jours} : "
-               f"{floor1} ; il manque {_fmt_eur(m1)} par mois. Réserve comprise, le minimum n’est pas atteint non "
-               f"plus : {with_res}, pour un minimum de {floor2} ; il manque {_fmt_eur(m2)} par mois. " + refus)
+               f"{floor1} ; il manque {fmt.montant(m1)} par mois. Réserve comprise, le minimum n’est pas atteint non "
+               f"plus : {with_res}, pour un minimum de {floor2} ; il manque {fmt.montant(m2)} par mois. " + refus)
     elif m2:
         msg = (f"{rem} : elle atteint, lu comme un salaire seul, le minimum conventionnel de l’échelon "
                f"{echelon_label.lower()} pour {jours}, {floor1}. Mais {with_res}, sous le minimum réserve comprise de "
-               f"{floor2} : il manque {_fmt_eur(m2)} par mois. " + lecture +
+               f"{floor2} : il manque {fmt.montant(m2)} par mois. " + lecture +
                "s’il retient le salaire seul, la mission le respecte ; s’il retient la réserve comprise, "
                "elle ne le respecte pas. " + refus)
     else:
         msg = (f"{rem}, sous le minimum conventionnel de l’échelon {echelon_label.lower()} pour {jours} lu comme "
-               f"un salaire seul : {floor1} ; il manque {_fmt_eur(m1)} par mois. Réserve comprise, le minimum de "
+               f"un salaire seul : {floor1} ; il manque {fmt.montant(m1)} par mois. Réserve comprise, le minimum de "
                f"{floor2} est atteint ({with_res}). " + lecture +
                "s’il retient le salaire seul, la mission ne le respecte pas ; s’il retient la réserve "
                "comprise, elle le respecte. " + refus)
@@ -645,18 +257,18 @@ def _conges_message(rates: Rates, parts: dict, pay: dict, costing: Costing) -> s
     cp = parts["conges_payes"]
     sans_cp = cents(parts["remuneration_brute"] - cp)
     if rates.cp_a_la_prise:
-        net_prise, net_mens = pay["net_avant_impot"], _sal.amounts(parts["remuneration_brute"], costing.ctx_pay)["net_avant_impot"]
+        net_prise, net_mens = pay["net_avant_impot"], SALAIRE.amounts(parts["remuneration_brute"], costing.ctx_pay)["net_avant_impot"]
     else:
-        net_mens, net_prise = pay["net_avant_impot"], _sal.amounts(sans_cp, costing.ctx_pay)["net_avant_impot"]
-    par_jour = _fmt_eur(cents(cp / rates.cp_jours_mois))
-    jours_cp = _fmt_num(rates.cp_jours_mois)
+        net_mens, net_prise = pay["net_avant_impot"], SALAIRE.amounts(sans_cp, costing.ctx_pay)["net_avant_impot"]
+    par_jour = fmt.montant(cents(cp / rates.cp_jours_mois))
+    jours_cp = fmt.nombre(rates.cp_jours_mois)
     texte = ("La convention collective (art. 28.3, rédaction de l’avenant n° 3 en vigueur depuis le 1er mars 2021) "
              "prévoit le versement de l’indemnité de congés payés pour chaque jour de congé pris. ")
     mens = (f"versée chaque mois (pratique de la plupart des entreprises), un mois travaillé sans congé paie "
-            f"{_fmt_eur(parts['remuneration_brute'])} brut ({_fmt_eur(net_mens)} net avant impôt) et un mois de "
+            f"{fmt.montant(parts['remuneration_brute'])} brut ({fmt.montant(net_mens)} net avant impôt) et un mois de "
             "congés ne paie rien : l’indemnité a déjà été versée")
-    prise = (f"versée à la prise (selon le texte), un mois travaillé sans congé paie {_fmt_eur(sans_cp)} brut "
-             f"({_fmt_eur(net_prise)} net avant impôt) et met de côté {_fmt_eur(cp)} brut pour "
+    prise = (f"versée à la prise (selon le texte), un mois travaillé sans congé paie {fmt.montant(sans_cp)} brut "
+             f"({fmt.montant(net_prise)} net avant impôt) et met de côté {fmt.montant(cp)} brut pour "
              f"{jours_cp} jours ouvrables de congés acquis ; un mois de congés paie alors l’indemnité acquise, "
              f"environ {par_jour} brut par jour ouvrable de congé (le dixième, ou le maintien de salaire s’il est "
              "plus favorable)")
@@ -730,7 +342,7 @@ def compute(values: dict) -> dict:
         {"code": "frais_professionnels", "libelle": "Frais professionnels remboursés", "montant": ev["frais_professionnels"]},
         {"code": "cotisations_patronales", "libelle": "Cotisations patronales", "montant": cot_pat},
         {"code": "cotisations_salariales", "libelle": "Cotisations et contributions salariales", "montant": cot_sal},
-        {"code": "impot", "libelle": "Prélèvement à la source", "montant": impot},
+        {"code": "prelevement_source", "libelle": "Prélèvement à la source", "montant": impot},
         {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "montant": pay["net_apres_impot"]},
         {"code": reserve_code, "libelle": f"{reserve_libelle}, cotisations comprises", "montant": ev["cout_reserve"]},
     ]
@@ -745,7 +357,7 @@ def compute(values: dict) -> dict:
     plafond_usage = p("portage.frais_professionnels_plafond_usage")
     if ev["frais_professionnels"] > plafond_usage * ca:
         alertes.append({"niveau": "info", "message": (
-            f"Les frais professionnels dépassent {_fmt_pct(plafond_usage)} du chiffre d'affaires : certaines "
+            f"Les frais professionnels dépassent {fmt.pourcent(plafond_usage)} du chiffre d'affaires : certaines "
             "entreprises de portage plafonnent ce montant (règle maison, non légale). Ils doivent être justifiés.")})
     if cdd:
         alertes.append({"niveau": "info", "message": (
@@ -763,27 +375,27 @@ def compute(values: dict) -> dict:
         "en salaire et cotisations, y compris la " + ("provision de l'indemnité de fin de contrat" if cdd else "réserve financière") +
         ", chiffrée comme un complément de salaire du même mois (taux marginal des cotisations).",
         ("Le salaire brut du mois comprend le salaire de base et l’indemnité d’apport d’affaires "
-         f"({_fmt_pct(rates.iaa)} du salaire de base) ; l’indemnité de congés payés ({_fmt_pct(rates.cp)}) est acquise "
+         f"({fmt.pourcent(rates.iaa)} du salaire de base) ; l’indemnité de congés payés ({fmt.pourcent(rates.cp)}) est acquise "
          "chaque mois et versée pour chaque jour de congé pris (convention collective, art. 28.3), chiffrée comme "
          "un complément de salaire du même mois.") if rates.cp_a_la_prise else
         ("Le salaire brut comprend le salaire de base, l'indemnité d'apport d'affaires "
-         f"({_fmt_pct(rates.iaa)} du salaire de base) et l'indemnité de congés payés ({_fmt_pct(rates.cp)})"
+         f"({fmt.pourcent(rates.iaa)} du salaire de base) et l'indemnité de congés payés ({fmt.pourcent(rates.cp)})"
          + (", versée chaque mois (pratique courante ; la convention prévoit son versement à chaque jour de congé "
             "pris, art. 28.3)." if not cdd else ".")),
-        ("L'indemnité de fin de contrat vaut " + _fmt_pct(rates.reserve) + " du salaire brut versé (art. L1243-8) ; "
+        ("L'indemnité de fin de contrat vaut " + fmt.pourcent(rates.reserve) + " du salaire brut versé (art. L1243-8) ; "
          "les congés payés ne sont pas recalculés sur cette indemnité.") if cdd else
-        ("La réserve financière vaut " + _fmt_pct(rates.reserve) + " " + {
+        ("La réserve financière vaut " + fmt.pourcent(rates.reserve) + " " + {
             "salaire_base": "du salaire de base",
             "salaire_brut": "du salaire brut",
             "minimum_conventionnel": "du minimum conventionnel",
         }[rates.reserve_base] + " (convention collective, art. 21.3) ; elle finance l'allocation de prospection "
          f"(au plus {p('portage.reserve_financiere.allocation_prospection_mois')} mois, art. 22.2) ou est versée en fin de contrat."),
-        f"Le minimum conventionnel ({_fmt_pct(p(f'portage.minimum.{echelon}'))} du plafond de la sécurité sociale "
-        f"de 2017, {_fmt_eur(p('portage.pss_reference'))}) est ramené à la journée (art. 21.3) : "
-        f"{_fmt_eur(rates.minimum_mensuel)} × 12 / {rates.forfait} jours, multiplié par les jours facturés, et comparé à "
+        f"Le minimum conventionnel ({fmt.pourcent(p(f'portage.minimum.{echelon}'))} du plafond de la sécurité sociale "
+        f"de 2017, {fmt.montant(p('portage.pss_reference'))}) est ramené à la journée (art. 21.3) : "
+        f"{fmt.montant(rates.minimum_mensuel)} × 12 / {rates.forfait} jours, multiplié par les jours facturés, et comparé à "
         "la rémunération brute du mois, congés payés compris. Second plancher : avec la "
         + ("l’indemnité de fin de contrat" if cdd else "réserve financière").replace("la l’", "l’") +
-        f", au moins {_fmt_pct(rates.taux_minimum_total)} du même plafond ({_fmt_eur(rates.minimum_total_mensuel)} par "
+        f", au moins {fmt.pourcent(rates.taux_minimum_total)} du même plafond ({fmt.montant(rates.minimum_total_mensuel)} par "
         "mois complet), ramené de même à la journée ; le texte de l’avenant n° 12 qui fixe ces pourcentages n’a pas "
         "été lu (sources secondaires).",
         "Taux de restitution = (net avant impôt + " + ("congés payés acquis nets + " if rates.cp_a_la_prise else "")
@@ -792,13 +404,13 @@ def compute(values: dict) -> dict:
         " du secteur privé (mêmes règles que le simulateur salarié), dans une entreprise de portage de "
         f"{values.get('effectif') or _default_effectif()} salariés, salariés portés compris.",
         "Temps de travail compté en jours (compte rendu d’activité, convention collective, art. 20 et 26) : "
-        f"{_fmt_num(values['jours'])} jours dans le mois, soit l’équivalent d’un forfait de "
-        f"{_fmt_num(rates.jours_annuels)} jours par an (jours du mois × 12) pour un forfait complet de "
+        f"{fmt.nombre(values['jours'])} jours dans le mois, soit l’équivalent d’un forfait de "
+        f"{fmt.nombre(rates.jours_annuels)} jours par an (jours du mois × 12) pour un forfait complet de "
         f"{rates.forfait} jours. Le SMIC de référence de la réduction générale et le plafond de la sécurité sociale "
         "suivent ce temps de travail, comme pour un salarié au forfait jours réduit"
-        + (f" (au-delà de {_fmt_num(round(rates.forfait / 12, 2))} jours par mois, ceux d’un temps plein)."
+        + (f" (au-delà de {fmt.nombre(round(rates.forfait / 12, 2))} jours par mois, ceux d’un temps plein)."
            if rates.jours_annuels >= rates.forfait else
-           f" ({_fmt_num(rates.jours_annuels)}/{rates.forfait})."),
+           f" ({fmt.nombre(rates.jours_annuels)}/{rates.forfait})."),
     ] + [h for h in pay.get("hypotheses", []) if h]
 
     annuel = {k: cents(12 * v) for k, v in (
@@ -812,7 +424,7 @@ def compute(values: dict) -> dict:
     reserve_nom = "Indemnité de fin de contrat" if cdd else "Réserve financière"
     chiffres = [
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": ca, "unite": "€/mois",
-         "aide": f"TJM × jours facturés ({_fmt_eur(values['tjm'])} × {_fmt_num(values['jours'])})."},
+         "aide": f"TJM × jours facturés ({fmt.montant(values['tjm'])} × {fmt.nombre(values['jours'])})."},
         {"code": "montant_frais_gestion", "libelle": "Frais de gestion", "valeur": ev["montant_frais_gestion"],
          "unite": "€/mois", "aide": "Retenus par l'entreprise de portage."},
         {"code": "net_avant_impot", "libelle": "Salaire net avant impôt", "valeur": pay["net_avant_impot"],
@@ -820,24 +432,24 @@ def compute(values: dict) -> dict:
         {"code": "net_apres_impot", "libelle": "Salaire net après impôt", "valeur": pay["net_apres_impot"],
          "unite": "€/mois", "aide": "Après prélèvement à la source."},
         {"code": "reserve_nette", "libelle": f"{reserve_nom} (net, versé plus tard)", "valeur": ev["reserve_nette"],
-         "unite": "€/mois", "aide": f"{_fmt_eur(parts['reserve'])} brut acquis chaque mois, versé "
+         "unite": "€/mois", "aide": f"{fmt.montant(parts['reserve'])} brut acquis chaque mois, versé "
                                    + ("avec le dernier salaire." if cdd else "en période sans mission ou en fin de contrat.")},
     ] + ([
         {"code": "conges_payes_nets_differes", "libelle": "Congés payés acquis (net, versés pendant les congés)",
          "valeur": ev["conges_payes_nets_differes"], "unite": "€/mois",
-         "aide": f"{_fmt_eur(parts['conges_payes'])} brut acquis chaque mois travaillé "
-                 f"({_fmt_num(rates.cp_jours_mois)} jours ouvrables de congés), versés pour chaque jour de congé pris."},
+         "aide": f"{fmt.montant(parts['conges_payes'])} brut acquis chaque mois travaillé "
+                 f"({fmt.nombre(rates.cp_jours_mois)} jours ouvrables de congés), versés pour chaque jour de congé pris."},
     ] if rates.cp_a_la_prise else []) + [
         {"code": "taux_restitution", "libelle": "Taux de restitution", "valeur": round(ev["taux_restitution"], 4),
          "unite": "taux", "aide": "Net avant impôt, réserve nette et frais remboursés, rapportés au chiffre d'affaires."},
         {"code": "salaire_brut", "libelle": "Salaire brut", "valeur": parts["salaire_brut"], "unite": "€/mois",
-         "aide": f"Dont salaire de base {_fmt_eur(parts['salaire_base'])}, indemnité d'apport d'affaires "
-                 f"{_fmt_eur(parts['indemnite_apport_affaires'])}"
-                 + (f" ; congés payés acquis ({_fmt_eur(parts['conges_payes'])}) versés pendant les congés."
-                    if rates.cp_a_la_prise else f", congés payés {_fmt_eur(parts['conges_payes'])}.")},
+         "aide": f"Dont salaire de base {fmt.montant(parts['salaire_base'])}, indemnité d'apport d'affaires "
+                 f"{fmt.montant(parts['indemnite_apport_affaires'])}"
+                 + (f" ; congés payés acquis ({fmt.montant(parts['conges_payes'])}) versés pendant les congés."
+                    if rates.cp_a_la_prise else f", congés payés {fmt.montant(parts['conges_payes'])}.")},
         {"code": "cout_employeur", "libelle": "Coût employeur total", "valeur": ev["budget"], "unite": "€/mois",
          "aide": f"Chiffre d'affaires moins frais de gestion et frais professionnels ; dont "
-                 f"{_fmt_eur(ev['cout_reserve'])} pour la {reserve_nom.lower()} et ses cotisations."},
+                 f"{fmt.montant(ev['cout_reserve'])} pour la {reserve_nom.lower()} et ses cotisations."},
     ]
 
     return {
@@ -873,11 +485,7 @@ def compute(values: dict) -> dict:
         "annuel": annuel,
         "hypotheses": hypotheses,
         "alertes": alertes,
-        "sources": _merge_sources(p.sources(), pay.get("sources", [])),
+        "sources": fusion_sources(p.sources(), pay.get("sources", [])),
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
-
-
-def _merge_sources(a: list, b: list) -> list:
-    seen = {s["parametre"] for s in a}
-    return a + [s for s in b if s.get("parametre") not in seen]

@@ -15,83 +15,23 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import re
 from html import escape
 
-from .core.arrondi import cents as _cents, euros as _euros
-from .core.schema import text_max_length as _text_max_length
-
-NNBSP = "\u202f"  # narrow no-break space: thousands separator
-NBSP = "\u00a0"  # no-break space: before a unit
-MINUS = "\u2212"
-
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-    "août", "septembre", "octobre", "novembre", "décembre",
+from .core.format import (  # noqa: F401
+    MINUS,
+    MONTHS,
+    NBSP,
+    NNBSP,
+    date_fr,
+    espaces_fines,
+    euros,
+    euros_cents,
+    montant,
+    nombre,
+    pourcent,
+    typographie,
 )
-
-
-# --------------------------------------------------------------------------
-# Numbers, the French way
-# --------------------------------------------------------------------------
-
-def _group(int_part: str) -> str:
-    out = []
-    while len(int_part) > 3:
-        out.insert(0, int_part[-3:])
-        int_part = int_part[:-3]
-    out.insert(0, int_part)
-    return NNBSP.join(out)
-
-
-def _decimal(x: float, decimals: int, strip: bool) -> str:
-    """``x`` with ``decimals`` decimals (half away from zero), French separators."""
-    if x is None or (isinstance(x, float) and not math.isfinite(x)):
-        return "—"
-    q = 10 ** decimals
-    r = math.floor(abs(x) * q + 0.5 + 1e-9)
-    int_part, frac = divmod(int(r), q)
-    s = _group(str(int_part))
-    if decimals:
-        f = str(frac).rjust(decimals, "0")
-        if strip:
-            f = f.rstrip("0")
-        if f:
-            s += "," + f
-    return (MINUS + s) if (r and x < 0) else s
-
-
-def nombre(x, decimals: int = 2) -> str:
-    """218 -> "218"; 1234.5 -> "1 234,5" (at most two decimals)."""
-    return _decimal(float(x), decimals, strip=True)
-
-
-def euros(x) -> str:
-    """4005.4 -> "4 005 €" (rounded to the euro, half away from zero)."""
-    return _decimal(_euros(float(x)), 0, strip=False) + NBSP + "€"
-
-
-def euros_cents(x) -> str:
-    """2712.339 -> "2 712,34 €"."""
-    return _decimal(_cents(float(x)), 2, strip=False) + NBSP + "€"
-
-
-def pourcent(x, decimals: int | None = None) -> str:
-    """0.0855 -> "8,55 %"; 0.2 -> "20 %"; 0.00045 -> "0,045 %"; 0.491255 -> "49,13 %".
-
-    Two decimals at most, three when a legal rate is exactly written so."""
-    pct = float(x) * 100.0
-    if decimals is None:
-        decimals = 3 if abs(pct * 1000 - round(pct * 1000)) < 1e-6 else 2
-    return _decimal(pct, decimals, strip=True) + NBSP + "%"
-
-
-def date_fr(d) -> str:
-    """2026-07-01 -> "1er juillet 2026"."""
-    if isinstance(d, str):
-        d = _dt.date.fromisoformat(d[:10])
-    day = "1er" if d.day == 1 else str(d.day)
-    return f"{day} {MONTHS[d.month - 1]} {d.year}"
+from .core.schema import text_max_length as _text_max_length
 
 
 def valeur_unite(valeur, unite: str) -> str:
@@ -120,31 +60,9 @@ def _per_year_unit(unite: str) -> str:
     return u.replace("/mois", "/an") if "/mois" in u else u
 
 
-_TAG = re.compile(r"(<[^>]*>)")
-_BEFORE = re.compile(r"(?:(?<=\S)|^)[ \u00a0]+(?=[:;!?»](?:\s|$|[).,]))")
-_AFTER = re.compile(r"«[ \u00a0]+")
-_PUNCT = re.compile(r"[ \u00a0][:;!?»]|«[ \u00a0]")
-
-
-def typographie(html: str) -> str:
-    """French typography in the text (not the tags) of an HTML fragment: a
-    narrow no-break space before : ; ! ? » and after «.  The same rule as the
-    site's theme, so the build and the browser worker write identical HTML."""
-    if not _PUNCT.search(html):
-        return html
-    parts = _TAG.split(html)
-    for i in range(0, len(parts), 2):
-        if _PUNCT.search(parts[i]):
-            parts[i] = _AFTER.sub("«" + NNBSP, _BEFORE.sub(NNBSP, parts[i]))
-    return "".join(parts)
-
-
 def _h(x) -> str:
     """Text for HTML (escaped), with French typography applied."""
-    t = "" if x is None else str(x)
-    if _PUNCT.search(t):
-        t = _AFTER.sub("«" + NNBSP, _BEFORE.sub(NNBSP, t))
-    return escape(t, quote=True)
+    return escape(espaces_fines("" if x is None else str(x)), quote=True)
 
 
 def _num_attr(x) -> str:

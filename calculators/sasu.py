@@ -2,11 +2,11 @@
 left for dividends.
 
 The president's pay follows the URSSAF model (npm ``modele-social`` 11.1.0):
-``dirigeant . assimilé salarié`` is the salaried computation (``salarie.py``,
+``dirigeant . assimilé salarié`` is the salaried computation (``cotisations_salariales.py``,
 cadre, CDI) with some rules made non applicable (« rend non applicable »):
 assurance chômage, AGS, APEC, contribution au dialogue social, the RGDU (and
 the 2025 réduction générale) and the reduced maladie and allocations
-familiales rates.  This module calls ``salarie.montants`` and drops those
+familiales rates.  This module calls ``cotisations_salariales.montants`` and drops those
 lines (:data:`NON_APPLICABLES`): no rate is repeated here.  The mutuelle and
 the cadres' prévoyance stay, as in the model (its defaults: 40 €/mois, half
 paid by the company; 1.5 % of T1).
@@ -65,15 +65,24 @@ the dividends take the PFU (no option for the barème); no ACRE, no JEI.
 
 from __future__ import annotations
 
-import datetime as _dt
-
-from . import salarie
-from .core import arrondi
-from .core.bareme import grille, marginal
+from .core import arrondi, schema
+from .core import format as fmt
 from .core.dates import date_field
-from .core.inversion import inverser
-from .core.parametres import At
-from .core.schema import Field, InputError, validate
+from .core.inversion import centime_sous, inverser, polir
+from .core.parametres import fusion_sources
+from .core.schema import Field, InputError
+from .regles import cotisations_salariales
+from .regles.impot_revenu import impot_personne_seule, taux_prelevement
+from .regles.impot_societes import (
+    PERIODES,
+    Societe,
+    champs_societe,
+    check_montants,
+    dividendes,
+    hypothese_impot,
+    hypotheses_societe,
+    resultat_societe,
+)
 
 NAME = "sasu"
 TITLE = "Président de SASU : rémunération et dividendes"
@@ -84,7 +93,7 @@ DESCRIPTION = (
 )
 
 # modele-social 11.1.0, « dirigeant . assimilé salarié », « rend non applicable »:
-# the lines of salarie.montants a président does not pay.
+# the lines of cotisations_salariales.montants a président does not pay.
 NON_APPLICABLES = ("chomage", "ags", "apec", "dialogue_social", "reduction_generale")
 
 _MAX = 100_000_000
@@ -92,11 +101,11 @@ _CENT = 1 / 100
 _G_REM = "Rémunération du président"
 _G_SOC = "Société et dividendes"
 
-PERIODES = (("annee", "Par an"), ("mois", "Par mois"))
+CHAMPS = champs_societe(_G_REM)
 
 
 def _salarie_default(name):
-    f = next(f for f in salarie.FIELDS if f.name == name)
+    f = next(f for f in cotisations_salariales.FIELDS if f.name == name)
     return f.default
 
 
@@ -110,30 +119,10 @@ FIELDS = (
           maximum=_MAX, step=_CENT,
           help="Ce que la société dépense : rémunération brute plus cotisations patronales.", group=_G_REM,
           output=True),
-    Field("resultat_avant_remuneration", "Résultat de la société avant rémunération du président", "number",
-          unit="€", minimum=-_MAX, maximum=_MAX, step=_CENT,
-          help="Chiffre d'affaires moins les charges, avant la rémunération du président et l'impôt sur les sociétés. "
-               "Facultatif : sans lui, pas de calcul d'impôt sur les sociétés ni de dividendes.", group=_G_SOC),
-    Field("chiffre_affaires", "Chiffre d'affaires hors taxe", "number", unit="€", minimum=0, maximum=_MAX, step=_CENT,
-          help="À la place du résultat : le chiffre d'affaires et les charges.", group=_G_SOC, advanced=True),
-    Field("charges", "Charges de la société (hors rémunération du président)", "number", unit="€", minimum=0,
-          maximum=_MAX, step=_CENT, default=None, group=_G_SOC, advanced=True),
-    Field("part_distribuee", "Part du bénéfice distribuée en dividendes", "number", unit="taux", minimum=0, maximum=1,
-          default=1.0, help="Part du bénéfice après impôt sur les sociétés versée en dividendes ; le reste est mis en réserve.",
-          group=_G_SOC),
-    Field("taux_reduit_is", "Taux réduit d'impôt sur les sociétés", "boolean", default=True,
-          help="Pour les PME qui remplissent les conditions de chiffre d'affaires et de détention du capital "
-               "(par des personnes physiques) de la loi.",
-          reference="Code général des impôts, art. 219, I-b", group=_G_SOC, advanced=True),
-    Field("impot", "Calcul de l'impôt sur la rémunération", "choice", default="prelevement_source",
-          choices=(("prelevement_source", "Prélèvement à la source (taux neutre ou personnalisé)"),
-                   ("bareme", "Barème de l'impôt sur le revenu, une part, sans autre revenu")),
-          help="Le prélèvement à la source est un acompte ; le barème donne l'impôt d'une personne seule dont "
-               "c'est le seul revenu, comme le simulateur de l'URSSAF pour un dirigeant.",
-          reference="Code général des impôts, art. 197 et 204 H", advanced=True, group=_G_REM),
-    Field("taux_pas", "Taux personnalisé de prélèvement à la source", "number", unit="taux", minimum=0, maximum=1,
-          default=None, help="Votre taux personnalisé. Par défaut : la grille de taux neutre.",
-          reference="Code général des impôts, art. 204 H", advanced=True, group=_G_REM),
+    *(CHAMPS[n] for n in ("resultat_avant_remuneration", "chiffre_affaires", "charges", "part_distribuee",
+                          "taux_reduit_is")),
+    CHAMPS["impot"],
+    CHAMPS["taux_pas"],
     Field("mutuelle_montant", "Complémentaire santé (cotisation totale)", "number", unit="€/mois", minimum=0,
           maximum=2000, default=_salarie_default("mutuelle_montant"), advanced=True, group=_G_REM,
           help="Cotisation mensuelle totale de la complémentaire santé, comme dans le simulateur de l'URSSAF."),
@@ -150,15 +139,15 @@ MONTANTS = ("remuneration_brute", "cout_total")
 # ---------------------------------------------------------------- the president's pay
 
 
-def situation(v: dict) -> salarie.Situation:
+def situation(v: dict) -> cotisations_salariales.Situation:
     """The salaried situation of the président: cadre, CDI, full time."""
-    sv = salarie.valeurs(date=v["date"], cadre=True, contrat="cdi", taux_atmp=v.get("taux_atmp"),
+    sv = cotisations_salariales.valeurs(date=v["date"], cadre=True, contrat="cdi", taux_atmp=v.get("taux_atmp"),
                          mutuelle_montant=v["mutuelle_montant"],
                          mutuelle_part_employeur=v["mutuelle_part_employeur"], taux_pas=v.get("taux_pas"))
-    return salarie.Situation(sv)
+    return cotisations_salariales.Situation(sv)
 
 
-def montants(brut: float, s: salarie.Situation, exact: bool = False) -> dict:
+def montants(brut: float, s: cotisations_salariales.Situation, exact: bool = False) -> dict:
     """The président's monthly amounts for a monthly gross ``brut``: salarie's
     amounts without the non-applicable lines, the full maladie and family
     rates.  Keys: ``lignes``, ``sal``, ``pat``, ``net``, ``cout``,
@@ -166,30 +155,30 @@ def montants(brut: float, s: salarie.Situation, exact: bool = False) -> dict:
     if brut <= 0:
         return {"lignes": [], "sal": 0.0, "pat": 0.0, "net": 0.0, "cout": 0.0, "net_imposable": 0.0,
                 "taux_pas": 0.0, "pas": 0.0, "csg": 0.0, "brut": 0.0}
-    m = salarie.montants(brut, s, exact)
+    m = cotisations_salariales.montants(brut, s, exact)
     r = s.r
     plein = {"maladie": r.maladie_pat, "allocations_familiales": r.af_plein}
     lignes = []
     for ln in m["lignes"]:
-        code = ln[0]
+        code = ln.code
         if code in NON_APPLICABLES:
             continue
-        if code in plein and ln[5] != plein[code]:
+        if code in plein and ln.taux_patronal != plein[code]:
             tp = plein[code]
-            ln = ln[:5] + (tp, ln[6], ln[3] * tp, ln[8])
+            ln = ln.remplace(taux_patronal=tp, montant_patronal=ln.base * tp)
         lignes.append(ln)
-    sal = sum(ln[6] for ln in lignes if ln[6] is not None)
-    pat = sum(ln[7] for ln in lignes if ln[7] is not None)
+    sal = sum(ln.montant_salarial for ln in lignes if ln.montant_salarial is not None)
+    pat = sum(ln.montant_patronal for ln in lignes if ln.montant_patronal is not None)
     net = m["brut_total"] - sal
     # net imposable = net + CSG non déductible + CRDS + prévoyance patronale (+ ...): only the net changed
     net_imposable = m["net_imposable"] - m["net"] + net
-    taux_pas = s.taux_pas if s.taux_pas is not None else grille(net_imposable, r.taux_neutre)
+    taux_pas = taux_prelevement(net_imposable, r.taux_neutre, s.taux_pas)
     return {"lignes": lignes, "sal": sal, "pat": pat, "net": net, "cout": m["brut_total"] + pat,
             "net_imposable": net_imposable, "taux_pas": taux_pas, "pas": max(0.0, net_imposable) * taux_pas,
-            "csg": sum(ln[6] for ln in lignes if ln[2] == salarie.G_CSG), "brut": brut}
+            "csg": sum(ln.montant_salarial for ln in lignes if ln.groupe == cotisations_salariales.G_CSG), "brut": brut}
 
 
-def brut_depuis_cout(cout: float, s: salarie.Situation) -> tuple[float, bool]:
+def brut_depuis_cout(cout: float, s: cotisations_salariales.Situation) -> tuple[float, bool]:
     """The monthly gross (in cents) whose monthly cost is closest to ``cout``,
     and whether it is reached: inside the jump of the cost at 1 PSS (the CET
     then applies to the whole base) no gross gives that cost, and the gross
@@ -200,102 +189,19 @@ def brut_depuis_cout(cout: float, s: salarie.Situation) -> tuple[float, bool]:
     inv = inverser(f, cout, 0.0, max(1.0, cout), [s.pss], ytol=1e-10)
     fr = lambda b: arrondi.cents(montants(b, s, False)["cout"])  # noqa: E731
     if inv.atteint:
-        x, _fx = salarie._polir(fr, cout, inv.x)
+        x, _fx = polir(fr, cout, inv.x)
         return x, True
-    x = max(0.0, (inv.x * 100 + 1e-6) // 1 / 100)
-    while x > 0 and fr(x) > cout:
-        x = round(x - _CENT, 2)
+    x, _fx = centime_sous(fr, cout, inv.x)
     return x, False
 
 
-# ---------------------------------------------------------------- company and dividends (shared with eurl)
-
-
-class Societe:
-    """Corporate tax and dividends at one date (annual amounts)."""
-
-    def __init__(self, date: _dt.date):
-        p = At(date)
-        self.is_normal = p("impot_societes.taux_normal")
-        self.is_reduit = p("impot_societes.taux_reduit")
-        self.is_plafond = p("impot_societes.plafond_taux_reduit")
-        self.pfu = p("dirigeant.dividendes.pfu_impot_revenu")
-        self.csg = p("dirigeant.dividendes.csg")
-        self.crds = p("dirigeant.dividendes.crds")
-        self.solidarite = p("dirigeant.dividendes.prelevement_solidarite")
-        self.ps = self.csg + self.crds + self.solidarite
-        self.sources = p.sources()
-        self.at = p
-
-    def impot_societes(self, resultat: float, taux_reduit: bool) -> float:
-        """CGI art. 219 on a yearly taxable profit (rounded to the euro, as modele-social)."""
-        if resultat <= 0:
-            return 0.0
-        if taux_reduit:
-            t = [{"plafond": self.is_plafond, "taux": self.is_reduit}, {"taux": self.is_normal}]
-            return float(arrondi.euros(marginal(resultat, t)))
-        return float(arrondi.euros(resultat * self.is_normal))
-
-
-def impot_bareme(revenu_activite: float, date: _dt.date) -> tuple[float, list]:
-    """Yearly income tax of one person (one part) whose only income is
-    ``revenu_activite`` (yearly taxable pay): 10 % deduction for expenses
-    (minimum and ceiling), then the barème and the décote (CGI art. 197),
-    rounded to the euro as modele-social (« impôt . montant »).  Returns the
-    tax and the parameters used."""
-    from .micro import impot_bareme as _bareme  # the one barème of the package
-    p = At(date)
-    A = "dirigeant.impot_revenu.abattement_frais."
-    r = max(0.0, revenu_activite)
-    abattement = min(max(r * p(A + "taux"), p(A + "minimum")), p(A + "plafond"))
-    imposable = max(0.0, r - abattement)
-    return float(arrondi.euros(_bareme(imposable, 1.0, False, p)["impot"])), p.sources()
-
-
-def resultat_societe(v: dict):
-    """The yearly profit before the director's pay, or None (no company part).
-    Raises InputError when ``charges`` comes without ``chiffre_affaires`` or both forms are given."""
-    k = 12 if v["periode"] == "mois" else 1
-    if v.get("resultat_avant_remuneration") is not None:
-        return v["resultat_avant_remuneration"] * k
-    if v.get("chiffre_affaires") is not None:
-        return (v["chiffre_affaires"] - (v.get("charges") or 0.0)) * k
-    return None
-
-
-def check_societe(values: dict) -> dict:
-    if values.get("resultat_avant_remuneration") is not None and values.get("chiffre_affaires") is not None:
-        msg = "Indiquez soit le résultat avant rémunération, soit le chiffre d'affaires et les charges, pas les deux."
-        return {"resultat_avant_remuneration": msg, "chiffre_affaires": msg}
-    if values.get("charges") is not None and values.get("chiffre_affaires") is None \
-            and values.get("resultat_avant_remuneration") is None:
-        return {"chiffre_affaires": "Indiquez le chiffre d'affaires avec les charges."}
-    return {}
-
-
 def valeurs(**inputs) -> dict:
-    raw = dict(inputs)
-    if isinstance(raw.get("date"), _dt.date):
-        raw["date"] = raw["date"].isoformat()
-    vals, errors = validate(FIELDS, raw)
-    if not errors:
-        errors = check(vals)
-    if errors:
-        raise InputError(errors)
-    return vals
+    return schema.valeurs(FIELDS, inputs, check)
 
 
 def check(values: dict) -> dict:
-    errors = check_societe(values)
-    if errors:
-        return errors
-    given = [k for k in MONTANTS if values.get(k) is not None]
-    if len(given) > 1:
-        msg = "Indiquez un seul montant : la rémunération brute ou le coût total."
-        return {k: msg for k in given}
-    if not given and resultat_societe(values) is None:
-        return {"remuneration_brute": "Indiquez la rémunération brute, le coût total ou le résultat de la société."}
-    return {}
+    return check_montants(values, MONTANTS, "Indiquez un seul montant : la rémunération brute ou le coût total.",
+                          "Indiquez la rémunération brute, le coût total ou le résultat de la société.")
 
 
 def compute(values: dict) -> dict:
@@ -305,31 +211,6 @@ def compute(values: dict) -> dict:
 def calculer(values: dict | None = None, **inputs) -> dict:
     """The result from raw or validated inputs (raises InputError)."""
     return _calculer(valeurs(**dict(values or {}, **inputs)))
-
-
-# ---------------------------------------------------------------- formatting helpers (shared with eurl)
-
-
-def euros_fr(x: float) -> str:
-    s = f"{abs(x):,.0f}".replace(",", "\u202f")
-    return ("\u2212" if x < -0.5 else "") + s + "\u00a0€"
-
-
-def pct_fr(x: float) -> str:
-    s = f"{x * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return s + "\u00a0%"
-
-
-def dividendes(soc: Societe, resultat: float, cout_annuel: float, part: float, taux_reduit: bool) -> dict:
-    """Corporate tax and PFU dividends for a yearly profit before the
-    director's pay ``resultat`` and a yearly pay cost ``cout_annuel``."""
-    imposable = resultat - cout_annuel
-    is_ = soc.impot_societes(imposable, taux_reduit)
-    apres = imposable - is_
-    div = arrondi.cents(max(0.0, apres) * part)
-    return {"resultat_imposable": arrondi.cents(imposable), "impot_societes": is_,
-            "benefice_apres_impot": arrondi.cents(apres), "dividendes_bruts": div,
-            "mise_en_reserve": arrondi.cents(apres - div)}
 
 
 def _calculer(v: dict) -> dict:
@@ -376,7 +257,7 @@ def _calculer(v: dict) -> dict:
     }
     bareme_sources = []
     if v.get("impot") == "bareme":
-        tax, bareme_sources = impot_bareme(an(nimp_m), r.date)
+        tax, bareme_sources = impot_personne_seule(an(nimp_m), r.date)
         rem["impot_revenu"] = arrondi.cents(tax / 12)
         rem["net_apres_impot"] = arrondi.cents(net_m - rem["impot_revenu"])
     annuel = {key: an(x) for key, x in rem.items()}
@@ -397,7 +278,7 @@ def _calculer(v: dict) -> dict:
         if d["resultat_imposable"] < 0:
             alertes.append({"niveau": "attention", "message": (
                 "La rémunération coûte plus que le résultat de la société : l'exercice est en perte "
-                f"({euros_fr(d['resultat_imposable'] / k)}), aucun dividende n'est possible.")})
+                f"({fmt.euros(d['resultat_imposable'] / k)}), aucun dividende n'est possible.")})
     annuel.update(societe)
     annuel["revenu_net_total"] = arrondi.cents(annuel["net_apres_impot"] + annuel["dividendes_nets"])
     top = {key: (x if key in rem else arrondi.cents(x / k)) for key, x in annuel.items()}
@@ -423,39 +304,21 @@ def _calculer(v: dict) -> dict:
         "annuel": annuel,
         "hypotheses": _hypotheses(s, soc, v, resultat is not None),
         "alertes": alertes,
-        "sources": _fusion(r.sources, soc.sources, bareme_sources),
+        "sources": fusion_sources(r.sources, soc.sources, bareme_sources),
+        "periode": v["periode"],  # the period of the amounts (core/resultat.py)
         "date": r.date.isoformat(),
     })
     return result
 
 
-def _fusion(*listes) -> list:
-    """The parameters used, each once, in the order met."""
-    out, seen = [], set()
-    for lst in listes:
-        for x in lst:
-            if x["parametre"] not in seen:
-                seen.add(x["parametre"])
-                out.append(x)
-    return out
-
-
 def _lignes(m: dict, sal_m: float, pat_m: float, k: int, r) -> list:
     """Payslip lines, monthly whatever the period (the renderer's table is monthly)."""
-    col_s = salarie._repartir([ln[6] for ln in m["lignes"]], sal_m)
-    col_p = salarie._repartir([ln[7] for ln in m["lignes"]], pat_m)
-    f = 1
-    out = []
-    for (code, libelle, groupe, base, ts, tp, _ms, _mp, ref), ms, mp in zip(m["lignes"], col_s, col_p):
-        out.append({
-            "code": code, "libelle": libelle, "groupe": groupe,
-            "assiette": None if base is None else arrondi.cents(base * f),
-            "taux_salarial": ts, "taux_patronal": tp,
-            "montant_salarial": None if ms is None else arrondi.cents(ms * f),
-            "montant_patronal": None if mp is None else arrondi.cents(mp * f),
-            "reference": r.ref(ref),
-        })
-    return out
+    col_s = cotisations_salariales.repartir([ln.montant_salarial for ln in m["lignes"]], sal_m)
+    col_p = cotisations_salariales.repartir([ln.montant_patronal for ln in m["lignes"]], pat_m)
+    c = arrondi.cents
+    return [ln.en_json(r.ref(ln.parametre), None if ln.base is None else c(ln.base),
+                       None if ms is None else c(ms), None if mp is None else c(mp))
+            for ln, ms, mp in zip(m["lignes"], col_s, col_p)]
 
 
 def _chiffres(t: dict, unite: str, societe: bool) -> list:
@@ -495,39 +358,18 @@ def _repartition(t: dict) -> list:
     ]
 
 
-def hypotheses_societe(soc: Societe, v: dict) -> list:
-    out = []
-    if v["taux_reduit_is"]:
-        out.append(f"Impôt sur les sociétés : {pct_fr(soc.is_reduit)} jusqu'à {euros_fr(soc.is_plafond)} de bénéfice "
-                   f"annuel, {pct_fr(soc.is_normal)} au-delà (exercice de douze mois, PME éligible au taux réduit).")
-    else:
-        out.append(f"Impôt sur les sociétés au taux normal de {pct_fr(soc.is_normal)}.")
-    out.append(f"Dividendes au prélèvement forfaitaire unique : {pct_fr(soc.pfu)} d'impôt sur le revenu et "
-               f"{pct_fr(soc.ps)} de prélèvements sociaux (CSG {pct_fr(soc.csg)}, CRDS {pct_fr(soc.crds)}, "
-               f"prélèvement de solidarité {pct_fr(soc.solidarite)}) ; sans option pour le barème.")
-    return out
-
-
-def hypothese_impot(v: dict, pas: str) -> str:
-    if v.get("impot") == "bareme":
-        return ("Impôt sur la rémunération au barème de l'impôt sur le revenu, pour une personne seule (une part) "
-                "sans autre revenu, après la déduction forfaitaire pour frais professionnels ; barème publié dans "
-                "l'année, comme le simulateur de l'URSSAF.")
-    return "Impôt sur la rémunération : prélèvement à la source " + pas
-
-
-def _hypotheses(s: salarie.Situation, soc: Societe, v: dict, societe: bool) -> list:
+def _hypotheses(s: cotisations_salariales.Situation, soc: Societe, v: dict, societe: bool) -> list:
     r = s.r
     hyp = [
         "Président de SASU assimilé salarié, rémunéré au titre de son mandat, France métropolitaine.",
         "Cotisations du régime général selon le simulateur de l'URSSAF (modèle « modele-social »), règles en vigueur "
-        f"le {salarie._date_fr(r.date)}, sans assurance chômage, AGS, APEC, contribution au dialogue social ni "
+        f"le {fmt.date_fr(r.date)}, sans assurance chômage, AGS, APEC, contribution au dialogue social ni "
         "réduction générale, que le président ne paie pas.",
         "Statut cadre : prévoyance obligatoire des cadres sur la tranche 1 ; complémentaire santé de "
-        f"{salarie._euros(s.mutuelle)} par mois, dont {salarie._pct(s.part_employeur)} payés par la société.",
+        f"{fmt.montant(s.mutuelle)} par mois, dont {fmt.pourcent(s.part_employeur)} payés par la société.",
         "Douze mois de rémunération identiques ; pas d'ACRE ni d'exonération « jeune entreprise innovante ».",
         hypothese_impot(v, "au taux neutre (grille par défaut)." if s.taux_pas is None
-                        else f"au taux personnalisé de {salarie._pct(s.taux_pas)}."),
+                        else f"au taux personnalisé de {fmt.pourcent(s.taux_pas)}."),
     ]
     if societe:
         hyp += hypotheses_societe(soc, v)
@@ -535,4 +377,4 @@ def _hypotheses(s: salarie.Situation, soc: Societe, v: dict, societe: bool) -> l
 
 
 __all__ = ["NAME", "TITLE", "DESCRIPTION", "FIELDS", "check", "compute", "calculer", "valeurs", "montants",
-           "situation", "brut_depuis_cout", "NON_APPLICABLES", "Societe", "dividendes"]
+           "situation", "brut_depuis_cout", "NON_APPLICABLES"]

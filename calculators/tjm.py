@@ -13,7 +13,7 @@ micro-entreprise (``calculators.micro``, with its ``activite`` and
 ``versement_liberatoire``), EURL à l'IS (``calculators.eurl``, gérant majoritaire) or
 SASU (``calculators.sasu``, président assimilé salarié).  Each status is computed by
 its own calculator.  EURL and SASU follow the status comparator's convention
-(``comparateur_statuts.entrees``, reused here): the company spends the whole yearly
+(``statuts.entrees``, reused here): the company spends the whole yearly
 turnover (TJM × billable days of the year, to the cent) less the expenses
 (``frais_professionnels`` × 12) on the manager's pay (``cout_total``, per year): no
 profit, no corporate tax, no dividends; the EURL's activity is ``liberale`` for a BNC
@@ -59,16 +59,18 @@ contributions) counts as not reaching the target.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import math
 
-from . import comparateur_statuts, eurl, micro, portage, sasu
+from . import micro, portage, statuts
+from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
-from .core.parametres import At, valeur
+from .core.inversion import plus_petit_atteignant, premier_vrai, resoudre_croissante
+from .core.parametres import At, fusion_sources, valeur
 from .core.schema import Field, InputError, validate
-from .salarie import _ruptures as salarie_ruptures
+from .regles import cotisations_salariales, portage_salarial
+from .regles.calendrier import billable_days, easter, public_holidays  # noqa: F401  (tjm.easter… for the tests)
 
 NAME = "tjm"
 TITLE = "Calculateur de TJM"
@@ -167,139 +169,6 @@ def _nombre(x: float, decimals: int | None = None) -> str:
     return s.replace(".", ",")
 
 
-# ---------------------------------------------------------------------------
-# Calendar
-# ---------------------------------------------------------------------------
-
-def easter(year: int) -> _dt.date:
-    """Easter Sunday of ``year`` (Gregorian calendar), by the anonymous Gregorian
-    algorithm (Meeus/Jones/Butcher)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own name)
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return _dt.date(year, month, day + 1)
-
-
-def public_holidays(year: int, p: At, alsace_moselle: bool = False) -> list[dict]:
-    """The public holidays of ``year``: [{code, libelle, date}], sorted by date."""
-    spec = list(p("calendrier.jours_feries"))
-    if alsace_moselle:
-        spec += list(p("calendrier.jours_feries_alsace_moselle"))
-    paques = easter(year)
-    out = []
-    for h in spec:
-        if "paques" in h:
-            d = paques + _dt.timedelta(days=h["paques"])
-        else:
-            d = _dt.date(year, h["mois"], h["jour"])
-        out.append({"code": h["code"], "libelle": h["libelle"], "date": d})
-    out.sort(key=lambda h: h["date"])
-    return out
-
-
-def billable_days(values: dict, p: At) -> dict:
-    """The detail of the billable days of the year."""
-    year = values.get("annee") or values["date"].year
-    n_days = 366 if calendar.isleap(year) else 365
-    weekend = sum(1 for m in range(1, 13) for w in calendar.Calendar().itermonthdays2(year, m)
-                  if w[0] and w[1] >= 5)
-    holidays = public_holidays(year, p, bool(values.get("alsace_moselle")))
-    on_weekdays = [h for h in holidays if h["date"].weekday() < 5]
-    conges = values["semaines_conges"] * 5
-    steps = [
-        ("jours_calendaires", f"Jours de l'année {year}", n_days),
-        ("week_ends", "Samedis et dimanches", -weekend),
-        ("jours_feries", "Jours fériés tombant en semaine", -len(on_weekdays)),
-        ("conges", f"Congés : {_nombre(values['semaines_conges'])} semaines × 5 jours", -conges),
-        ("prospection", "Prospection commerciale", -values["jours_prospection"]),
-        ("administratif", "Gestion administrative", -values["jours_administratif"]),
-        ("formation", "Formation", -values["jours_formation"]),
-        ("maladie", "Marge pour maladie et imprévus", -values["jours_maladie"]),
-    ]
-    total = sum(s[2] for s in steps)
-    if float(total).is_integer():
-        total = int(total)
-    return {
-        "annee": year,
-        "etapes": [{"code": c, "libelle": lbl, "jours": j} for c, lbl, j in steps],
-        "jours_feries": [{"code": h["code"], "libelle": h["libelle"], "date": h["date"].isoformat(),
-                          "en_semaine": h["date"].weekday() < 5} for h in holidays],
-        "jours_ouvres": n_days - weekend,
-        "jours_facturables": total,
-    }
-
-
-# ---------------------------------------------------------------------------
-# Inversion
-# ---------------------------------------------------------------------------
-
-def _first_true(pred, lo: int, hi: int) -> int:
-    """The integer in (lo, hi] where ``pred`` turns true: false at ``lo``, true at
-    ``hi`` (a bisection; where ``pred`` is not monotone, one such crossing)."""
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if pred(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi
-
-
-def _smallest_reaching(c: int, reaches, regime, lo: int = 0) -> int:
-    """The smallest cent in (lo, c] that reaches the target, ``c`` reaching it and
-    the cent below it not.  The net increases with the cent except where it
-    drops, at the start of a new ``regime`` (a non-decreasing key: a withholding
-    bracket, the CET above 1 PSS).  While the top of the regime before ``c``'s
-    already reaches the target, the crossing is searched again below it."""
-    while True:
-        key = regime(c)
-        if regime(lo) >= key:
-            return c
-        first = _first_true(lambda k: regime(k) >= key, lo, c)  # first cent of c's regime
-        if first - 1 <= lo or not reaches(first - 1):
-            return c
-        c = _first_true(reaches, lo, first - 1)
-
-
-def solve_increasing(f, target: float, lo: float, hi: float, tol: float = 0.005, max_iter: int = 60) -> float:
-    """x in [lo, hi] with f(x) ≈ target for an increasing f (Illinois-modified regula
-    falsi: a secant kept inside its bracket).  ``hi`` is doubled until it brackets."""
-    flo, fhi = f(lo) - target, f(hi) - target
-    while fhi < 0:
-        lo, flo = hi, fhi
-        hi *= 2
-        if hi > 1e9:
-            raise InputError({"objectif": "Objectif hors d'atteinte avec ces hypothèses."})
-        fhi = f(hi) - target
-    if flo >= 0:
-        return lo
-    side = 0
-    x = hi
-    for _ in range(max_iter):
-        x = (lo * fhi - hi * flo) / (fhi - flo)
-        fx = f(x) - target
-        if abs(fx) <= tol or hi - lo < 1e-6:
-            return x
-        if fx < 0:
-            lo, flo = x, fx
-            if side == -1:
-                fhi /= 2
-            side = -1
-        else:
-            hi, fhi = x, fx
-            if side == 1:
-                flo /= 2
-            side = 1
-    return x
-
-
 def _net(pay: dict, base: str) -> float:
     return pay[base]
 
@@ -310,9 +179,9 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     budget (the employer cost only jumps up), hence the smallest TJM; that base is
     searched across the drops of the net (CET above 1 PSS, brackets of the neutral
     withholding grid), as :func:`dirigeant_tjm` does for SASU and EURL."""
-    rates = portage.Rates(p, {**values, "jours": jours_mois})
-    costing = portage.Costing(values, rates)
-    sal = portage._sal
+    rates = portage_salarial.Rates(p, {**values, "jours": jours_mois})
+    costing = portage_salarial.Costing(values, rates)
+    sal = portage_salarial.SALAIRE
 
     def net_of_base(b: float) -> float:
         return sal.amounts(rates.parts(b)["salaire_brut"], costing.ctx_pay)[base]
@@ -320,7 +189,7 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     # The net drops where the whole pay starts bearing a charge: the CET above
     # 1 PSS (its first rupture) and, for a net after tax, each bracket of the
     # neutral withholding grid (CGI art. 204 H).  Between drops it increases.
-    cet_from = salarie_ruptures(costing.ctx_pay.situation)[0]
+    cet_from = cotisations_salariales.ruptures(costing.ctx_pay.situation)[0]
 
     def regime(b: float) -> tuple:
         brut = rates.parts(b)["salaire_brut"]
@@ -335,7 +204,9 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
         return net_of_base(c / 100) >= target
 
     # bracket: the net is between a quarter and all of the gross
-    b = solve_increasing(net_of_base, target, 0.0, max(1.0, target / rates.k * 2))
+    b = resoudre_croissante(net_of_base, target, 0.0, max(1.0, target / rates.k * 2))
+    if b is None:
+        raise InputError({"objectif": "Objectif hors d'atteinte avec ces hypothèses."})
     c = round(cents(b) * 100)
     # smallest base to the cent whose net reaches the target, within its regime
     while c > 0 and reaches(c - 1):
@@ -343,19 +214,19 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     while not reaches(c):
         c += 1
     # and below a drop, if the top of a previous regime already reaches it
-    c = _smallest_reaching(c, reaches, lambda k: regime(k / 100))
+    c = plus_petit_atteignant(c, reaches, lambda k: regime(k / 100))
     b = c / 100
     parts = rates.parts(b)
     budget = costing.total_cost(parts)
     fixes = cents(values.get("frais_fixes_mensuels") or 0)
     frais_pro = cents(values.get("frais_professionnels") or 0)
-    ca = portage.turnover_for_fee_base(budget + fixes + frais_pro, values)
+    ca = portage_salarial.turnover_for_fee_base(budget + fixes + frais_pro, values)
     tjm_exact = ca / jours_mois
     tjm = math.ceil(tjm_exact * 100 - 1e-7) / 100
 
     def enough(t: float) -> bool:
         ca_t = cents(t * jours_mois)
-        return ca_t - portage.management_fee(ca_t, values)[0] - fixes - frais_pro >= budget - 1e-9
+        return ca_t - portage_salarial.management_fee(ca_t, values)[0] - fixes - frais_pro >= budget - 1e-9
 
     # the turnover is rounded to the cent like the portage calculator does: the
     # smallest TJM (to the cent) whose rounded turnover still pays the budget
@@ -433,12 +304,12 @@ _TJM_MAX = 1_000_000  # €/jour: beyond, the target is out of reach
 def dirigeant_entrees(statut: str, values: dict, ca_an: float, jours_an: float) -> dict:
     """The inputs of the ``statut`` calculator (``"sasu"`` or ``"eurl"``) for a yearly
     turnover ``ca_an``: the status comparator's own convention
-    (:func:`comparateur_statuts.entrees`), with the TJM calculator's expenses."""
+    (:func:`statuts.entrees`), with the TJM calculator's expenses."""
     cv = {"tjm": 0.0, "chiffre_affaires_annuel": ca_an, "jours": jours_an / 12,
           "frais": values.get("frais_professionnels") or 0.0, "frais_gestion": values.get("frais_gestion") or 0.0,
           "activite": values.get("activite") or "bnc_ssi",
           "versement_liberatoire": bool(values.get("versement_liberatoire")), "date": values["date"]}
-    return comparateur_statuts.entrees(cv)[statut]
+    return statuts.entrees(cv)[statut]
 
 
 def dirigeant_resultat(statut: str, values: dict, tjm: float, jours_an: float) -> tuple[dict, dict]:
@@ -451,10 +322,10 @@ def dirigeant_resultat(statut: str, values: dict, tjm: float, jours_an: float) -
 
 def dirigeant_net(r: dict, base: str, annuel: bool) -> float:
     """The net of a SASU or EURL result (yearly inputs): yearly, or monthly as the
-    status comparator shows it (:func:`comparateur_statuts.nets`)."""
+    status comparator shows it (:func:`statuts.nets`)."""
     if annuel:
         return r["annuel"][base]
-    return comparateur_statuts.nets("sasu", r, 0.0)[base]
+    return statuts.nets("sasu", r, 0.0)[base]
 
 
 def _regime(statut: str, r: dict, base: str, pss: float) -> tuple:
@@ -510,7 +381,7 @@ def dirigeant_tjm(statut: str, target: float, base: str, annuel: bool, jours_an:
     lo = 0
     if reaches(lo):  # a target of zero: excluded by compute
         return {"tjm": 0.0, "tjm_exact": 0.0}
-    c = _smallest_reaching(_first_true(reaches, lo, hi), reaches, lambda k: ev(k)[1], lo)
+    c = plus_petit_atteignant(premier_vrai(reaches, lo, hi), reaches, lambda k: ev(k)[1], lo)
     # between the two cents, the TJM where the net would meet the target (linear)
     n_hi, n_lo = ev(c)[0], ev(c - 1)[0]
     exact = c / 100
@@ -551,13 +422,13 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
     ins, out = dirigeant_resultat(statut, values, inv["tjm"], jf)
     r = out["result"]
     a = r["annuel"]
-    m = comparateur_statuts.nets(statut, r, 0.0)
+    m = statuts.nets(statut, r, 0.0)
     frais_m = cents(values.get("frais_professionnels") or 0.0)
     ca_an = cents(inv["tjm"] * jf)
     avant = "avant" if base == "net_avant_impot" else "après"
     hypotheses = _hypotheses_jours(days) + hypotheses_objectif + [
         f"Statut : {d['titre']}. Chiffre d'affaires annuel = TJM × jours facturables de l'année ; la société "
-        f"consacre tout ce chiffre d'affaires, moins les frais professionnels ({portage._fmt_eur(frais_m)} par mois), "
+        f"consacre tout ce chiffre d'affaires, moins les frais professionnels ({fmt.montant(frais_m)} par mois), "
         f"à la rémunération du {d['dirigeant']}, cotisations comprises : ni bénéfice, ni impôt sur les sociétés, "
         "ni dividendes (la même règle que le comparateur de statuts). Les frais de tenue de la société "
         "(comptable, banque) sont à inclure dans les frais.",
@@ -623,7 +494,8 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
         statut: {"entrees": ins, **{k: a[k] for k in detail_keys}},
         "hypotheses": hypotheses,
         "alertes": list(r["alertes"]),
-        "sources": portage._merge_sources(p.sources(), r["sources"]),
+        "sources": fusion_sources(p.sources(), r["sources"]),
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
     if annuel:
@@ -682,12 +554,12 @@ def _compute(values: dict) -> dict:
             raise InputError({"salaire_brut_annuel": "Indiquez votre salaire brut annuel actuel."})
         # the current employer: the salaried defaults, not the portage firm's headcount
         current = {k: v for k, v in values.items() if k != "effectif"}
-        ctx = portage._sal.ctx(portage.salarie_options(current, "cdi"))
-        reference_salarie = portage._sal.evaluate(cents(brut_annuel / 12), ctx)
+        ctx = portage_salarial.SALAIRE.ctx(portage_salarial.salarie_options(current, "cdi"))
+        reference_salarie = portage_salarial.SALAIRE.evaluate(cents(brut_annuel / 12), ctx)
         target = reference_salarie[base]
         hypotheses.append(
             f"Objectif : le net {'avant' if base == 'net_avant_impot' else 'après'} impôt d'un salarié en CDI "
-            f"payé {portage._fmt_eur(brut_annuel)} brut par an ({portage._fmt_eur(cents(brut_annuel / 12))} par mois), "
+            f"payé {fmt.montant(brut_annuel)} brut par an ({fmt.montant(cents(brut_annuel / 12))} par mois), "
             "avec les mêmes règles de cotisations.")
     else:
         objectif = values["objectif"] or 0
@@ -708,7 +580,7 @@ def _compute(values: dict) -> dict:
 
     hypotheses = _hypotheses_jours(days) + hypotheses + [
         f"Statut : portage salarial, {'CDD' if values.get('contrat') == 'cdd' else 'CDI'}, frais de gestion "
-        f"{portage._fmt_pct(values['frais_gestion'])}" + (" (barème dégressif)" if values.get("frais_gestion_seuil_1") is not None else "") + ".",
+        f"{fmt.pourcent(values['frais_gestion'])}" + (" (barème dégressif)" if values.get("frais_gestion_seuil_1") is not None else "") + ".",
         "Le TJM est arrondi au centime supérieur ; le résultat du portage à ce TJM est affiché tel quel.",
     ] + pres["hypotheses"]
     alertes = list(pres["alertes"])
@@ -763,7 +635,8 @@ def _compute(values: dict) -> dict:
                                          "taux_restitution")},
         "hypotheses": hypotheses,
         "alertes": alertes,
-        "sources": portage._merge_sources(p.sources(), pres["sources"]),
+        "sources": fusion_sources(p.sources(), pres["sources"]),
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
     if reference_salarie is not None:
@@ -820,10 +693,11 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "annuel": {"chiffre_affaires": a["chiffre_affaires"], "frais_professionnels": cents(frais_m * 12),
                    "net_avant_impot": cents(a["revenu_net"] - frais_m * 12),
                    "net_apres_impot": cents(a["revenu_net_apres_impot"] - frais_m * 12), "jours_facturables": jf},
-        "micro": {k: a[k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot", "revenu_net_apres_impot")},
+        "micro": {k: a[k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot_revenu", "revenu_net_apres_impot")},
         "hypotheses": hypotheses,
         "alertes": list(mres["alertes"]),
-        "sources": portage._merge_sources(p.sources(), mres["sources"]),
+        "sources": fusion_sources(p.sources(), mres["sources"]),
+        "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
     if reference_salarie is not None:

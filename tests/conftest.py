@@ -28,6 +28,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests (Hypothesis): in CI (CI=true) the examples are derandomised, so a
+# run is reproducible, and a failure prints the blob that replays it
+# (@reproduce_failure); on a developer's machine they stay random, to find new cases.
+settings.register_profile("ci", derandomize=True, print_blob=True, database=None)
+if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

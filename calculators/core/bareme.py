@@ -5,6 +5,7 @@
 - :func:`grille`: a flat-rate grid, where the whole base takes the rate of the
   bracket it falls in (the neutral rate of the withholding tax): the bracket
   holds ``base <= plafond``; the last bracket has no ``plafond``.
+- :func:`progressif`: publicodes' « taux progressif », linear between points;
 - :func:`marginal`: a marginal scale, each slice of the base at its own rate
   (``[{"plafond": x, "taux": t}, ..., {"taux": t}]``, bounds increasing).
 """
@@ -40,3 +41,17 @@ def marginal(base: float, tranches, multiplicateur: float = 1.0) -> float:
             break
         bas = haut
     return total
+
+
+def progressif(x: float, tranches, cle: str = "seuil_pss") -> float:
+    """publicodes « taux progressif »: the first rate below the first point,
+    linear between points, the last rate above the last one (points ``cle``)."""
+    prev = None
+    for t in tranches:
+        if x <= t[cle]:
+            if prev is None:
+                return t["taux"]
+            a, b = prev[cle], t[cle]
+            return prev["taux"] + (t["taux"] - prev["taux"]) * (x - a) / (b - a)
+        prev = t
+    return prev["taux"]

@@ -248,3 +248,14 @@ class At:
                 "url": e.url or par.url,
             })
         return out
+
+
+def fusion_sources(*listes) -> list:
+    """The parameters used (result ``sources``), each once, in the order met."""
+    out, seen = [], set()
+    for lst in listes:
+        for x in lst:
+            if x["parametre"] not in seen:
+                seen.add(x["parametre"])
+                out.append(x)
+    return out

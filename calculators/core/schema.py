@@ -19,7 +19,10 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field as _field, replace
+from dataclasses import dataclass, replace
+from dataclasses import field as _field
+
+from .format import nombre
 
 KINDS = ("number", "integer", "boolean", "choice", "date", "text")
 
@@ -83,20 +86,11 @@ class Field:
         return [value for value, _label in self.choices]
 
 
-def _fmt(x: float) -> str:
-    """A bound as a French reader writes it: 1 234,5."""
-    if float(x).is_integer():
-        s = f"{int(x):,}".replace(",", "\u202f")
-    else:
-        s = f"{x:,.2f}".rstrip("0").replace(",", "\u202f").replace(".", ",")
-    return s
-
-
 def _bound(f: Field, x: float) -> str:
     """A bound with its unit; a rate (unit "taux", a fraction) as a percentage."""
     if f.unit == "taux":
-        return f"{_fmt(round(x * 100, 9))}\u00a0%"
-    return _fmt(x) + (f" {f.unit}" if f.unit else "")
+        return f"{nombre(round(x * 100, 9))}\u00a0%"
+    return nombre(x) + (f" {f.unit}" if f.unit else "")
 
 
 # -- what a value may look like -------------------------------------------------
@@ -251,6 +245,21 @@ def text_max_length(f: Field) -> int:
 
 def _is_blank(raw) -> bool:
     return raw is None or (isinstance(raw, str) and _matches(BLANK_PATTERN, raw))
+
+
+def valeurs(fields, inputs: dict, check=None) -> dict:
+    """Validated values of raw ``inputs`` (already validated values accepted: a
+    ``datetime.date`` for ``date``), defaults filled in; then ``check`` (cross-field
+    errors) if given.  Raises :class:`InputError`."""
+    raw = dict(inputs)
+    if isinstance(raw.get("date"), _dt.date):
+        raw["date"] = raw["date"].isoformat()
+    vals, errors = validate(fields, raw)
+    if not errors and check is not None:
+        errors = check(vals)
+    if errors:
+        raise InputError(errors)
+    return vals
 
 
 def validate(fields, raw) -> tuple[dict, dict]:

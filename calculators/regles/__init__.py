@@ -1,3 +1,5 @@
-"""The law, one module per concept: small functions of dated parameters and amounts
-(see ARCHITECTURE.md).  A rules module imports only ``core`` and other rules
-modules."""
+"""The law, one module per concept: small functions of dated parameters and amounts.
+
+A rules module imports only ``calculators.core`` and other rules modules, never a
+calculator (tests/calculators/test_architecture.py).
+"""

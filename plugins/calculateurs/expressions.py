@@ -3,7 +3,7 @@
 Each expression is a Jinja2 expression evaluated in a sandbox at build time.
 The names it can use are the calculators (called with the same inputs as the
 command line), ``param(name, date=...)`` and the French number filters of
-``calculators.render``.  Anything wrong (unknown calculator, bad input,
+``calculators.core.format``.  Anything wrong (unknown calculator, bad input,
 unknown attribute or parameter, syntax) raises :class:`ExpressionError`
 with a French message; the caller adds the file and line.
 """
@@ -18,8 +18,8 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import calculators
-from calculators import render
 from calculators.core import dates, parametres
+from calculators.core import format as fmt
 
 
 class ExpressionError(Exception):
@@ -121,7 +121,7 @@ def _number_filter(fn, fname):
 
 def _date_filter(x):
     try:
-        return render.date_fr(x)
+        return fmt.date_fr(x)
     except (ValueError, TypeError, AttributeError):
         raise ExpressionError(f"le filtre date_fr attend une date, pas « {x} »") from None
 
@@ -129,10 +129,10 @@ def _date_filter(x):
 def make_environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     env.filters.update({
-        "euros": _number_filter(render.euros, "euros"),
-        "euros_cents": _number_filter(render.euros_cents, "euros_cents"),
-        "pourcent": _number_filter(render.pourcent, "pourcent"),
-        "nombre": _number_filter(render.nombre, "nombre"),
+        "euros": _number_filter(fmt.euros, "euros"),
+        "euros_cents": _number_filter(fmt.euros_cents, "euros_cents"),
+        "pourcent": _number_filter(fmt.pourcent, "pourcent"),
+        "nombre": _number_filter(fmt.nombre, "nombre"),
         "date_fr": _date_filter,
     })
     env.globals.clear()

@@ -24,6 +24,9 @@ from html.parser import HTMLParser
 from pelican import signals
 from pelican.contents import Content
 
+# the one typography rule, shared with the calculators' renderer
+from calculators.core.format import NNBSP, espaces_fines, typographie  # noqa: F401
+
 MOIS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -49,34 +52,6 @@ def date_iso(value) -> str:
 _ALIGN = re.compile(r'\sstyle="text-align:\s*(left|right|center);?"')
 _ALIGN_CLASS = {"left": "a-gauche", "right": "a-droite", "center": "au-centre"}
 _HEADERLINK = re.compile(r'<a class="headerlink" href="#([^"]*)" title="[^"]*">#</a>')
-
-
-_TAG = re.compile(r"(<[^>]*>)")
-_RAW = ("code", "pre", "script", "style", "kbd", "samp", "textarea")
-_BEFORE = re.compile(r"(?:(?<=\S)|^)[ \u00a0]+(?=[:;!?»](?:\s|$|[).,]))")
-_AFTER = re.compile(r"«[ \u00a0]+")
-NNBSP = "\u202f"
-
-
-def espaces_fines(text: str) -> str:
-    """Narrow no-break spaces of French typography in a piece of plain text."""
-    text = _BEFORE.sub(NNBSP, text)
-    return _AFTER.sub("«" + NNBSP, text)
-
-
-def typographie(html: str) -> str:
-    """Applies espaces_fines() to the text nodes of an HTML fragment, outside code and scripts."""
-    parts = _TAG.split(html)
-    raw_depth = 0
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
-            if name and name.group(1).lower() in _RAW and not part.endswith("/>"):
-                raw_depth += -1 if part.startswith("</") else 1
-                raw_depth = max(raw_depth, 0)
-        elif part and not raw_depth:
-            parts[index] = espaces_fines(part)
-    return "".join(parts)
 
 
 _EMPTY_TH = re.compile(r"<th(\s[^>]*)?>\s*</th>")

@@ -138,11 +138,12 @@ def test_identical_offers_are_all_marked_and_a_tie_everywhere_marks_nothing():
 
 def test_fee_descriptions_in_french(result):
     desc = {o["code"]: (o["frais_gestion_description"], o["frais_fixes_description"]) for o in result["offres"]}
-    assert desc["A"] == ("8 %", "aucun")
-    assert desc["B"][1] == "90 € par mois + 600 € par mission (50 € par mois sur 12 mois)"
-    assert desc["C"][0] == "10 % jusqu'à 75\u202f000 € par an, puis 7 % au-delà (par tranches)"
+    # French typography (core/format.py): a no-break space before « % » and « € »
+    assert desc["A"] == ("8\u00a0%", "aucun")
+    assert desc["B"][1] == "90\u00a0€ par mois + 600\u00a0€ par mission (50\u00a0€ par mois sur 12 mois)"
+    assert desc["C"][0] == "10\u00a0% jusqu'à 75\u202f000\u00a0€ par an, puis 7\u00a0% au-delà (par tranches)"
     assert desc["D"][0].endswith("(taux atteint sur tout le chiffre d'affaires)")
-    assert desc["E"][0] == "12 %, plafonnés à 1\u202f000 € par mois"
+    assert desc["E"][0] == "12\u00a0%, plafonnés à 1\u202f000\u00a0€ par mois"
 
 
 def test_two_offers_are_enough_and_blank_offers_are_left_out():

@@ -60,7 +60,7 @@ def test_micro_column_is_the_micro_calculator_less_the_expenses(cmp):
     c = col(cmp, "micro")
     assert c["net_avant_impot"] == round(r["annuel"]["revenu_net"] / 12 - 250, 2)
     assert c["net_apres_impot"] == round(r["annuel"]["revenu_net_apres_impot"] / 12 - 250, 2)
-    assert c["impot"] == round(r["annuel"]["impot"] / 12, 2)
+    assert c["impot_revenu"] == round(r["annuel"]["impot_revenu"] / 12, 2)
 
 
 @pytest.mark.parametrize("code,extra", [("eurl", {"activite": "liberale"}), ("sasu", {})])

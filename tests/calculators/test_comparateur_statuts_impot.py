@@ -157,8 +157,8 @@ def test_each_column_tax_is_what_it_adds_to_the_household_tax(scenario):
             total = impot_foyer(autres + ri, parts, couple)
             ajout = total - sans
         assert c["impot_foyer"] == cents(total / 12), code
-        assert c["impot"] == cents(ajout / 12), code
-        assert c["net_apres_impot"] == cents(c["net_avant_impot"] - c["impot"]), code
+        assert c["impot_revenu"] == cents(ajout / 12), code
+        assert c["net_apres_impot"] == cents(c["net_avant_impot"] - c["impot_revenu"]), code
 
 
 def test_each_scenario_reaches_the_rule_it_names(scenario):
@@ -181,7 +181,7 @@ def test_each_scenario_reaches_the_rule_it_names(scenario):
         assert r["annuel"]["impot_sans_activite"] > 0
         # with other income, the household's whole tax and the activity's share are two rows
         codes = [row["code"] for row in r["comparaison_statuts"]]
-        assert "impot_foyer" in codes and "impot" in codes
+        assert "impot_foyer" in codes and "impot_revenu" in codes
     if ctl == "bareme":
         assert "impot_foyer" not in [row["code"] for row in r["comparaison_statuts"]]  # equal figures: one row
 
@@ -198,7 +198,7 @@ def test_a_couple_with_other_income_by_hand():
     # 2 × (0.11 × (29 579 − 11 600) + 0.30 × (46 928 − 29 579)) = 14 364.78 → 14 365 € (no décote)
     m = col(r, "micro")
     total = arrondi_euro(2 * (0.11 * (29_579 - 11_600) + 0.30 * (46_928 - 29_579)))
-    assert m["impot_foyer"] == cents(total / 12) and m["impot"] == cents((total - 1_201) / 12)
+    assert m["impot_foyer"] == cents(total / 12) and m["impot_revenu"] == cents((total - 1_201) / 12)
 
 
 def test_two_parts_alone_cap_the_advantage_by_hand():
@@ -211,7 +211,7 @@ def test_two_parts_alone_cap_the_advantage_by_hand():
     un = 0.11 * (29_579 - 11_600) + 0.30 * (80_784 - 29_579)
     deux = 2 * (0.11 * (29_579 - 11_600) + 0.30 * (40_392 - 29_579))
     assert un - deux > 2 * 1_807
-    assert col(r, "micro")["impot"] == cents(arrondi_euro(un - 2 * 1_807) / 12)
+    assert col(r, "micro")["impot_revenu"] == cents(arrondi_euro(un - 2 * 1_807) / 12)
 
 
 # ---------------------------------------------------------------- the micro column, with and without the option
@@ -220,7 +220,7 @@ def test_micro_at_the_barem_equals_the_micro_calculator_for_one_part_alone():
     """One part, no other income: the micro calculator's own tax (barème) is the comparator's."""
     r = run("comparateur_statuts", {"tjm": 300, "jours": 15, "frais": 100, "date": "2026-07-01"})
     m = run("micro", {"chiffre_affaires": 300 * 15 * 12, "date": "2026-07-01"})
-    assert col(r, "micro")["impot"] == cents(m["annuel"]["impot"] / 12)
+    assert col(r, "micro")["impot_revenu"] == cents(m["annuel"]["impot_revenu"] / 12)
     assert col(r, "micro")["prelevement_source"] == 0  # acomptes: none the first year
 
 
@@ -231,12 +231,12 @@ def test_versement_liberatoire_replaces_the_barem_on_the_micro_income_only():
     avec = run("comparateur_statuts", {**base, "versement_liberatoire": True})
     vl = arrondi_euro(VL_BNC * 300 * 15 * 12)  # 2.2 % of 54 000 € = 1 188 €
     m = col(avec, "micro")
-    assert m["impot"] == m["prelevement_source"] == cents(vl / 12)  # paid with the contributions: the tax itself
+    assert m["impot_revenu"] == m["prelevement_source"] == cents(vl / 12)  # paid with the contributions: the tax itself
     # the household's other income stays at the barème, without the micro income
     assert m["impot_foyer"] == cents((impot_foyer(30000, 2, True) + vl) / 12)
     # the other columns do not change
     for code in ("cdi", "portage", "eurl", "sasu"):
-        assert col(avec, code)["impot"] == col(sans, code)["impot"], code
+        assert col(avec, code)["impot_revenu"] == col(sans, code)["impot_revenu"], code
     assert any("sans lui" in h for h in avec["hypotheses"])
 
 
@@ -253,7 +253,7 @@ def test_the_withholding_is_each_calculator_advance_shown_apart():
     # EURL (art. 62 pay) and micro at the barème: acomptes, none the first year
     assert col(r, "eurl")["prelevement_source"] == 0 and col(r, "micro")["prelevement_source"] == 0
     rows = {row["code"]: row["libelle"] for row in r["comparaison_statuts"]}
-    assert "barème" in rows["impot"] and "avance" in rows["prelevement_source"]
+    assert "barème" in rows["impot_revenu"] and "avance" in rows["prelevement_source"]
     for s_ in r["statuts"]:
         assert s_["paiement_impot"], s_["code"]
 

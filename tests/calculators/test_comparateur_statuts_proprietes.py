@@ -7,7 +7,8 @@ on the household."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import calculators
 
@@ -57,12 +58,12 @@ def test_every_column_tax_is_its_addition_to_the_household_tax(tjm, jours, situa
     for s in r["statuts"]:
         if "erreur" in s:
             continue
-        assert s["impot"] >= 0, s["code"]
+        assert s["impot_revenu"] >= 0, s["code"]
         # monthly figures of yearly whole-euro taxes: the household's total less the tax without the activity
-        assert abs(s["impot_foyer"] - s["impot"] - sans / 12) <= 0.011, s["code"]
-        assert s["net_apres_impot"] == round(s["net_avant_impot"] - s["impot"], 2), s["code"]
+        assert abs(s["impot_foyer"] - s["impot_revenu"] - sans / 12) <= 0.011, s["code"]
+        assert s["net_apres_impot"] == round(s["net_avant_impot"] - s["impot_revenu"], 2), s["code"]
     if vl:
         seul = calculators.run("comparateur_statuts", {"tjm": tjm, "jours": jours, "versement_liberatoire": True,
                                                        "date": "2026-07-01"})["result"]
         micro = next(s for s in r["statuts"] if s["code"] == "micro")
-        assert micro["impot"] == next(s for s in seul["statuts"] if s["code"] == "micro")["impot"]
+        assert micro["impot_revenu"] == next(s for s in seul["statuts"] if s["code"] == "micro")["impot_revenu"]

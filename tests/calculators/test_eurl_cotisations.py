@@ -37,7 +37,7 @@ import datetime as dt
 import pytest
 
 import calculators
-from calculators import eurl
+from calculators.regles import cotisations_tns as eurl  # the TNS rules (eurl is their calculator)
 
 PASS_2026 = 12 * 4_005   # 48 060
 PASS_2025 = 12 * 3_925   # 47 100
@@ -232,15 +232,15 @@ def test_contributions_line_by_line(sc):
     c = eurl.cotisations_tns(sc["revenu"], eurl.Regles(dt.date.fromisoformat(sc["date"])), sc["activite"])
     assert c["abattement"] == sc["abattement"]
     assert c["assiette"] == sc["assiette"]
-    lignes = {ln[0]: ln for ln in c["lignes"]}
+    lignes = {ln.code: ln for ln in c["lignes"]}
     assert tuple(lignes) == CODES
-    assert {k: ln[5] for k, ln in lignes.items()} == sc["lignes"]
+    assert {k: ln.montant_salarial for k, ln in lignes.items()} == sc["lignes"]
     assert sum(sc["lignes"].values()) == sc["total"] == c["total"]
     if sc["taux_maladie"] is not None:
-        assert lignes["maladie"][4] == pytest.approx(sc["taux_maladie"], abs=1e-12)
+        assert lignes["maladie"].taux_salarial == pytest.approx(sc["taux_maladie"], abs=1e-12)
     # one base for everything but the floored or capped lines
     for code in ("maladie", "csg_deductible", "csg_crds_non_deductible", "allocations_familiales"):
-        assert lignes[code][3] == sc["assiette"]
+        assert lignes[code].base == sc["assiette"]
 
 
 @pytest.mark.parametrize("sc", SCENARIOS[:3], ids=[s["nom"] for s in SCENARIOS[:3]])
@@ -276,8 +276,8 @@ def test_the_first_rci_band_ceiling_is_a_dated_parameter():
     R = eurl.Regles(dt.date(2026, 7, 1))
     assert R.rc_plafond1 * R.pss == PASS_2026
     c = eurl.cotisations_tns(100_000, R)
-    rci = next(ln for ln in c["lignes"] if ln[0] == "retraite_complementaire")
-    assert "48\u202f060\u00a0€" in rci[1]
+    rci = next(ln for ln in c["lignes"] if ln.code == "retraite_complementaire")
+    assert "48\u202f060\u00a0€" in rci.libelle
 
 
 def test_net_asked_gives_the_budget_back():

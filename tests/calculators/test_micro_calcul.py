@@ -27,7 +27,7 @@ def test_bnc_50000_by_the_barème():
     # taxable: 50 000 × (1 − 34 %) = 33 000 €; one part:
     # (29 579 − 11 600) × 11 % = 1 977.69 ; (33 000 − 29 579) × 30 % = 1 026.30 → 3 003.99 → 3 004 €
     # (décote: 897 − 45.25 % × 3 003.99 < 0 → none)
-    assert a["impot"] == 3004
+    assert a["impot_revenu"] == 3004
     assert a["revenu_net_apres_impot"] == 37096 - 3004
     assert r["cotisations"] == 12904 and r["revenu_net"] == 37096  # periode = annee by default
 
@@ -35,7 +35,7 @@ def test_bnc_50000_by_the_barème():
 def test_bnc_50000_with_versement_liberatoire():
     a = result(chiffre_affaires=50000, activite="bnc_ssi", versement_liberatoire=True)["annuel"]
     # 50 000 × 2.2 % = 1 100 €
-    assert a["impot"] == 1100
+    assert a["impot_revenu"] == 1100
     assert a["revenu_net_apres_impot"] == 37096 - 1100
 
 
@@ -45,7 +45,7 @@ def test_sales_12000_chamber_tax_rounds_to_zero():
     assert r["cotisations"] == 124
     assert r["revenu_net"] == 876
     # taxable 12 000 × 29 % = 3 480 € a year: below 11 600 €, no tax
-    assert r["impot"] == 0
+    assert r["impot_revenu"] == 0
     assert {l["code"]: l["montant_salarial"] for l in r["lignes"]} == {
         "cotisations_sociales": 123, "tfc": 0, "cfp": 1}
 
@@ -54,7 +54,7 @@ def test_decote():
     a = result(chiffre_affaires=40000, activite="bic_services")["annuel"]
     # taxable 40 000 × 50 % = 20 000 €; impôt brut (20 000 − 11 600) × 11 % = 924 €
     # décote 897 − 45.25 % × 924 = 478.89 €; tax 924 − 478.89 = 445.11 → 445 €
-    assert a["impot"] == 445
+    assert a["impot_revenu"] == 445
 
 
 def test_minimum_allowance_of_305_euros():
@@ -77,4 +77,4 @@ def test_acre_half_rate_before_july_2026_three_quarters_after():
 
 def test_ceiling_warning():
     r = result(chiffre_affaires=90000)
-    assert any("83\u202f600\u202f€" in a["message"] for a in r["alertes"])
+    assert any("83\u202f600\u00a0€" in a["message"] for a in r["alertes"])  # core/format.py: no-break space before « € »

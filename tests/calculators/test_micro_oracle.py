@@ -24,9 +24,9 @@ How our inputs map to the model's situation:
 
 from __future__ import annotations
 
+import oracle
 import pytest
 
-import oracle
 from calculators import run
 
 NATURE = {
@@ -46,7 +46,7 @@ PLAFOND = {2026: {"services": 83600, "ventes": 203100}, 2025: {"services": 77700
 RULES = {
     "cotisations": {"valeur": "dirigeant . auto-entrepreneur . cotisations et contributions", "unité": "€/an"},
     "revenu_net": {"valeur": "dirigeant . auto-entrepreneur . revenu net", "unité": "€/an"},
-    "impot": {"valeur": "impôt . montant", "unité": "€/an"},
+    "impot_revenu": {"valeur": "impôt . montant", "unité": "€/an"},
     "revenu_net_apres_impot": {"valeur": "dirigeant . auto-entrepreneur . revenu net . après impôt", "unité": "€/an"},
 }
 

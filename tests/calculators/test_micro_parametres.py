@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import oracle
 import pytest
 
-import oracle
 from calculators.core.parametres import valeur
 
 DATES = ("2025-01-15", "2025-07-01", "2026-01-15", "2026-07-01")

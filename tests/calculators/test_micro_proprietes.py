@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import calculators
 from calculators.core.parametres import valeur
@@ -47,7 +48,7 @@ def test_any_json_gives_a_result_or_french_errors(raw):
     assert isinstance(out, dict) and isinstance(out["ok"], bool)
     if out["ok"]:
         r = out["result"]
-        for k in ("cotisations", "revenu_net", "chiffre_affaires", "impot", "revenu_net_apres_impot"):
+        for k in ("cotisations", "revenu_net", "chiffre_affaires", "impot_revenu", "revenu_net_apres_impot"):
             assert isinstance(r[k], float), k
     else:
         assert out["errors"] and all(isinstance(k, str) and isinstance(v, str) and v for k, v in out["errors"].items())
@@ -78,7 +79,7 @@ def test_net_is_between_zero_and_the_turnover(raw):
     a = annuel(raw)
     assert 0 <= a["cotisations"] <= a["chiffre_affaires"]
     assert a["revenu_net_apres_impot"] <= a["revenu_net"] <= a["chiffre_affaires"]
-    assert a["impot"] >= 0
+    assert a["impot_revenu"] >= 0
 
 
 @settings(max_examples=150, **SETTINGS)
@@ -114,8 +115,8 @@ def test_versement_liberatoire_eligibility_is_the_only_tax_jump():
     no = calculators.run("micro", {**base, "revenu_fiscal_reference": 29316})["result"]
     assert ok["versement_liberatoire"] is True and no["versement_liberatoire"] is False
     # versement libératoire: 60 000 × 2.2 % = 1 320 €
-    assert ok["annuel"]["impot"] == 1320
-    assert no["annuel"]["impot"] != 1320
+    assert ok["annuel"]["impot_revenu"] == 1320
+    assert no["annuel"]["impot_revenu"] != 1320
     assert any("Versement libératoire impossible" in a["message"] for a in no["alertes"])
     # two parts double the ceiling: 58 630 €
     two = calculators.run("micro", {**base, "revenu_fiscal_reference": 58630, "parts": 2})["result"]

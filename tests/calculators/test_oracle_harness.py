@@ -3,9 +3,8 @@ modules reuse: one node process per batch, values in order, errors named."""
 
 from __future__ import annotations
 
-import pytest
-
 import oracle
+import pytest
 
 
 def test_batch_values_in_order_with_units_and_errors():

@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 import datetime as dt
-
-import pytest
+import pathlib
 
 import oracle
+import pytest
+
 from calculators.core import parametres
 from calculators.core.parametres import At, ParameterFileError, _walk, parametre, valeur
 
@@ -181,18 +182,58 @@ def test_parameters_equal_the_models_rules():
 
 # ------------------------------------------------------------------ no rate in code
 
-def test_no_rate_literal_in_the_salaried_engine():
-    """Every rate lives in calculators/data: the engine's code holds no decimal
-    number but 0.0 and 1.0 (the hook of the project checks the same)."""
+# Decimal numbers that are not rates, each with its reason: a module of calculators/
+# may hold no other decimal number written in its code (0.0 and 1.0 aside, and the
+# bounds, steps and defaults of an input field: ``Field(..., step=0.5, maximum=0.6)``).
+NON_TAUX = {
+    "0.5": "half of a unit in the rounding rule (half away from zero), a half-part, a slope's floor",
+    "100.0": "cents in a euro, percent in one",
+    "10.0": "the base of decimal rounding and of a chart's tick scale",
+    "0.01": "one cent, the step of the searches to the cent",
+    "0.005": "half a cent, the tolerance of a search",
+    "0.05": "five cents: the searches stop within them before walking cent by cent",
+    "1.5": "a fallback slope of a search (cost per euro of base)",
+    "0.1": "a chart tick step (0.1, 0.2, 0.5 × a power of ten)",
+    "0.2": "a chart tick step",
+    "2.0": "the two parts of a couple when the parts are left empty (the form's documented default)",
+}
+
+
+def _decimal_literals(path):
+    """Decimal numbers written in ``path``'s code, outside the bounds, steps and
+    defaults of an input field, with their line."""
+    import ast
     import io
-    import pathlib
     import tokenize
 
-    root = pathlib.Path(__file__).resolve().parents[2] / "calculators"
-    for path in (root / "salarie.py", root / "core" / "bareme.py", root / "core" / "inversion.py"):
-        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
-        numbers = [t.string for t in tokens if t.type == tokenize.NUMBER and "." in t.string]
-        assert set(numbers) <= {"0.0", "1.0"}, (path.name, numbers)
+    text = path.read_text(encoding="utf-8")
+    exempt = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.keyword) and node.arg in ("step", "minimum", "maximum", "default"):
+            for sub in ast.walk(node.value):
+                if isinstance(sub, ast.Constant) and isinstance(sub.value, float):
+                    exempt.add((sub.lineno, sub.value))  # (AST columns count bytes, tokenize's characters)
+    out = []
+    for t in tokenize.generate_tokens(io.StringIO(text).readline):
+        if t.type == tokenize.NUMBER and "." in t.string and t.string not in ("0.0", "1.0") \
+                and (t.start[0], float(t.string)) not in exempt:
+            out.append((t.string, t.start[0]))
+    return out
+
+
+@pytest.mark.parametrize("path", sorted((pathlib.Path(__file__).resolve().parents[2] / "calculators").rglob("*.py")),
+                         ids=lambda p: str(p.relative_to(p.parents[1] if p.parent.name in ("core", "regles") else p.parent)))
+def test_no_rate_literal_in_code(path):
+    """Every rate lives in calculators/data: no module of calculators/ (core, regles,
+    the calculators, the renderer) writes a decimal number but those of NON_TAUX."""
+    found = [(n, line) for n, line in _decimal_literals(path) if n not in NON_TAUX]
+    assert not found, f"{path.name}: decimal numbers in code (a rate goes to calculators/data/*.toml): {found}"
+
+
+def test_the_literal_check_sees_a_rate(tmp_path):
+    f = tmp_path / "m.py"
+    f.write_text('Field("x", step=0.001, maximum=0.6)\nTAUX = 0.0745\nk = 0.5\n', encoding="utf-8")
+    assert _decimal_literals(f) == [("0.0745", 2), ("0.5", 3)]
 
 
 def test_the_browser_snapshot_holds_exactly_the_toml_files():

@@ -82,10 +82,10 @@ def test_the_result_says_what_the_text_requires_and_what_changes(mode):
     assert "art. 28.3" in msg and "1er mars 2021" in msg
     # month worked without leave, under both ways, and a month of leave
     fr = lambda x: f"{x:,.2f}".replace(",", "\u202f").replace(".", ",")  # noqa: E731
-    assert fr(r["remuneration_brute"]) + " € brut" in msg
-    assert fr(c(r["remuneration_brute"] - r["conges_payes"])) + " € brut" in msg
+    assert fr(r["remuneration_brute"]) + "\u00a0€ brut" in msg
+    assert fr(c(r["remuneration_brute"] - r["conges_payes"])) + "\u00a0€ brut" in msg
     # 2.5 jours ouvrables acquired per month of work (art. 28.1): the tenth / 2.5 per day
-    assert fr(c(r["conges_payes"] / 2.5)) + " € brut par jour ouvrable" in msg
+    assert fr(c(r["conges_payes"] / 2.5)) + "\u00a0€ brut par jour ouvrable" in msg
     assert "un mois de congés" in msg
 
 

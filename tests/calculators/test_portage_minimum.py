@@ -66,8 +66,8 @@ def test_both_floors_missed_the_alert_gives_both_shortfalls():
     assert r["manque_minimum_reserve_comprise"] == m2 > 0
     [alert] = _minimum_alerts(r)
     fr = lambda x: f"{x:,.2f}".replace(",", "\u202f").replace(".", ",")  # noqa: E731
-    assert f"il manque {fr(m1)} € par mois" in alert["message"]
-    assert f"il manque {fr(m2)} € par mois" in alert["message"]
+    assert f"il manque {fr(m1)}\u00a0€ par mois" in alert["message"]
+    assert f"il manque {fr(m2)}\u00a0€ par mois" in alert["message"]
     assert "peut refuser" in alert["message"]
 
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import calculators
 
@@ -89,11 +90,11 @@ def test_net_below_gross_below_cost(raw):
 
 def _thresholds(raw: dict) -> list[float]:
     """The gross pays where the salaried rules jump, as ``salarie`` lists them for its
-    own inversions (``_ruptures``): 1 PSS (CET), and 3 SMIC (RGDU exit) in 2026; in
+    own inversions (``cotisations_salariales.ruptures``): 1 PSS (CET), and 3 SMIC (RGDU exit) in 2026; in
     2025 the limits of the reduced maladie (2.25 SMIC) and allocations familiales
     (3.3 SMIC) rates.  For a CDD the model's gross includes the 10 % indemnity, so
     the same limits are also taken divided by 1.1."""
-    from calculators import salarie
+    from calculators.regles import cotisations_salariales as salarie
 
     out = []
     effectif = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()
@@ -101,7 +102,7 @@ def _thresholds(raw: dict) -> list[float]:
         # with the month's working time (its days × 12 as a forfait, 218 at most), as portage costs it
         v = salarie.valeurs(date=raw["date"], cadre=raw["cadre"], contrat=contrat, effectif=effectif,
                             temps_travail="forfait_jours", jours_forfait=min(218, raw["jours"] * 12))
-        out += salarie._ruptures(salarie.Situation(v))
+        out += salarie.ruptures(salarie.Situation(v))
     return out
 
 

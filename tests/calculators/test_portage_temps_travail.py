@@ -19,10 +19,10 @@ at 7 days, one where it no longer does once the SMIC is prorated):
 
 from __future__ import annotations
 
+import oracle  # tests/calculators/oracle.py
 import pytest
 
 import calculators
-import oracle  # tests/calculators/oracle.py
 
 DATE = "2026-07-01"
 EFFECTIF = next(f for f in calculators.get("portage").FIELDS if f.name == "effectif").default_value()

@@ -29,10 +29,10 @@ Tolerances, and why:
 
 from __future__ import annotations
 
+import oracle  # tests/calculators/oracle.py (this directory is on sys.path)
 import pytest
 
 import calculators
-import oracle  # tests/calculators/oracle.py (this directory is on sys.path)
 
 # (tjm, jours): from a pay in the RGDU range to one above 4 PSS
 MISSIONS = [(300, 15), (450, 18), (600, 18), (900, 20), (2000, 21)]

@@ -57,7 +57,7 @@ CADRE_4000 = {
         "net_imposable": 3333.96,        # 3 137.67 + 96.24 + 20.05 + 80
         # neutral grid 2026: 3 135 < 3 333.96 ≤ 3 571 → 9.9 %
         "taux_prelevement_source": 0.099,
-        "impot_prelevement_source": 330.06,  # 3 333.96 × 9.9 % = 330.062
+        "prelevement_source": 330.06,  # 3 333.96 × 9.9 % = 330.062
         "net_apres_impot": 2807.61,      # 3 137.67 − 330.06
     },
 }
@@ -113,7 +113,7 @@ def test_payslip_identities():
         assert round(r["net_avant_impot"] + r["cotisations_salariales"], 2) == r["remuneration_brute"]
         assert round(r["remuneration_brute"] + r["cotisations_patronales"], 2) == r["cout_employeur"]
         assert round(sum(p["montant"] for p in r["repartition"]), 2) == r["cout_employeur"]
-        assert round(r["net_avant_impot"] - r["impot_prelevement_source"], 2) == r["net_apres_impot"]
+        assert round(r["net_avant_impot"] - r["prelevement_source"], 2) == r["net_apres_impot"]
         assert r["annuel"]["net_avant_impot"] == round(12 * r["net_avant_impot"], 2)
         # each column of the payslip adds up to its total
         assert round(sum(ln["montant_salarial"] or 0 for ln in r["lignes"]), 2) == r["cotisations_salariales"]

@@ -17,7 +17,8 @@ What a caller can count on (see the docstring of calculators/salarie.py):
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculators import salarie
 from calculators.core import arrondi

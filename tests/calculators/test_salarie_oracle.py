@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import oracle
 import pytest
 
-import oracle
 from calculators import salarie
 
 # SMIC mensuel (151.67 h): 12.02 €/h × 35 × 52 / 12 = 1 823.03 € (January 2026);
@@ -147,7 +147,7 @@ def test_grid_covers_what_issue_3_asks():
     ("net_avant_impot", "net_avant_impot", 0.02),
     ("cout_employeur", "cout_employeur", 0.02),
     ("net_imposable", "net_imposable", 0.02),
-    ("impot", "impot_prelevement_source", 0.05),
+    ("impot", "prelevement_source", 0.05),
     ("net_apres_impot", "net_apres_impot", 0.05),
 ])
 def test_forward_2026_matches_the_model(forward_2026, key, ours, tol):
@@ -266,7 +266,7 @@ def test_2025_net_matches_and_cost_matches_outside_the_2025_reductions(model):
         r = salarie.calculer(**case)
         assert r["net_avant_impot"] == pytest.approx(net, abs=0.02), case
         assert r["net_imposable"] == pytest.approx(net_imp, abs=0.02), case
-        assert r["impot_prelevement_source"] == pytest.approx(impot, abs=0.05), case
+        assert r["prelevement_source"] == pytest.approx(impot, abs=0.05), case
         ours = {ln["code"]: ln["montant_patronal"] for ln in r["lignes"]}
         # employer cost without maladie, allocations familiales and the reduction, both sides
         ours_wo = r["cout_employeur"] - ours["maladie"] - ours["allocations_familiales"] - ours.get("reduction_generale", 0.0)

@@ -6,12 +6,11 @@ Expected figures: the model run for real (tests/calculators/oracle.py)."""
 
 from __future__ import annotations
 
+import oracle
 import pytest
 
 import calculators
 from calculators import salarie
-
-import oracle
 
 CASES = [
     {"date": "2026-07-01", "salaire_brut": 0, "effectif": 4},
@@ -34,7 +33,7 @@ def test_the_net_is_floored_at_zero_as_in_the_model(model, i):
     r = salarie.calculer(**CASES[i])
     m = model[i]
     assert m["net_avant_impot"] == 0  # the model floors it
-    assert r["net_avant_impot"] == 0.0 and r["net_apres_impot"] == 0.0 and r["impot_prelevement_source"] == 0.0
+    assert r["net_avant_impot"] == 0.0 and r["net_apres_impot"] == 0.0 and r["prelevement_source"] == 0.0
     assert r["net_imposable"] == pytest.approx(m["net_imposable"], abs=0.01)
     assert r["cotisations_salariales"] == pytest.approx(m["cotisations_salariales"], abs=0.01)
     # the payslip still lists every contribution, and the alert says why the net is 0
@@ -48,7 +47,7 @@ def test_the_net_is_floored_at_zero_as_in_the_model(model, i):
 def test_no_withholding_on_a_net_of_zero_even_at_a_personal_rate():
     # before: net après impôt −2.06 € (10 % of the 20.58 € taxable net) at a gross of 0
     r = salarie.calculer(date="2026-07-01", salaire_brut=0, taux_pas=0.1)
-    assert (r["net_avant_impot"], r["impot_prelevement_source"], r["net_apres_impot"]) == (0.0, 0.0, 0.0)
+    assert (r["net_avant_impot"], r["prelevement_source"], r["net_apres_impot"]) == (0.0, 0.0, 0.0)
 
 
 def test_just_above_the_contributions_nothing_changes():

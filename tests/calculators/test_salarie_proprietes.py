@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import calculators
 from calculators import salarie
@@ -125,7 +126,7 @@ def test_one_cent_raise_moves_figures_by_a_cent_except_at_named_thresholds(situa
 @given(situations, cents)
 def test_result_shape(situation, brut):
     r = salarie.calculer(salaire_brut=brut, **situation)
-    for key in ("salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "impot_prelevement_source",
+    for key in ("salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "prelevement_source",
                 "net_apres_impot", "cotisations_salariales", "cotisations_patronales"):
         assert isinstance(r[key], float) and r[key] == round(r[key], 2)
     assert round(sum(p["montant"] for p in r["repartition"]), 2) == r["cout_employeur"]

@@ -21,7 +21,8 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import calculators
 from calculators.core.schema import validate

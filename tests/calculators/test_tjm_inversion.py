@@ -4,10 +4,10 @@ salaire" takes its target from the salaried rules, checked against the URSSAF mo
 
 from __future__ import annotations
 
+import oracle  # tests/calculators/oracle.py (this directory is on sys.path)
 import pytest
 
 import calculators
-import oracle  # tests/calculators/oracle.py (this directory is on sys.path)
 
 
 def tjm(**raw):

@@ -9,11 +9,12 @@ inputs drawn by hypothesis.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_portage_proprietes import _check_outcome, json_values
 
 import calculators
 from calculators.core.arrondi import cents  # half away from zero, as the comparator rounds
-from test_portage_proprietes import _check_outcome, json_values
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KEYS = [f.name for f in calculators.get("tjm").FIELDS] + ["inconnu", ""]

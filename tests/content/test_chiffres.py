@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from _contenu import CONTENT, lire, sans_code
 
 FICHIERS = sorted(

@@ -49,11 +49,10 @@ import sys
 from dataclasses import dataclass, field
 
 import pytest
+from _contenu import CONTENT, lire
 
 import calculators
 from calculators.core.schema import validate
-
-from _contenu import CONTENT, lire
 
 sys.path.insert(0, str(CONTENT.parent / "plugins"))
 from calculateurs.expressions import evaluate  # noqa: E402

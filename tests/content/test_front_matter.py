@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 
 import pytest
-
 from _contenu import CONTENT, articles, lire
 
 ARTICLES = articles()

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from _contenu import CONTENT, lire, sans_code
 
 from calculators.core import parametres
-
-from _contenu import CONTENT, lire, sans_code
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
 PARAM_SEUL = re.compile(r"""^\s*param\(\s*["']([\w.]+)["'][^)]*\)\s*\|\s*(\w+)""")

@@ -9,12 +9,17 @@ content/pages/glossaire.md.  These checks read content/ directly: no build.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
 from _contenu import (
-    CONTENT, GLOSSAIRE, ancres, articles, lire, liens_internes, section, titres,
+    CONTENT,
+    GLOSSAIRE,
+    ancres,
+    articles,
+    liens_internes,
+    lire,
+    section,
+    titres,
     tous_les_documents,
 )
 

@@ -12,13 +12,11 @@ import json
 import re
 from pathlib import Path
 
-import pytest
+from _outils import ROOT, cli, date_fr, euros, euros_cents, figure, nombre, pourcent
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import calculators
 from calculators.core import dates, parametres
-
-from _outils import ROOT, cli, date_fr, euros, euros_cents, figure, nombre, pourcent
 
 EXPR = re.compile(r'<span class="calc-expr" data-expr="([^"]*)">([^<]*)</span>')
 BLOCK = re.compile(r'<div class="calculateur" id="([^"]+)" data-calculateur="([^"]+)"[^>]*data-presets="([^"]*)"')

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from _outils import ROOT, cli, euros, euros_cents
 
 sys.path.insert(0, str(ROOT / "plugins"))

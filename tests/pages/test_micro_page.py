@@ -4,10 +4,9 @@ violation (one page for the live tests, so Pyodide boots once)."""
 
 from __future__ import annotations
 
-from axe_playwright_python.sync_playwright import Axe
-
 from _outils import cli, figure
 from _page import key_figures, presets, wait_result_for
+from axe_playwright_python.sync_playwright import Axe
 
 UID = "calc-micro"
 URL = "/simulateurs/micro-entreprise/"

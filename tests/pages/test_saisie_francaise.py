@@ -7,7 +7,6 @@ so Pyodide boots once."""
 from __future__ import annotations
 
 import pytest
-
 from _outils import cli
 from _page import key_figures, presets, wait_result_for
 

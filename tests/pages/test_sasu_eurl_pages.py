@@ -6,10 +6,9 @@ boots once for the module)."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-
 from _outils import cli, figure
 from _page import key_figures, presets, wait_result_for
+from axe_playwright_python.sync_playwright import Axe
 
 PAGES = {  # calculator -> (page, preset inputs the page's prose announces)
     "sasu": ("/simulateurs/sasu/", {"cout_total": 60000, "resultat_avant_remuneration": 90000}),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from site_sources import SECTION_FOLDERS, articles
 from site_html import html_pages, parse, url_of
+from site_sources import SECTION_FOLDERS, articles
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
