@@ -53,6 +53,7 @@ _TAG = re.compile(r"(<[^>]*>)")
 _RAW = ("code", "pre", "script", "style", "kbd", "samp", "textarea")
 _BEFORE = re.compile(r"(?:(?<=\S)|^)[ \u00a0]+(?=[:;!?»](?:\s|$|[).,]))")
 _AFTER = re.compile(r"«[ \u00a0]+")
+_TRIGGER = re.compile(r"[:;!?»«]")
 NNBSP = "\u202f"
 
 
@@ -72,7 +73,7 @@ def typographie(html: str) -> str:
             if name and name.group(1).lower() in _RAW and not part.endswith("/>"):
                 raw_depth += -1 if part.startswith("</") else 1
                 raw_depth = max(raw_depth, 0)
-        elif part and not raw_depth:
+        elif part and not raw_depth and _TRIGGER.search(part):  # (identity without « : ; ! ? »)
             parts[index] = espaces_fines(part)
     return "".join(parts)
 
