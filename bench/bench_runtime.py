@@ -156,6 +156,8 @@ def sequence(browser, base: str, query: str, link, with_snapshot: bool) -> dict:
     out = {"cold": visit(page, base, query, "640")["first"]}
     page.wait_for_timeout(300)
     if with_snapshot:
+        # the service worker stores the runtime once installed: a second visit comes later
+        page.wait_for_selector("html[data-hors-ligne='pret']", timeout=300_000)
         for _ in range(120):
             if snapshot_stored(page):
                 break
