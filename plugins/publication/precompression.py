@@ -35,6 +35,9 @@ EXTENSIONS = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", "
               ".webmanifest", ".ico")
 MIN_SAVING = 0.05
 BEST_FROM = 64 * 1024
+# Feeds and the sitemap change at every build (their dates) and are read by robots, which
+# take gzip: no brotli for them, so that a rebuild without changes never starts Node.
+GZIP_ONLY = (".xml",)
 
 
 def _brotli_path(cache: Path, digest: str, quality: int) -> Path:
@@ -62,6 +65,8 @@ def precompress(output: Path, cache: Path) -> dict:
         if gz.stat().st_size > len(data) * (1 - MIN_SAVING):
             continue  # already compressed: neither gzip nor brotli would help
         plan.append((path, digest, len(data)))
+        if path.suffix in GZIP_ONLY:
+            continue
         quality = 11 if len(data) >= BEST_FROM else 9
         br = _brotli_path(cache, digest, quality)
         if not br.exists():
@@ -75,6 +80,8 @@ def precompress(output: Path, cache: Path) -> dict:
     for path, digest, size in plan:
         quality = 11 if size >= BEST_FROM else 9
         for ext, src in ((".gz", cache / f"{digest}.gz"), (".br", _brotli_path(cache, digest, quality))):
+            if ext == ".br" and path.suffix in GZIP_ONLY:
+                continue
             if src.stat().st_size <= size * (1 - MIN_SAVING):
                 shutil.copyfile(src, path.with_name(path.name + ext))
                 written += 1
