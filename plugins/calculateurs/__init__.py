@@ -27,7 +27,8 @@ Any error (unknown calculator, bad preset, bad expression) is reported as
 
 Settings (all optional): ``CALC_PYODIDE_DIR`` (default
 ``node_modules/pyodide`` of the project), ``CALC_RUNTIME_DIR`` (``runtime``),
-``CALC_CACHE_DIR`` (``.cache/calculateurs``), ``CALC_SERVICE_WORKER`` (True).
+``CALC_CACHE_DIR`` (``.cache/calculateurs``), ``CALC_SERVICE_WORKER`` (True),
+``CALC_STDLIB_STORED`` (False: see runtime.assemble_stdlib).
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def _runtime_info(settings) -> dict:
         version = _runtime.pyodide_version(pyodide_dir)
         wheel = _runtime.build_wheel(PROJECT_ROOT, cache)
         stdlib = _runtime.assemble_stdlib(
-            pyodide_dir, _runtime.compile_stdlib(pyodide_dir, cache), _runtime.wheel_stdlib_modules(wheel), cache
+            pyodide_dir, _runtime.compile_stdlib(pyodide_dir, cache), _runtime.wheel_stdlib_modules(wheel), cache,
+            stored=bool(settings.get("CALC_STDLIB_STORED", False)),
         )
         _STATE["info"] = {
             "stdlib": stdlib,
@@ -450,7 +452,13 @@ def write_service_worker(output: Path, settings) -> Path | None:
         return None
     files = runtime_files(settings)
     source = SERVICE_WORKER_SOURCE.read_text(encoding="utf-8")
-    version = hashlib.sha256(("\n".join(files) + "\0" + source).encode()).hexdigest()[:12]
+    h = hashlib.sha256(("\n".join(files) + "\0" + source).encode())
+    # the scripts' names do not change with their content: their bytes go into the version
+    for name in ("calculateur.js", "calculateur-worker.js"):
+        script = output / "theme" / "js" / name
+        if script.is_file():
+            h.update(script.read_bytes())
+    version = h.hexdigest()[:12]
     text = source.replace("%VERSION%", version).replace("%RUNTIME%", json.dumps(files))
     target.write_text(text, encoding="utf-8")
     return target

@@ -10,8 +10,8 @@ Pyodide's own Python (``compile_pyc.mjs --stdlib``, in Node, offline) and ships
 ``runtime/pyodide-<version>/python_stdlib-<hash>.zip``, given to
 ``loadPyodide`` as ``stdLibURL``: bytecode for the modules Pyodide and the
 calculators load, sources for the others (still importable, compiled on
-demand: an ImportError is impossible), entries stored uncompressed so that the
-HTTP compression (``.br``/``.gz`` files beside it) works across files.
+demand: an ImportError is impossible); entries deflated, or stored with the
+setting ``CALC_STDLIB_STORED`` (see assemble_stdlib).
 
 The wheel is built with flit_core's standard PEP 517 hook (no pyodide-build,
 no network): Pyodide loads any pure-Python wheel with ``unpackArchive``.
@@ -212,15 +212,21 @@ def _module_of(name: str) -> str:
     return stem.replace("/", ".")
 
 
-def assemble_stdlib(pyodide_dir: Path, compiled: Path, modules: list[str], cache_dir: Path) -> Path:
+def assemble_stdlib(pyodide_dir: Path, compiled: Path, modules: list[str], cache_dir: Path,
+                    stored: bool = False) -> Path:
     """The archive the site ships: for each module of the npm python_stdlib.zip, its
     bytecode if it is in ``modules`` (what Pyodide and the calculators load), else its
-    source (compiled on demand by the browser, as today).  Entries stored, not deflated:
-    brotli/gzip over the whole file compress better than deflate entry by entry
-    (measured: 2.14 MB brotli against 2.48 MB for the npm archive and 3.24 MB with
-    deflated entries).  Cached by content."""
+    source (compiled on demand by the browser, as today).  Cached by content.
+
+    ``stored`` (setting CALC_STDLIB_STORED): entries stored, not deflated.  Brotli over the
+    whole file then compresses better than deflate entry by entry — measured 2.15 MB brotli
+    (3.0 MB gzip) against 3.24 MB for deflated entries and 2.48 MB for the npm archive —
+    but a host that does not compress .zip files would send 10.3 MB instead of 3.3 MB.
+    Deflated (the default) is right everywhere; stored is for hosts that send the .br copy
+    or compress with brotli (nginx brotli_static, Netlify, Cloudflare Pages)."""
     wanted = set(modules)
-    h = hashlib.sha256(compiled.name.encode() + b"\0" + "\n".join(sorted(wanted)).encode())
+    h = hashlib.sha256(compiled.name.encode() + b"\0" + "\n".join(sorted(wanted)).encode()
+                       + (b"\0stored" if stored else b"\0deflated"))
     out = cache_dir / f"stdlib-{h.hexdigest()[:16]}.zip"
     if out.exists():
         return out
@@ -236,7 +242,9 @@ def assemble_stdlib(pyodide_dir: Path, compiled: Path, modules: list[str], cache
                 data = src.read(info)
             entry = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             entry.external_attr = info.external_attr
-            dst.writestr(entry, data)
+            if data and not stored:
+                entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, data, compresslevel=9 if data and not stored else None)
     for old in cache_dir.glob("stdlib-*.zip"):
         if not old.name.startswith("stdlib-pyc-"):
             old.unlink()
