@@ -389,7 +389,9 @@ def _regles_manquantes(result: dict) -> str:
     """Past the last day the parameter files cover: the rules of the following
     year are not in the guide (``result["regles"]``, calculators/core/dates.py),
     said at the top of the result, next to its date."""
-    message = (result.get("regles") or {}).get("message")
+    regles = result.get("regles")
+    # the protection calculator's own "regles" is a list of its rules, not this notice
+    message = regles.get("message") if isinstance(regles, dict) else None
     if not message:
         return ""
     return (f'<p class="calc-regles-manquantes calc-alerte calc-alerte--attention" role="note">'
