@@ -757,10 +757,11 @@ def _field(f, value, uid: str, driving: bool) -> str:
         )
     err = f'<p class="calc-erreur" id="{err_id}" hidden></p>'
     kind_cls = f" calc-champ--{f.kind}" + (" calc-champ--sortie" if f.output else "")
+    # the error right under the control, where the eye is, before the help
     if f.kind == "boolean":
-        inner = f'<div class="calc-case">{control}{label}</div>{help_}{err}'
+        inner = f'<div class="calc-case">{control}{label}</div>{err}{help_}'
     else:
-        inner = f"{label}{control}{help_}{err}"
+        inner = f"{label}{control}{err}{help_}"
     return f'<div class="calc-champ{kind_cls}" data-champ="{_h(f.name)}">{inner}</div>'
 
 

@@ -317,12 +317,15 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         "Le calcul se fait sur votre appareil : rien n'est envoyé.</p>"
         + form
         + "</form>"
+        # the result's side: its state first (the live region, then the pending or
+        # not-current notice the script puts before the figures), on every width
+        + f'<div class="calc-cote" id="{uid}-cote">'
         + f'<p class="calc-etat" id="{uid}-etat" role="status" aria-live="polite"></p>'
         + f'<div class="calc-impression" id="{uid}-impression"><p>Simulation établie avec les règles {render._h(year)}'
         f' (données ci-dessous) ; résultat indicatif.</p>{_inputs_summary(calc, values)}</div>'
         + f'<div class="calc-sortie" id="{uid}-resultat" data-regles="{render._h(year)}">'
         + render.render_result(name, result, uid)
-        + "</div></div>"
+        + "</div></div></div>"
     )
 
 
