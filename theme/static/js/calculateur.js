@@ -440,6 +440,7 @@ class Calculator {
       this.setStale(false);
       this.root.classList.remove("calc--echec");
       this.updatePrint(out.date);
+      this.showYearSwitch();
       this.writeUrl();
       this.announce();
     } else {
@@ -579,6 +580,18 @@ class Calculator {
     print.addEventListener("click", () => window.print());
     tools.append(year, link, print);
     this.status.after(tools);
+    this.yearButton = year;
+    this.showYearSwitch();
+  }
+
+  // The month/year switch only where a figure of the result has both.
+  showYearSwitch() {
+    const both = !!this.output.querySelector(".calc-chiffre .calc-periode--an");
+    this.yearButton.hidden = !both;
+    if (!both && this.root.classList.contains("calc--annuel")) {
+      this.root.classList.remove("calc--annuel");
+      this.yearButton.setAttribute("aria-pressed", "false");
+    }
   }
 
   async copyLink() {
