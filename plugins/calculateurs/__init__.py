@@ -118,6 +118,10 @@ def _run_cached(name: str, raw: dict) -> dict:
     return _RESULTS[key]
 
 
+CALC_START = "<!--calculateur-->"
+CALC_END = "<!--/calculateur-->"
+
+
 class Page:
     """What the plugin does to one Markdown source."""
 
@@ -197,6 +201,10 @@ class Page:
         html = _BLOCKS.get(key)
         if html is None:
             html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings)
+        if self.count == 1:
+            # the page's first calculator, marked: a calculator page shows it first,
+            # right under its title (theme/templates/article.html), the prose after
+            html = CALC_START + html + CALC_END
         return html
 
     # -- the whole source ---------------------------------------------------
