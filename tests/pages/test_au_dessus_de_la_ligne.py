@@ -32,3 +32,35 @@ def test_first_field_and_first_result_within_the_first_screen(fresh, site_url, p
     assert at["result"] < 900 * screens
     # the explanations come after the calculator
     assert at["prose"] is None or at["prose"] > at["field"]
+
+
+@pytest.mark.parametrize("path,uid", [("portage", "calc-portage"), ("salarie", "calc-salarie"),
+                                      ("comparateur-statuts", "calc-comparateur_statuts")])
+def test_on_a_phone_the_key_result_is_in_the_first_screen(fresh, site_url, path, uid):
+    # the net (the comparator's highest) in a bar at the bottom of the screen while
+    # the form is in view, a link to the whole result
+    page, _ = fresh(viewport={"width": 375, "height": 812})
+    page.route("**/runtime/**", lambda route: route.abort())
+    page.goto(f"{site_url}/simulateurs/{path}/")
+    bar = page.locator(f"#{uid} .calc-apercu")
+    box = bar.bounding_box()
+    # in the first screen (it stays inside the calculator: it shows whole once its top is in view)
+    assert box and 0 <= box["y"] < 812
+    nets = page.evaluate(f"""() => Array.from(document.querySelectorAll('#{uid}-resultat .calc-chiffre'))
+      .filter(c => /^(revenu_)?net_apres_impot/.test(c.dataset.code))
+      .map(c => [parseFloat(c.querySelector('.calc-valeur').dataset.valeur), c.querySelector('.calc-valeur').textContent])""")
+    assert nets
+    assert max(nets)[1] in bar.inner_text()
+    assert bar.get_attribute("href") == f"#{uid}-resultat"
+    # on a phone, 812 px further down, the bar has followed
+    page.mouse.wheel(0, 812)
+    page.wait_for_timeout(200)
+    box = bar.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 812 + 1
+
+
+def test_on_a_desktop_the_bar_is_not_shown_beside_a_result_already_in_view(fresh, site_url):
+    page, _ = fresh(viewport={"width": 1280, "height": 900})
+    page.route("**/runtime/**", lambda route: route.abort())
+    page.goto(f"{site_url}/simulateurs/portage/")
+    assert not page.locator("#calc-portage .calc-apercu").is_visible()

@@ -238,6 +238,7 @@ class Calculator {
     root.classList.add("calc--js");
     this.buildTools();
     this.markComputed();
+    this.updateGlance();
     this.form.addEventListener("focusin", () => startEngine(), { once: true });
     this.form.addEventListener("input", (e) => this.changed(e));
     this.form.addEventListener("change", (e) => this.changed(e));
@@ -441,6 +442,7 @@ class Calculator {
       this.root.classList.remove("calc--echec");
       this.updatePrint(out.date);
       this.showYearSwitch();
+      this.updateGlance();
       this.writeUrl();
       this.announce();
     } else {
@@ -459,22 +461,42 @@ class Calculator {
   // The live region says the net (after tax where there is one), not the turnover
   // that often comes first among the key figures; the comparator says each status's.
   announce() {
+    const parts = this.netFigures();
+    this.say(parts.length ? `Résultat mis à jour\u202f: ${parts.join("\u202f; ")}.` : "Résultat mis à jour.");
+  }
+
+  // "label value" of the net figures of the result (after tax where there is one)
+  netFigures(onlyHighest = false) {
     const all = Array.from(this.output.querySelectorAll(".calc-chiffres:not(.calc-chiffres--sans-objet) .calc-chiffre"));
     const code = (c) => c.dataset.code || "";
     let chosen = all.filter((c) => /^(revenu_)?net_apres_impot/.test(code(c)));
     if (!chosen.length) chosen = all.filter((c) => /^(revenu_)?net/.test(code(c))).slice(0, 1);
     if (!chosen.length) chosen = all.slice(0, 1);
-    if (!chosen.length) {
-      this.say("Résultat mis à jour.");
-      return;
+    if (onlyHighest && chosen.length > 1) {
+      const v = (c) => parseFloat((c.querySelector(".calc-valeur") || {}).dataset?.valeur || "NaN");
+      chosen = [chosen.reduce((a, b) => (v(b) > v(a) ? b : a))];
     }
     const period = this.root.classList.contains("calc--annuel") ? ".calc-periode--an" : ".calc-periode--mois";
-    const parts = chosen.map((c) => {
+    return chosen.map((c) => {
       const label = c.querySelector("dt").textContent;
       const value = (c.querySelector(period) || c.querySelector(".calc-valeur")).textContent;
-      return `${label} ${value}`;
+      return `${label}\u202f: ${value}`;
     });
-    this.say(`Résultat mis à jour\u202f: ${parts.join("\u202f; ")}.`);
+  }
+
+  // The key result in a bar that stays at the bottom of the screen while the
+  // visitor goes through the form (a phone, a comparator): a link to the result.
+  // Hidden from assistive technologies: the live region says the same.
+  updateGlance() {
+    if (!this.glance) {
+      this.glance = el("a", { class: "calc-apercu", href: `#${this.output.id}`, "aria-hidden": "true", tabindex: "-1" });
+      this.form.after(this.glance);
+    }
+    // one figure: the net, or the comparator's highest
+    const parts = this.netFigures(true);
+    this.glance.hidden = !parts.length;
+    this.glance.textContent = parts.join(" · ");
+    this.glance.classList.toggle("calc-apercu--attente", this.waiting || !this.current);
   }
 
   clearErrors() {
@@ -552,6 +574,7 @@ class Calculator {
       this.output.classList.remove("calc-sortie--attente");
       this.output.removeAttribute("aria-busy");
       if (label) label.remove();
+      if (this.glance) this.glance.classList.toggle("calc-apercu--attente", !this.current);
       return;
     }
     const said = this.waiting && label && label.textContent === text;
@@ -563,6 +586,7 @@ class Calculator {
       this.output.before(label);
     }
     label.textContent = text;
+    if (this.glance) this.glance.classList.add("calc-apercu--attente");
     if (!said) this.say(text);
   }
 
