@@ -379,9 +379,13 @@ def _render_sources(src: list) -> str:
         since = f", depuis le {date_fr(s['depuis'])}" if s.get("depuis") else ""
         extra = f" ({_h(s['source'])})" if s.get("source") else ""
         items.append(f"<li>{lib}{NNBSP}: {_h(v)}{_h(since)}. {ref}{extra}</li>")
+    # printed instead of the list: each text once (a simulation fits three pages)
+    refs = list(dict.fromkeys(str(s.get("reference")).strip() for s in src if s.get("reference")))
+    short = (f'<p class="calc-sources-court"><strong>Sources{NNBSP}:</strong> {_h(" ; ".join(refs))}.</p>'
+             if refs else "")
     return (
         '<details class="calc-sources"><summary>Sources et paramètres utilisés</summary><ul>'
-        + "".join(items) + "</ul></details>"
+        + "".join(items) + "</ul></details>" + short
     )
 
 

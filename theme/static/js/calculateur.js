@@ -640,12 +640,19 @@ class Calculator {
       items.push(el("li", {}, `${label ? label.textContent.trim() : c.name}\u202f: ${v}`));
     }
     const year = (date || "").slice(0, 4);
-    const today = new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+    const today = frenchDate(new Date());
     const head = el("p", {}, `Simulation imprimée le ${today}, règles ${year}\u202f; résultat indicatif.`);
     const ul = el("ul");
     ul.append(...items);
     this.print.replaceChildren(head, ul);
   }
+}
+
+// « 1er décembre 2026 », « 2 décembre 2026 » (toLocaleDateString writes « 1 décembre »)
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+function frenchDate(d) {
+  const day = d.getDate();
+  return `${day === 1 ? "1er" : day} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
 function openDetailsForPrint() {
@@ -655,7 +662,9 @@ function openDetailsForPrint() {
       const result = r.querySelector(".calc-resultat");
       if (r.calc && result) r.calc.updatePrint(result.dataset.date);
     }
-    for (const d of document.querySelectorAll(".calculateur details:not([open])")) {
+    // the breakdown, the hypotheses and the sources; not the advanced fields nor the chart's values
+    for (const d of document.querySelectorAll(".calc-sortie details:not([open])")) {
+      if (d.closest("figure")) continue;
       d.open = true;
       opened.push(d);
     }
