@@ -46,6 +46,7 @@ if str(PROJECT_ROOT) not in sys.path:  # pelican's entry point does not put the 
 
 from markdown.extensions import Extension  # noqa: E402
 from markdown.preprocessors import Preprocessor  # noqa: E402
+from markdown.treeprocessors import Treeprocessor  # noqa: E402
 from pelican import signals  # noqa: E402
 
 import calculators  # noqa: E402
@@ -346,6 +347,33 @@ class _Pre(Preprocessor):
         return self.page.process(lines, self.md)
 
 
+class _Tables(Treeprocessor):
+    """A table of the prose scrolls sideways on a phone: it sits in a region that
+    the keyboard reaches (tabindex 0), named after its caption or its headings
+    (axe: scrollable-region-focusable).  The calculators' tables have their own."""
+
+    def run(self, root):
+        import xml.etree.ElementTree as ET
+
+        for parent in list(root.iter()):
+            for i, child in enumerate(list(parent)):
+                if child.tag != "table":
+                    continue
+                caption = child.find("caption")
+                if caption is not None and "".join(caption.itertext()).strip():
+                    name = "".join(caption.itertext()).strip()
+                else:
+                    heads = ["".join(th.itertext()).strip() for th in child.iter("th")][:3]
+                    name = "Tableau : " + ", ".join(h for h in heads if h) if any(heads) else "Tableau"
+                wrap = ET.Element("div", {"class": "tableau-defilant", "tabindex": "0", "role": "region",
+                                          "aria-label": name})
+                wrap.tail, child.tail = child.tail, None
+                parent.remove(child)
+                wrap.append(child)
+                parent.insert(i, wrap)
+        return None
+
+
 class CalculateurExtension(Extension):
     def __init__(self, page, **kwargs):
         self.page = page
@@ -354,6 +382,7 @@ class CalculateurExtension(Extension):
     def extendMarkdown(self, md):
         # after normalize_whitespace (30), before meta (27): line numbers are the file's
         md.preprocessors.register(_Pre(md, self.page), "calculateurs", 28)
+        md.treeprocessors.register(_Tables(md), "calculateurs-tableaux", 5)
 
 
 def _wrap_reader(base):

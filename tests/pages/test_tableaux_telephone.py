@@ -66,3 +66,22 @@ def test_the_status_comparator_is_the_whole_table_on_a_desktop(phone, site_url):
     assert not page.locator(f"#{uid}-resultat .calc-statuts-cartes").is_visible()
     table = page.locator(f"#{uid}-resultat .calc-comparaison-statuts").bounding_box()
     assert table["x"] + table["width"] <= 1280
+
+
+def test_a_table_of_an_article_scrolls_in_a_region_the_keyboard_reaches(phone, site_url):
+    page = phone(375, 812)
+    page.goto(f"{site_url}/statuts/comparaison-des-statuts/")
+    regions = page.locator(".prose .tableau-defilant")
+    assert regions.count() > 0
+    for r in regions.all():
+        assert r.get_attribute("tabindex") == "0" and r.get_attribute("role") == "region"
+        assert r.get_attribute("aria-label")
+        assert r.locator("table").count() == 1
+    wide = [r for r in regions.all() if r.evaluate("e => e.scrollWidth > e.clientWidth")]
+    assert wide, "no table wider than a phone on this page: pick another page"
+    # Tab reaches the region, and the arrow keys scroll it
+    wide[0].focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(200)
+    assert wide[0].evaluate("e => e.scrollLeft") > 0

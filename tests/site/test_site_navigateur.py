@@ -47,11 +47,16 @@ def _wait_ready(page, name):
         page.locator("[data-recherche-liste] li").first.wait_for(timeout=15_000)
 
 
+@pytest.mark.parametrize("viewport", [(375, 812), (1280, 900)], ids=["telephone", "bureau"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation(page, site_url, visits, scheme):
+def test_axe_finds_no_violation(page, site_url, site_dir, visits, scheme, viewport):
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     page.emulate_media(color_scheme=scheme)
     reports = []
-    for name, path in visits.items():
+    # the four kinds of page, and every calculator page
+    calculators = {url_of(site_dir, p): url_of(site_dir, p) for p in html_pages(site_dir)
+                   if re.fullmatch(r"/simulateurs/[^/]+/", url_of(site_dir, p))}
+    for name, path in {**visits, **calculators}.items():
         page.goto(site_url + path)
         _wait_ready(page, name)
         result = AXE.run(page)
