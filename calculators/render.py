@@ -830,15 +830,24 @@ def driving_field(fields, presets: dict):
     return None
 
 
-def render_form(name: str, fields, values: dict, uid: str, driving: str | None = None) -> str:
+def render_form(name: str, fields, values: dict, uid: str, driving: str | None = None,
+                visible: list | None = None) -> str:
     """The fields of a calculator: essential ones first, the advanced ones in
-    a disclosure.  ``values`` are shown as the fields' values."""
-    essential = [f for f in fields if not f.advanced]
-    advanced = [f for f in fields if f.advanced]
+    a disclosure.  ``values`` are shown as the fields' values.  With ``visible``
+    (a compact block: the home page), only those fields first, every other one
+    in the disclosure."""
+    if visible:
+        essential = [f for f in fields if f.name in visible]
+        advanced = [f for f in fields if f.name not in visible]
+        summary = "Tous les paramètres"
+    else:
+        essential = [f for f in fields if not f.advanced]
+        advanced = [f for f in fields if f.advanced]
+        summary = "Paramètres avancés"
     html = _fields_block(essential, values, uid, driving)
     if advanced:
         html += (
-            '<details class="calc-avance"><summary>Paramètres avancés</summary>'
+            f'<details class="calc-avance"><summary>{summary}</summary>'
             + _fields_block(advanced, values, uid, driving) + "</details>"
         )
     return html

@@ -119,6 +119,7 @@ def _run_cached(name: str, raw: dict) -> dict:
     return _RESULTS[key]
 
 
+AFFICHER = "afficher"
 CALC_START = "<!--calculateur-->"
 CALC_END = "<!--/calculateur-->"
 
@@ -171,7 +172,16 @@ class Page:
         raw: dict = {}
         lines: dict = {}
         bad = False
+        visible = None  # « afficher: tjm, jours »: a compact block (the other fields one click away)
         for line, key, value in presets:
+            if key == AFFICHER and key not in by_name:
+                visible = [v for v in re.split(r"[\s,]+", value) if v]
+                unknown = [v for v in visible if v not in by_name]
+                if unknown or not visible:
+                    self.error(line, f"{name} : afficher : champ inconnu « {', '.join(unknown) or value} » "
+                                     f"(champs : {', '.join(by_name)})")
+                    bad = True
+                continue
             if key not in by_name:
                 self.error(line, f"{name} : champ inconnu « {key} » (champs : {', '.join(by_name)})")
                 bad = True
@@ -198,10 +208,10 @@ class Page:
         uid = f"calc-{name}" if self.count == 1 else f"calc-{name}-{self.count}"
         if name not in self.names:
             self.names.append(name)
-        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""))
+        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""), tuple(visible or ()))
         html = _BLOCKS.get(key)
         if html is None:
-            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings)
+            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings, visible)
         if self.count == 1:
             # the page's first calculator, marked: a calculator page shows it first,
             # right under its title (theme/templates/article.html), the prose after
@@ -287,7 +297,7 @@ def _inputs_summary(calc, values: dict) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings) -> str:
+def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings, visible=None) -> str:
     """The HTML of one embedded calculator."""
     info = _runtime_info(settings)
     siteurl = settings.get("SITEURL", "")
@@ -304,7 +314,7 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
             shown[f.name] = None  # blank: the visitor's today (the rules' dates are in the result)
         else:
             shown[f.name] = values.get(f.name)
-    form = render.render_form(name, fields, shown, uid, driving)
+    form = render.render_form(name, fields, shown, uid, driving, visible=visible)
     year = render.rules_year(result)
     data = {
         "calculateur": name,
@@ -316,7 +326,8 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
     }
     return render.typographie(
         # data-pagefind-ignore: the search index keeps the prose, not the form and figures
-        f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" data-pagefind-ignore="all" '
+        f'<div class="calculateur{" calculateur--compact" if visible else ""}" id="{uid}" '
+        f'data-calculateur="{render._h(name)}" data-pagefind-ignore="all"{" data-compact" if visible else ""} '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
         f'data-stdlib="{render._h(data["stdlib"])}" data-sw="{render._h(data["sw"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"

@@ -680,7 +680,11 @@ if (roots.length) {
   });
   openDetailsForPrint();
   const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
-  const whenLoaded = () => idle(() => startEngine(), { timeout: 4000 });
+  // a compact block (the home page) stays light: its engine loads on interaction only
+  const whenLoaded = () => {
+    if (roots.every((r) => r.hasAttribute("data-compact"))) return;
+    idle(() => startEngine(), { timeout: 4000 });
+  };
   if (document.readyState === "complete") whenLoaded();
   else window.addEventListener("load", whenLoaded, { once: true });
 }
