@@ -394,8 +394,20 @@ def _regles_manquantes(result: dict) -> str:
     year are not in the guide (``result["regles"]``, calculators/core/dates.py),
     said at the top of the result, next to its date."""
     regles = result.get("regles")
-    # the protection calculator's own "regles" is a list of its rules, not this notice
-    message = regles.get("message") if isinstance(regles, dict) else None
+    if not isinstance(regles, dict):
+        # the protection calculator's own "regles" is a list of its rules, which hides
+        # this notice (calculators/__init__.py adds it only when the key is free): said
+        # here from the result's date until that name is freed
+        from .core import dates
+
+        d = result.get("date")
+        if isinstance(d, str):
+            try:
+                d = _dt.date.fromisoformat(d[:10])
+            except ValueError:
+                d = None
+        regles = dates.regles(d) if isinstance(d, _dt.date) else {}
+    message = regles.get("message")
     if not message:
         return ""
     return (f'<p class="calc-regles-manquantes calc-alerte calc-alerte--attention" role="note">'

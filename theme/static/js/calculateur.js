@@ -480,7 +480,7 @@ class Calculator {
     return chosen.map((c) => {
       const label = c.querySelector("dt").textContent;
       const value = (c.querySelector(period) || c.querySelector(".calc-valeur")).textContent;
-      return `${label}\u202f: ${value}`;
+      return `${label} ${value}`;
     });
   }
 
