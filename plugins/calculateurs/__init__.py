@@ -198,6 +198,13 @@ class Page:
             return ""
         if bad and out["ok"]:
             return ""
+        folded = False
+        if visible is None and not self.on_calculator_page():
+            # in an article, a calculator starts compact: its first two fields, the
+            # whole form one click away (« Tous les paramètres »)
+            first = [f.name for f in calc.FIELDS if not f.advanced and not f.output][:2]
+            if len(first) < len([f for f in calc.FIELDS if not f.advanced]):
+                visible, folded = first, True
         if not out["ok"]:
             for key, msg in out["errors"].items():
                 self.error(lines.get(key, open_line), f"{name} : {key} = « {raw.get(key, '')} » : {msg}" if key in raw
@@ -208,15 +215,21 @@ class Page:
         uid = f"calc-{name}" if self.count == 1 else f"calc-{name}-{self.count}"
         if name not in self.names:
             self.names.append(name)
-        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""), tuple(visible or ()))
+        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""), tuple(visible or ()), folded)
         html = _BLOCKS.get(key)
         if html is None:
-            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings, visible)
+            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings, visible, folded)
         if self.count == 1:
             # the page's first calculator, marked: a calculator page shows it first,
             # right under its title (theme/templates/article.html), the prose after
             html = CALC_START + html + CALC_END
         return html
+
+    def on_calculator_page(self) -> bool:
+        """A page of the Simulateurs section (content/simulateurs/…) or the home page
+        (content/rubriques/accueil.md, whose block says what it shows)."""
+        parts = Path(self.source_path).parts
+        return "simulateurs" in parts or "rubriques" in parts
 
     # -- the whole source ---------------------------------------------------
     def process(self, lines: list[str], md) -> list[str]:
@@ -297,7 +310,8 @@ def _inputs_summary(calc, values: dict) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings, visible=None) -> str:
+def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings, visible=None,
+                     folded: bool = False) -> str:
     """The HTML of one embedded calculator."""
     info = _runtime_info(settings)
     siteurl = settings.get("SITEURL", "")
@@ -326,7 +340,7 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
     }
     return render.typographie(
         # data-pagefind-ignore: the search index keeps the prose, not the form and figures
-        f'<div class="calculateur{" calculateur--compact" if visible else ""}" id="{uid}" '
+        f'<div class="calculateur{" calculateur--replie" if folded else " calculateur--compact" if visible else ""}" id="{uid}" '
         f'data-calculateur="{render._h(name)}" data-pagefind-ignore="all"{" data-compact" if visible else ""} '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
         f'data-stdlib="{render._h(data["stdlib"])}" data-sw="{render._h(data["sw"])}" '

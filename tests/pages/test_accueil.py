@@ -46,3 +46,19 @@ def test_the_home_page_answers_a_change_live(fresh, site_url):
     wait_result_for(page, UID, "jours", "15")
     _same_as_cli(page, {"tjm": "700", "jours": "15"})
     assert watch.foreign() == []
+
+
+def test_an_article_calculator_starts_compact_the_whole_form_one_click_away(fresh, site_url):
+    page, watch = fresh(viewport={"width": 375, "height": 812})
+    page.goto(site_url + "/portage-salarial/du-tjm-au-salaire-net/")
+    root = page.locator(".calculateur").first
+    uid = root.get_attribute("id")
+    shown = [c.get_attribute("name") for c in root.locator("form input, form select").all() if c.is_visible()]
+    assert len(shown) == 2
+    assert root.locator(f"#{uid}-resultat .calc-chiffre").first.is_visible()
+    page.wait_for_timeout(5000)
+    assert watch.runtime() == []  # the engine loads on interaction only
+    more = root.locator("form details.calc-avance > summary")
+    assert more.inner_text() == "Tous les paramètres"
+    more.click()
+    assert len([c for c in root.locator("form input, form select").all() if c.is_visible()]) > 2
