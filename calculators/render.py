@@ -145,23 +145,23 @@ def _lignes(result: dict, uid: str) -> str:
             trs.append(
                 f'<tr data-code="{_h(r.get("code"))}">'
                 f'<th scope="row">{_h(r.get("libelle"))}</th>'
-                f'<td class="calc-num">{_h(_montant(r.get("assiette")))}</td>'
-                f'<td class="calc-num">{_h(_taux(r.get("taux_salarial")))}</td>'
-                f'<td class="calc-num">{_h(_montant(r.get("montant_salarial")))}</td>'
-                f'<td class="calc-num">{_h(_taux(r.get("taux_patronal")))}</td>'
-                f'<td class="calc-num">{_h(_montant(r.get("montant_patronal")))}</td>'
-                f'<td class="calc-ref">{_h(r.get("reference"))}</td></tr>'
+                f'<td class="calc-num" data-col="Base">{_h(_montant(r.get("assiette")))}</td>'
+                f'<td class="calc-num" data-col="Taux salarial">{_h(_taux(r.get("taux_salarial")))}</td>'
+                f'<td class="calc-num" data-col="Part salariale">{_h(_montant(r.get("montant_salarial")))}</td>'
+                f'<td class="calc-num" data-col="Taux patronal">{_h(_taux(r.get("taux_patronal")))}</td>'
+                f'<td class="calc-num" data-col="Part patronale">{_h(_montant(r.get("montant_patronal")))}</td>'
+                f'<td class="calc-ref" data-col="Référence">{_h(r.get("reference"))}</td></tr>'
             )
         body.append("<tbody>" + "".join(trs) + "</tbody>")
     foot = (
         '<tfoot><tr><th scope="row">Total</th><td></td><td></td>'
-        f'<td class="calc-num">{_h(euros_cents(tot_s))}</td><td></td>'
-        f'<td class="calc-num">{_h(euros_cents(tot_p))}</td><td></td></tr></tfoot>'
+        f'<td class="calc-num" data-col="Part salariale">{_h(euros_cents(tot_s))}</td><td></td>'
+        f'<td class="calc-num" data-col="Part patronale">{_h(euros_cents(tot_p))}</td><td></td></tr></tfoot>'
     )
     return (
         '<details class="calc-detail"><summary>Détail ligne à ligne (comme un bulletin de paie)</summary>'
         f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-lignes-titre">'
-        '<table class="calc-lignes">'
+        '<table class="calc-lignes calc-lignes--bulletin">'
         f'<caption id="{uid}-lignes-titre">Cotisations et contributions, par risque (montants mensuels)</caption>'
         '<thead><tr><th scope="col">Ligne</th><th scope="col">Base</th>'
         '<th scope="col">Taux salarial</th><th scope="col">Part salariale</th>'
@@ -189,19 +189,19 @@ def _lignes_simples(result: dict, uid: str) -> str:
             trs.append(
                 f'<tr data-code="{_h(r.get("code"))}">'
                 f'<th scope="row">{_h(r.get("libelle"))}</th>'
-                f'<td class="calc-num">{_h(_montant(r.get("assiette")))}</td>'
-                f'<td class="calc-num">{_h(_taux(r.get("taux_salarial")))}</td>'
-                f'<td class="calc-num">{_h(_montant(r.get("montant_salarial")))}</td>'
-                f'<td class="calc-ref">{_h(r.get("reference"))}</td></tr>'
+                f'<td class="calc-num" data-col="Base">{_h(_montant(r.get("assiette")))}</td>'
+                f'<td class="calc-num" data-col="{_h(col.get("taux", "Taux"))}">{_h(_taux(r.get("taux_salarial")))}</td>'
+                f'<td class="calc-num" data-col="{_h(col.get("montant", "Montant"))}">{_h(_montant(r.get("montant_salarial")))}</td>'
+                f'<td class="calc-ref" data-col="Référence">{_h(r.get("reference"))}</td></tr>'
             )
         body.append("<tbody>" + "".join(trs) + "</tbody>")
     foot = (f'<tfoot><tr><th scope="row">Total</th><td></td><td></td>'
-            f'<td class="calc-num">{_h(euros_cents(total))}</td><td></td></tr></tfoot>'
+            f'<td class="calc-num" data-col="{_h(col.get("montant", "Montant"))}">{_h(euros_cents(total))}</td><td></td></tr></tfoot>'
             if col.get("total", True) else "")
     return (
         f'<details class="calc-detail"><summary>{_h(col.get("resume", "Détail ligne à ligne"))}</summary>'
         f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-lignes-titre">'
-        '<table class="calc-lignes">'
+        '<table class="calc-lignes calc-lignes--bulletin">'
         f'<caption id="{uid}-lignes-titre">{_h(col.get("titre", ""))}</caption>'
         '<thead><tr><th scope="col">Ligne</th><th scope="col">Base</th>'
         f'<th scope="col">{_h(col.get("taux", "Taux"))}</th><th scope="col">{_h(col.get("montant", "Montant"))}</th>'
@@ -310,9 +310,13 @@ def _render_sources(src: list) -> str:
         since = f", depuis le {date_fr(s['depuis'])}" if s.get("depuis") else ""
         extra = f" ({_h(s['source'])})" if s.get("source") else ""
         items.append(f"<li>{lib}{NNBSP}: {_h(v)}{_h(since)}. {ref}{extra}</li>")
+    # printed instead of the list: each text once (a simulation fits three pages)
+    refs = list(dict.fromkeys(str(s.get("reference")).strip() for s in src if s.get("reference")))
+    short = (f'<p class="calc-sources-court"><strong>Sources{NNBSP}:</strong> {_h(" ; ".join(refs))}.</p>'
+             if refs else "")
     return (
         '<details class="calc-sources"><summary>Sources et paramètres utilisés</summary><ul>'
-        + "".join(items) + "</ul></details>"
+        + "".join(items) + "</ul></details>" + short
     )
 
 
@@ -320,7 +324,8 @@ def _regles_manquantes(result: dict) -> str:
     """Past the last day the parameter files cover: the rules of the following
     year are not in the guide (``result["regles"]``, calculators/core/dates.py),
     said at the top of the result, next to its date."""
-    message = (result.get("regles") or {}).get("message")
+    regles = result.get("regles") or {}
+    message = regles.get("message")
     if not message:
         return ""
     return (f'<p class="calc-regles-manquantes calc-alerte calc-alerte--attention" role="note">'
@@ -523,12 +528,13 @@ def _courbes_svg(result: dict, uid: str) -> str:
     head = "".join(f'<th scope="col">{_h(s["libelle"])}</th>' for s in statuts)
     rows = []
     for k, x in enumerate(xs):
-        cells = "".join(f'<td class="calc-num">{_h(valeur_unite(series[s["code"]][k], "€"))}</td>' for s in statuts)
-        rows.append(f'<tr><th scope="row">{_h(nombre(x, 2))}{NBSP}€</th>{cells}</tr>')
+        cells = "".join(f'<td class="calc-num" data-col="{_h(s["libelle"])}">{_h(valeur_unite(series[s["code"]][k], "€"))}</td>'
+                        for s in statuts)
+        rows.append(f'<tr><th scope="row">TJM {_h(nombre(x, 2))}{NBSP}€</th>{cells}</tr>')
     svg += (
         '<details class="calc-detail"><summary>Les valeurs du graphique</summary>'
         f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-courbes-table">'
-        '<table class="calc-lignes calc-courbes-valeurs">'
+        '<table class="calc-lignes calc-lignes--bulletin calc-courbes-valeurs">'
         f'<caption id="{uid}-courbes-table">Net après impôt par mois selon le TJM</caption>'
         f'<thead><tr><th scope="col">TJM</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></details>'
         "</figure>"
@@ -567,7 +573,34 @@ def render_comparaison_statuts(result: dict, uid: str) -> str:
         f'<thead><tr><th scope="col">Chiffre</th>{head}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table></div>'
     )
-    return table + _courbes_svg(result, uid)
+    return table + _cartes_statuts(rows, statuts, uid) + _courbes_svg(result, uid)
+
+
+def _cartes_statuts(rows, statuts, uid: str) -> str:
+    """The same figures as the table, one card per status, for a phone (the CSS
+    shows the cards or the table, never both: one is out of the accessibility tree)."""
+    cards = []
+    for i, s in enumerate(statuts):
+        items = []
+        for row in rows:
+            code, unite = row.get("code"), row.get("unite", "")
+            if "erreur" in s:
+                if code != "net_avant_impot":
+                    continue
+                shown = s["erreur"]
+            else:
+                v = s.get(code)
+                shown = (v if v is not None else "—") if not unite else valeur_unite(v, unite)
+            items.append(f'<div class="calc-carte-ligne" data-code="{_h(code)}"><dt>{_h(row.get("libelle"))}</dt>'
+                         f'<dd>{_h(shown)}</dd></div>')
+        title = f"{uid}-carte-{i}"
+        cards.append(
+            f'<section class="calc-statut-carte" data-carte-statut="{_h(s.get("code"))}" aria-labelledby="{title}">'
+            f'<p class="calc-statut-nom" id="{title}">{_h(s.get("libelle"))}</p><dl>{"".join(items)}</dl></section>'
+        )
+    return ('<div class="calc-statuts-cartes">'
+            '<p class="calc-statuts-cartes-titre">Les statuts l’un après l’autre, pour la même mission (montants par mois)</p>'
+            + "".join(cards) + "</div>")
 
 
 def render_result(name: str, result: dict, uid: str = "calc") -> str:
@@ -686,10 +719,11 @@ def _field(f, value, uid: str, driving: bool) -> str:
         )
     err = f'<p class="calc-erreur" id="{err_id}" hidden></p>'
     kind_cls = f" calc-champ--{f.kind}" + (" calc-champ--sortie" if f.output else "")
+    # the error right under the control, where the eye is, before the help
     if f.kind == "boolean":
-        inner = f'<div class="calc-case">{control}{label}</div>{help_}{err}'
+        inner = f'<div class="calc-case">{control}{label}</div>{err}{help_}'
     else:
-        inner = f"{label}{control}{help_}{err}"
+        inner = f"{label}{control}{err}{help_}"
     return f'<div class="calc-champ{kind_cls}" data-champ="{_h(f.name)}">{inner}</div>'
 
 
@@ -726,15 +760,24 @@ def driving_field(fields, presets: dict):
     return None
 
 
-def render_form(name: str, fields, values: dict, uid: str, driving: str | None = None) -> str:
+def render_form(name: str, fields, values: dict, uid: str, driving: str | None = None,
+                visible: list | None = None) -> str:
     """The fields of a calculator: essential ones first, the advanced ones in
-    a disclosure.  ``values`` are shown as the fields' values."""
-    essential = [f for f in fields if not f.advanced]
-    advanced = [f for f in fields if f.advanced]
+    a disclosure.  ``values`` are shown as the fields' values.  With ``visible``
+    (a compact block: the home page), only those fields first, every other one
+    in the disclosure."""
+    if visible:
+        essential = [f for f in fields if f.name in visible]
+        advanced = [f for f in fields if f.name not in visible]
+        summary = "Tous les paramètres"
+    else:
+        essential = [f for f in fields if not f.advanced]
+        advanced = [f for f in fields if f.advanced]
+        summary = "Paramètres avancés"
     html = _fields_block(essential, values, uid, driving)
     if advanced:
         html += (
-            '<details class="calc-avance"><summary>Paramètres avancés</summary>'
+            f'<details class="calc-avance"><summary>{summary}</summary>'
             + _fields_block(advanced, values, uid, driving) + "</details>"
         )
     return html

@@ -47,6 +47,7 @@ if str(PROJECT_ROOT) not in sys.path:  # pelican's entry point does not put the 
 
 from markdown.extensions import Extension  # noqa: E402
 from markdown.preprocessors import Preprocessor  # noqa: E402
+from markdown.treeprocessors import Treeprocessor  # noqa: E402
 from pelican import signals  # noqa: E402
 
 import calculators  # noqa: E402
@@ -120,6 +121,11 @@ def _run_cached(name: str, raw: dict) -> dict:
     return _RESULTS[key]
 
 
+AFFICHER = "afficher"
+CALC_START = "<!--calculateur-->"
+CALC_END = "<!--/calculateur-->"
+
+
 class Page:
     """What the plugin does to one Markdown source."""
 
@@ -168,7 +174,16 @@ class Page:
         raw: dict = {}
         lines: dict = {}
         bad = False
+        visible = None  # « afficher: tjm, jours »: a compact block (the other fields one click away)
         for line, key, value in presets:
+            if key == AFFICHER and key not in by_name:
+                visible = [v for v in re.split(r"[\s,]+", value) if v]
+                unknown = [v for v in visible if v not in by_name]
+                if unknown or not visible:
+                    self.error(line, f"{name} : afficher : champ inconnu « {', '.join(unknown) or value} » "
+                                     f"(champs : {', '.join(by_name)})")
+                    bad = True
+                continue
             if key not in by_name:
                 self.error(line, f"{name} : champ inconnu « {key} » (champs : {', '.join(by_name)})")
                 bad = True
@@ -185,6 +200,13 @@ class Page:
             return ""
         if bad and out["ok"]:
             return ""
+        folded = False
+        if visible is None and not self.on_calculator_page():
+            # in an article, a calculator starts compact: its first two fields, the
+            # whole form one click away (« Tous les paramètres »)
+            first = [f.name for f in calc.FIELDS if not f.advanced and not f.output][:2]
+            if len(first) < len([f for f in calc.FIELDS if not f.advanced]):
+                visible, folded = first, True
         if not out["ok"]:
             for key, msg in out["errors"].items():
                 self.error(lines.get(key, open_line), f"{name} : {key} = « {raw.get(key, '')} » : {msg}" if key in raw
@@ -195,11 +217,21 @@ class Page:
         uid = f"calc-{name}" if self.count == 1 else f"calc-{name}-{self.count}"
         if name not in self.names:
             self.names.append(name)
-        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""))
+        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""), tuple(visible or ()), folded)
         html = _BLOCKS.get(key)
         if html is None:
-            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings)
+            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings, visible, folded)
+        if self.count == 1:
+            # the page's first calculator, marked: a calculator page shows it first,
+            # right under its title (theme/templates/article.html), the prose after
+            html = CALC_START + html + CALC_END
         return html
+
+    def on_calculator_page(self) -> bool:
+        """A page of the Simulateurs section (content/simulateurs/…) or the home page
+        (content/rubriques/accueil.md, whose block says what it shows)."""
+        parts = Path(self.source_path).parts
+        return "simulateurs" in parts or "rubriques" in parts
 
     # -- the whole source ---------------------------------------------------
     def process(self, lines: list[str], md) -> list[str]:
@@ -280,7 +312,8 @@ def _inputs_summary(calc, values: dict) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings) -> str:
+def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings, visible=None,
+                     folded: bool = False) -> str:
     """The HTML of one embedded calculator."""
     info = _runtime_info(settings)
     siteurl = settings.get("SITEURL", "")
@@ -297,7 +330,7 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
             shown[f.name] = None  # blank: the visitor's today (the rules' dates are in the result)
         else:
             shown[f.name] = values.get(f.name)
-    form = render.render_form(name, fields, shown, uid, driving)
+    form = render.render_form(name, fields, shown, uid, driving, visible=visible)
     year = render.rules_year(result)
     data = {
         "calculateur": name,
@@ -309,7 +342,8 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
     }
     return render.typographie(
         # data-pagefind-ignore: the search index keeps the prose, not the form and figures
-        f'<div class="calculateur" id="{uid}" data-calculateur="{render._h(name)}" data-pagefind-ignore="all" '
+        f'<div class="calculateur{" calculateur--replie" if folded else " calculateur--compact" if visible else ""}" id="{uid}" '
+        f'data-calculateur="{render._h(name)}" data-pagefind-ignore="all"{" data-compact" if visible else ""} '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
         f'data-stdlib="{render._h(data["stdlib"])}" data-sw="{render._h(data["sw"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"
@@ -319,12 +353,15 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
         "Le calcul se fait sur votre appareil : rien n'est envoyé.</p>"
         + form
         + "</form>"
+        # the result's side: its state first (the live region, then the pending or
+        # not-current notice the script puts before the figures), on every width
+        + f'<div class="calc-cote" id="{uid}-cote">'
         + f'<p class="calc-etat" id="{uid}-etat" role="status" aria-live="polite"></p>'
         + f'<div class="calc-impression" id="{uid}-impression"><p>Simulation établie avec les règles {render._h(year)}'
         f' (données ci-dessous) ; résultat indicatif.</p>{_inputs_summary(calc, values)}</div>'
         + f'<div class="calc-sortie" id="{uid}-resultat" data-regles="{render._h(year)}">'
         + render.render_result(name, result, uid)
-        + "</div></div>"
+        + "</div></div></div>"
     )
 
 
@@ -337,6 +374,33 @@ class _Pre(Preprocessor):
         return self.page.process(lines, self.md)
 
 
+class _Tables(Treeprocessor):
+    """A table of the prose scrolls sideways on a phone: it sits in a region that
+    the keyboard reaches (tabindex 0), named after its caption or its headings
+    (axe: scrollable-region-focusable).  The calculators' tables have their own."""
+
+    def run(self, root):
+        import xml.etree.ElementTree as ET
+
+        for parent in list(root.iter()):
+            for i, child in enumerate(list(parent)):
+                if child.tag != "table":
+                    continue
+                caption = child.find("caption")
+                if caption is not None and "".join(caption.itertext()).strip():
+                    name = "".join(caption.itertext()).strip()
+                else:
+                    heads = ["".join(th.itertext()).strip() for th in child.iter("th")][:3]
+                    name = "Tableau : " + ", ".join(h for h in heads if h) if any(heads) else "Tableau"
+                wrap = ET.Element("div", {"class": "tableau-defilant", "tabindex": "0", "role": "region",
+                                          "aria-label": name})
+                wrap.tail, child.tail = child.tail, None
+                parent.remove(child)
+                wrap.append(child)
+                parent.insert(i, wrap)
+        return None
+
+
 class CalculateurExtension(Extension):
     def __init__(self, page, **kwargs):
         self.page = page
@@ -345,6 +409,7 @@ class CalculateurExtension(Extension):
     def extendMarkdown(self, md):
         # after normalize_whitespace (30), before meta (27): line numbers are the file's
         md.preprocessors.register(_Pre(md, self.page), "calculateurs", 28)
+        md.treeprocessors.register(_Tables(md), "calculateurs-tableaux", 5)
 
 
 def _wrap_reader(base):

@@ -18,7 +18,11 @@ from pelican import signals
 
 logger = logging.getLogger(__name__)
 
-EXCLUS = ("form", "[data-calculateur]")
+# the heading anchors (« # Lien direct vers cette section ») are not prose either
+EXCLUS = ("form", "[data-calculateur]", ".ancre")
+# Pagefind's ready-made interfaces: the search page uses its JavaScript API only
+# (theme/static/js/recherche.js), so these are not shipped
+INTERFACES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
 
 async def _index(output: str, langue: str) -> int:
@@ -32,6 +36,10 @@ async def _index(output: str, langue: str) -> int:
     )
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(output)
+    folder = os.path.join(output, "pagefind")
+    for name in os.listdir(folder):
+        if name.startswith(INTERFACES):
+            os.remove(os.path.join(folder, name))
     return int(result.get("page_count", 0))
 
 

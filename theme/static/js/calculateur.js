@@ -9,6 +9,10 @@
 
 const DEBOUNCE_MS = 150;
 const LOAD_TIMEOUT_MS = 60000;
+// A computation takes well under a second; past this, the engine is taken as
+// stopped (a worker that died or hangs): the result says it is not current, and
+// the next change starts a new engine.
+const COMPUTE_TIMEOUT_MS = 15000;
 
 const roots = Array.from(document.querySelectorAll(".calculateur[data-calculateur]"));
 
@@ -27,7 +31,8 @@ let worker = null;
 let ready = null;
 let engine = "idle"; // idle | loading | ready | failed
 let nextId = 1;
-const pending = new Map();
+const pending = new Map(); // id -> {resolve, reject, timer}
+let current = null; // the engine start in progress: a failure of an older one is ignored
 
 function frenchError(french) {
   const err = new Error(french);
@@ -46,6 +51,8 @@ function whyNoEngine() {
 function startEngine() {
   if (ready) return ready;
   engine = "loading";
+  const mine = {};
+  current = mine;
   for (const r of roots) if (r.calc) r.calc.loading();
   ready = new Promise((resolve, reject) => {
     const missing = whyNoEngine();
@@ -74,12 +81,19 @@ function startEngine() {
       } else if (msg.type === "result") {
         const done = pending.get(msg.id);
         pending.delete(msg.id);
-        if (done) done(msg);
+        if (done) {
+          clearTimeout(done.timer);
+          done.resolve(msg);
+        }
       }
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       clearTimeout(timer);
+      if (engine === "ready") {
+        stopEngine("le moteur de calcul s'est arrêté");
+        return;
+      }
       reject(new Error(event.message || "le moteur de calcul n'a pas démarré"));
     });
     worker.postMessage({
@@ -93,17 +107,39 @@ function startEngine() {
   });
   ready.then(
     () => {
+      if (current !== mine) return;
       engine = "ready";
       roots.forEach((r) => r.calc && r.calc.engineReady());
       setTimeout(offline, 0);
     },
     (err) => {
+      if (current !== mine) return;
       engine = "failed";
       if (worker) worker.terminate();
+      worker = null;
+      // the next change tries again (a connection back, a file unblocked)
+      ready = null;
       roots.forEach((r) => r.calc && r.calc.engineFailed(err));
     },
   );
   return ready;
+}
+
+// The engine stopped answering after it started (a worker that died or hangs):
+// every waiting computation is rejected with the reason, the worker is ended,
+// and the next change starts a new one.
+function stopEngine(reason) {
+  if (worker) worker.terminate();
+  worker = null;
+  ready = null;
+  current = null;
+  engine = "idle";
+  const waiting = Array.from(pending.values());
+  pending.clear();
+  for (const p of waiting) {
+    clearTimeout(p.timer);
+    p.reject(frenchError(reason));
+  }
 }
 
 // Offline after one visit: once the engine works, the service worker of the site
@@ -134,11 +170,25 @@ async function offline() {
   }
 }
 
+// One computation: resolves with the worker's answer ({ok, html…} or {ok: false,
+// errors}); rejects, with a French reason, when the engine is gone or does not
+// answer within COMPUTE_TIMEOUT_MS.
 function compute(calculator, inputs, uid) {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    if (!worker || engine !== "ready") {
+      reject(frenchError("le moteur de calcul n'est pas disponible"));
+      return;
+    }
     const id = nextId++;
-    pending.set(id, resolve);
-    worker.postMessage({ type: "compute", id, calculator, inputs, uid });
+    const timer = setTimeout(() => {
+      if (pending.has(id)) stopEngine("le moteur de calcul ne répond plus");
+    }, COMPUTE_TIMEOUT_MS);
+    pending.set(id, { resolve, reject, timer });
+    try {
+      worker.postMessage({ type: "compute", id, calculator, inputs, uid });
+    } catch (_err) {
+      stopEngine("le moteur de calcul s'est arrêté");
+    }
   });
 }
 
@@ -171,18 +221,24 @@ class Calculator {
     this.prefix = index === 0 ? "" : `${root.id}.`;
     this.form = root.querySelector("form.calc-form");
     this.output = root.querySelector(".calc-sortie");
+    this.side = root.querySelector(".calc-cote") || root;
     this.status = root.querySelector(".calc-etat");
     this.print = root.querySelector(".calc-impression");
     this.controls = Array.from(this.form.elements).filter((e) => e.name);
     this.driving = (this.controls.find((c) => c.hasAttribute("data-pilote")) || {}).name || null;
     this.initial = this.snapshot();
+    // values of the link the form cannot hold (an unknown choice, a bad date):
+    // sent as they are, so that the engine says why beside the field
+    this.fromUrl = {};
     this.timer = null;
     this.latest = 0;
     this.failed = false;
     this.current = true;
+    this.waiting = false;
     root.classList.add("calc--js");
     this.buildTools();
     this.markComputed();
+    this.updateGlance();
     this.form.addEventListener("focusin", () => startEngine(), { once: true });
     this.form.addEventListener("input", (e) => this.changed(e));
     this.form.addEventListener("change", (e) => this.changed(e));
@@ -191,8 +247,8 @@ class Calculator {
       this.recompute();
     });
     if (this.restoreFromUrl()) {
-      this.setStale(true);
-      this.say("Chargement du moteur de calcul pour les valeurs du lien…");
+      this.current = false;
+      this.setPending("Chargement du moteur de calcul pour les valeurs du lien…");
       startEngine();
       if (engine === "loading") this.loading();
     }
@@ -209,7 +265,8 @@ class Calculator {
     const out = {};
     for (const c of this.controls) {
       if (c.hasAttribute("data-sortie") && c.name !== this.driving) continue;
-      if (c.type === "checkbox") out[c.name] = c.checked ? "true" : "false";
+      if (c.name in this.fromUrl) out[c.name] = this.fromUrl[c.name];
+      else if (c.type === "checkbox") out[c.name] = c.checked ? "true" : "false";
       else if (c.value.trim() !== "") out[c.name] = fromDisplay(c, c.value.trim());
     }
     return out;
@@ -230,8 +287,15 @@ class Calculator {
       const key = this.prefix + c.name;
       if (!params.has(key)) continue;
       const v = params.get(key);
-      if (c.type === "checkbox") c.checked = ["true", "oui", "1", "on"].includes(v.toLowerCase());
-      else c.value = v;
+      if (c.type === "checkbox") {
+        const yes = ["true", "oui", "1", "on"].includes(v.toLowerCase());
+        c.checked = yes;
+        if (!yes && !["false", "non", "0", "off"].includes(v.toLowerCase())) this.fromUrl[c.name] = v;
+      } else {
+        c.value = v;
+        // a select without that option, a date input given a bad date: never a silent default
+        if (c.value !== v) this.fromUrl[c.name] = v;
+      }
       if (c.hasAttribute("data-sortie")) this.setDriving(c.name);
       found = true;
     }
@@ -273,21 +337,27 @@ class Calculator {
   // -- events --------------------------------------------------------------
   changed(event) {
     const target = event.target;
+    if (target && target.name) delete this.fromUrl[target.name];
     if (target && target.hasAttribute && target.hasAttribute("data-sortie") && target.name !== this.driving) {
       this.setDriving(target.name);
     }
     startEngine();
+    // from the first keystroke until the new result is in, the result is pending
+    this.setPending(engine === "ready" ? "Recalcul en cours…" : "Chargement du moteur de calcul…");
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.recompute(), DEBOUNCE_MS);
   }
 
   loading() {
     this.root.classList.add("calc--chargement");
+    this.root.classList.remove("calc--echec"); // a new attempt: its own outcome will tell
+    if (this.waiting) this.setPending(this.failed ? "Nouvel essai de chargement du moteur de calcul…" : "Chargement du moteur de calcul…");
   }
 
   engineReady() {
     this.root.classList.remove("calc--chargement");
-    if (!this.current || this.dirty()) this.recompute();
+    this.failed = false;
+    if (!this.current || this.dirty() || this.waiting) this.recompute();
     else if (this.status.dataset.loading) this.say("Calcul en direct prêt.");
   }
 
@@ -299,12 +369,26 @@ class Calculator {
     // the visitor reads French; the browser's own message stays available to developers
     this.root.dataset.erreur = String((err && err.message) || err);
     const reason = err && err.french ? err.french : "les fichiers du moteur de calcul n'ont pas pu être chargés (connexion interrompue, fichiers bloqués ou mémoire insuffisante)";
+    const dirty = this.dirty() || !this.current;
+    this.setPending(false);
     this.say(
       `Le calcul en direct n'a pas pu démarrer\u202f: ${reason}. Le résultat affiché ci-dessous reste celui des valeurs préremplies` +
-        (this.dirty() ? ", il ne tient pas compte de vos modifications." : ".") +
-        " Réessayez plus tard ou avec un navigateur récent.",
+        (dirty ? ", il ne tient pas compte de vos modifications." : ".") +
+        " Modifiez une valeur pour réessayer, ou revenez plus tard avec un navigateur récent.",
     );
-    if (this.dirty()) this.setStale(true);
+    if (dirty) this.setStale(true, `Résultat non à jour\u202f: le calcul en direct n'a pas pu démarrer (${reason})\u202f; il correspond aux valeurs préremplies, pas à votre saisie.`);
+  }
+
+  // The engine stopped answering (a timeout, a worker that died) while this
+  // result was being recomputed: the result shown is the last one computed.
+  engineStopped(err) {
+    const reason = (err && err.french) || "le moteur de calcul s'est arrêté";
+    this.root.classList.add("calc--echec");
+    this.root.dataset.erreur = String((err && err.message) || err);
+    this.setPending(false);
+    const text = `Résultat non à jour\u202f: ${reason}\u202f; il correspond aux dernières valeurs calculées, pas à votre saisie actuelle. Modifiez une valeur pour réessayer.`;
+    this.setStale(true, text);
+    this.say(text);
   }
 
   dirty() {
@@ -317,27 +401,36 @@ class Calculator {
   }
 
   async recompute() {
-    if (this.failed) {
-      // the engine failed before this change: say again, now that the form differs from the result
-      this.engineFailed(this.failure);
-      return;
-    }
     const local = this.localErrors();
     if (Object.keys(local).length) {
       this.showErrors(local);
       return;
     }
+    if (engine === "failed") {
+      // the engine failed before this change: say again, now that the form differs from the result
+      this.current = false;
+      this.engineFailed(this.failure);
+      return;
+    }
     if (engine !== "ready") {
       this.current = false;
       this.status.dataset.loading = "1";
-      this.say("Chargement du moteur de calcul…");
-      return; // engineReady() recomputes
+      this.setPending("Chargement du moteur de calcul…");
+      if (engine === "idle") startEngine();
+      return; // engineReady() recomputes, engineFailed() says why not
     }
     const id = ++this.latest;
     const inputs = this.inputs();
     const start = performance.now();
-    const out = await compute(this.name, inputs, this.uid);
+    let out;
+    try {
+      out = await compute(this.name, inputs, this.uid);
+    } catch (err) {
+      if (id === this.latest) this.engineStopped(err);
+      return;
+    }
     if (id !== this.latest) return; // a newer change is on its way
+    this.setPending(false);
     if (out.ok) {
       this.output.innerHTML = out.html;
       // for bench/bench_calculator_page.py: worker round trip + DOM update
@@ -346,7 +439,10 @@ class Calculator {
       this.clearErrors();
       this.fillOutputs(out.valeurs || {});
       this.setStale(false);
+      this.root.classList.remove("calc--echec");
       this.updatePrint(out.date);
+      this.showYearSwitch();
+      this.updateGlance();
       this.writeUrl();
       this.announce();
     } else {
@@ -362,16 +458,45 @@ class Calculator {
     }
   }
 
+  // The live region says the net (after tax where there is one), not the turnover
+  // that often comes first among the key figures; the comparator says each status's.
   announce() {
-    const first = this.output.querySelector(".calc-chiffre");
-    if (!first) {
-      this.say("Résultat mis à jour.");
-      return;
+    const parts = this.netFigures();
+    this.say(parts.length ? `Résultat mis à jour\u202f: ${parts.join("\u202f; ")}.` : "Résultat mis à jour.");
+  }
+
+  // "label value" of the net figures of the result (after tax where there is one)
+  netFigures(onlyHighest = false) {
+    const all = Array.from(this.output.querySelectorAll(".calc-chiffres:not(.calc-chiffres--sans-objet) .calc-chiffre"));
+    const code = (c) => c.dataset.code || "";
+    let chosen = all.filter((c) => /^(revenu_)?net_apres_impot/.test(code(c)));
+    if (!chosen.length) chosen = all.filter((c) => /^(revenu_)?net/.test(code(c))).slice(0, 1);
+    if (!chosen.length) chosen = all.slice(0, 1);
+    if (onlyHighest && chosen.length > 1) {
+      const v = (c) => parseFloat((c.querySelector(".calc-valeur") || {}).dataset?.valeur || "NaN");
+      chosen = [chosen.reduce((a, b) => (v(b) > v(a) ? b : a))];
     }
-    const label = first.querySelector("dt").textContent;
     const period = this.root.classList.contains("calc--annuel") ? ".calc-periode--an" : ".calc-periode--mois";
-    const value = (first.querySelector(period) || first.querySelector(".calc-valeur")).textContent;
-    this.say(`Résultat mis à jour\u202f: ${label} ${value}.`);
+    return chosen.map((c) => {
+      const label = c.querySelector("dt").textContent;
+      const value = (c.querySelector(period) || c.querySelector(".calc-valeur")).textContent;
+      return `${label} ${value}`;
+    });
+  }
+
+  // The key result in a bar that stays at the bottom of the screen while the
+  // visitor goes through the form (a phone, a comparator): a link to the result.
+  // Hidden from assistive technologies: the live region says the same.
+  updateGlance() {
+    if (!this.glance) {
+      this.glance = el("a", { class: "calc-apercu", href: `#${this.output.id}`, "aria-hidden": "true", tabindex: "-1" });
+      this.form.after(this.glance);
+    }
+    // one figure: the net, or the comparator's highest
+    const parts = this.netFigures(true);
+    this.glance.hidden = !parts.length;
+    this.glance.textContent = parts.join(" · ");
+    this.glance.classList.toggle("calc-apercu--attente", this.waiting || !this.current);
   }
 
   clearErrors() {
@@ -401,7 +526,12 @@ class Calculator {
   showErrors(errors) {
     const byName = new Map(this.controls.map((c) => [c.name, c]));
     const general = [];
-    for (const c of this.controls) this.setError(c, errors[c.name] || "");
+    for (const c of this.controls) {
+      this.setError(c, errors[c.name] || "");
+      // an advanced field in error is shown, not left in a closed disclosure
+      const box = errors[c.name] && c.closest("details");
+      if (box) box.open = true;
+    }
     for (const [k, msg] of Object.entries(errors)) if (!byName.has(k)) general.push(msg);
     let list = this.root.querySelector(".calc-erreurs-generales");
     if (list) list.remove();
@@ -411,6 +541,7 @@ class Calculator {
       this.form.appendChild(list);
     }
     const n = Object.keys(errors).length;
+    this.setPending(false);
     this.setStale(true);
     this.say(
       (n > 1 ? `${n} valeurs sont à corriger` : "Une valeur est à corriger") +
@@ -418,16 +549,45 @@ class Calculator {
     );
   }
 
-  setStale(stale) {
+  // Not current: the note at the top of the result says so and why.
+  setStale(stale, text) {
     this.current = !stale;
     this.output.classList.toggle("calc-sortie--perime", stale);
     let note = this.root.querySelector(".calc-perime");
-    if (stale && !note) {
-      note = el("p", { class: "calc-perime" }, "Résultat non à jour\u202f: il correspond aux dernières valeurs valides, pas à votre saisie actuelle.");
-      this.output.before(note);
-    } else if (!stale && note) {
+    if (stale) {
+      if (!note) {
+        note = el("p", { class: "calc-perime" });
+        this.output.before(note);
+      }
+      note.textContent = text || "Résultat non à jour\u202f: il correspond aux dernières valeurs valides, pas à votre saisie actuelle.";
+    } else if (note) {
       note.remove();
     }
+  }
+
+  // Pending: a recomputation (or the engine's loading) is under way; the result
+  // is dimmed with a short label at its top, said once in the live region.
+  setPending(text) {
+    let label = this.root.querySelector(".calc-attente");
+    if (!text) {
+      this.waiting = false;
+      this.output.classList.remove("calc-sortie--attente");
+      this.output.removeAttribute("aria-busy");
+      if (label) label.remove();
+      if (this.glance) this.glance.classList.toggle("calc-apercu--attente", !this.current);
+      return;
+    }
+    const said = this.waiting && label && label.textContent === text;
+    this.waiting = true;
+    this.output.classList.add("calc-sortie--attente");
+    this.output.setAttribute("aria-busy", "true");
+    if (!label) {
+      label = el("p", { class: "calc-attente" });
+      this.output.before(label);
+    }
+    label.textContent = text;
+    if (this.glance) this.glance.classList.add("calc-apercu--attente");
+    if (!said) this.say(text);
   }
 
   // -- tools: month/year, link, print -------------------------------------
@@ -443,7 +603,19 @@ class Calculator {
     const print = el("button", { type: "button", class: "calc-bouton" }, "Imprimer");
     print.addEventListener("click", () => window.print());
     tools.append(year, link, print);
-    this.root.insertBefore(tools, this.status);
+    this.status.after(tools);
+    this.yearButton = year;
+    this.showYearSwitch();
+  }
+
+  // The month/year switch only where a figure of the result has both.
+  showYearSwitch() {
+    const both = !!this.output.querySelector(".calc-chiffre .calc-periode--an");
+    this.yearButton.hidden = !both;
+    if (!both && this.root.classList.contains("calc--annuel")) {
+      this.root.classList.remove("calc--annuel");
+      this.yearButton.setAttribute("aria-pressed", "false");
+    }
   }
 
   async copyLink() {
@@ -468,12 +640,19 @@ class Calculator {
       items.push(el("li", {}, `${label ? label.textContent.trim() : c.name}\u202f: ${v}`));
     }
     const year = (date || "").slice(0, 4);
-    const today = new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+    const today = frenchDate(new Date());
     const head = el("p", {}, `Simulation imprimée le ${today}, règles ${year}\u202f; résultat indicatif.`);
     const ul = el("ul");
     ul.append(...items);
     this.print.replaceChildren(head, ul);
   }
+}
+
+// « 1er décembre 2026 », « 2 décembre 2026 » (toLocaleDateString writes « 1 décembre »)
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+function frenchDate(d) {
+  const day = d.getDate();
+  return `${day === 1 ? "1er" : day} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
 function openDetailsForPrint() {
@@ -483,7 +662,9 @@ function openDetailsForPrint() {
       const result = r.querySelector(".calc-resultat");
       if (r.calc && result) r.calc.updatePrint(result.dataset.date);
     }
-    for (const d of document.querySelectorAll(".calculateur details:not([open])")) {
+    // the breakdown, the hypotheses and the sources; not the advanced fields nor the chart's values
+    for (const d of document.querySelectorAll(".calc-sortie details:not([open])")) {
+      if (d.closest("figure")) continue;
       d.open = true;
       opened.push(d);
     }
@@ -499,7 +680,11 @@ if (roots.length) {
   });
   openDetailsForPrint();
   const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
-  const whenLoaded = () => idle(() => startEngine(), { timeout: 4000 });
+  // a compact block (the home page) stays light: its engine loads on interaction only
+  const whenLoaded = () => {
+    if (roots.every((r) => r.hasAttribute("data-compact"))) return;
+    idle(() => startEngine(), { timeout: 4000 });
+  };
   if (document.readyState === "complete") whenLoaded();
   else window.addEventListener("load", whenLoaded, { once: true });
 }

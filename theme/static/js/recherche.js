@@ -40,6 +40,34 @@ function extrait(html) {
 }
 
 
+// La section de la page où le texte a été trouvé (Pagefind découpe chaque page à
+// ses titres : sub_results, avec l'adresse de l'ancre) ; sinon la page entière.
+function section(donnees) {
+  const sous = (donnees.sub_results || []).filter((s) => s.url && s.url.includes("#"));
+  if (!sous.length) return { url: donnees.url, titre: null, excerpt: donnees.excerpt };
+  const meilleure = sous.reduce((a, b) => ((b.locations || []).length > (a.locations || []).length ? b : a));
+  // the heading's anchor link (plugins/habillage) is part of its text for Pagefind
+  const titre = (meilleure.title || "").replace(/\s*#?\s*Lien direct vers cette section\s*$/, "");
+  return { url: meilleure.url, titre, excerpt: meilleure.excerpt || donnees.excerpt };
+}
+
+// Rien trouvé : un seul des mots, ou le début d'un mot (une faute de frappe à la
+// fin), donne peut-être des pages ; sinon un des grands sujets du guide.
+const SUJETS = ["portage", "TJM", "statut", "cotisations"];
+
+async function suggestion(pf, texte) {
+  const mots = texte.split(/\s+/).filter((m) => m.length > 2);
+  const essais = [];
+  if (mots.length > 1) essais.push(...mots);
+  for (const m of mots) for (let n = m.length - 1; n >= 4 && essais.length < 12; n--) essais.push(m.slice(0, n));
+  essais.push(...SUJETS);
+  for (const essai of essais) {
+    const r = await pf.search(essai);
+    if (r.results.length) return { texte: essai, nombre: r.results.length };
+  }
+  return null;
+}
+
 async function chercher(requete) {
   const numero = ++derniere;
   const texte = requete.trim();
@@ -51,31 +79,59 @@ async function chercher(requete) {
   zone.hidden = false;
   statut.textContent = "Recherche en cours…";
   let trouves;
+  let total;
+  let propose = null;
   try {
     const pf = await moteur();
     const reponse = await pf.search(texte);
+    if (numero !== derniere) return; // une frappe plus récente a relancé la recherche
+    total = reponse.results.length;
     trouves = await Promise.all(reponse.results.slice(0, MAX_RESULTATS).map((r) => r.data()));
+    if (!total) propose = await suggestion(pf, texte);
   } catch (erreur) {
+    if (numero !== derniere) return;
     statut.textContent = "La recherche n'a pas pu se charger. Utilisez la liste de toutes les pages ci-dessous.";
     liste.replaceChildren();
     if (plan) plan.hidden = false;
     return;
   }
-  if (numero !== derniere) return; // une frappe plus récente a relancé la recherche
+  // jamais une réponse ancienne par-dessus une plus récente
+  if (numero !== derniere) return;
   const elements = trouves.map((donnees) => {
     const li = document.createElement("li");
     const a = document.createElement("a");
-    a.href = donnees.url;
-    a.textContent = donnees.meta?.title || donnees.url;
-    li.append(a, extrait(donnees.excerpt || ""));
+    const ici = section(donnees);
+    const titre = donnees.meta?.title || donnees.url;
+    a.href = ici.url;
+    a.textContent = ici.titre && ici.titre !== titre ? `${titre} — ${ici.titre}` : titre;
+    li.append(a, extrait(ici.excerpt || ""));
     return li;
   });
   liste.replaceChildren(...elements);
   // With results, the list of every page is hidden; it comes back when nothing is found.
-  if (plan) plan.hidden = trouves.length > 0;
-  statut.textContent = trouves.length
-    ? `${trouves.length} ${trouves.length > 1 ? "pages trouvées" : "page trouvée"} pour « ${texte} ».`
-    : `Aucune page ne contient « ${texte} ». Essayez un autre mot, ou parcourez la liste ci-dessous.`;
+  if (plan) plan.hidden = total > 0;
+  if (total) {
+    const montres = total > trouves.length ? ` (les ${trouves.length} plus pertinentes ci-dessous)` : "";
+    statut.textContent = `${total} ${total > 1 ? "pages trouvées" : "page trouvée"} pour «\u202f${texte}\u202f»${montres}.`;
+    return;
+  }
+  statut.replaceChildren(`Aucune page ne contient «\u202f${texte}\u202f». `);
+  if (propose) {
+    const lien = document.createElement("a");
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", propose.texte);
+    lien.href = url.href;
+    lien.textContent = `Essayez «\u202f${propose.texte}\u202f»`;
+    lien.addEventListener("click", (evenement) => {
+      evenement.preventDefault();
+      champ.value = propose.texte;
+      memoriser(propose.texte);
+      chercher(propose.texte);
+    });
+    statut.append(lien, ` (${propose.nombre} ${propose.nombre > 1 ? "pages" : "page"}), ou parcourez la liste ci-dessous.`);
+  } else {
+    statut.append("Essayez un autre mot, ou parcourez la liste ci-dessous.");
+  }
 }
 
 function memoriser(requete) {
