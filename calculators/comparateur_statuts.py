@@ -128,13 +128,21 @@ FIELDS = (
           minimum=0, maximum=10_000_000, default=None, group=_G,
           help="S'il est indiqué, il remplace TJM × jours × 12 ; le TJM devient chiffre d'affaires ÷ 12 ÷ jours."),
     Field("frais", "Frais professionnels", "number", unit="€/mois", minimum=0, maximum=1_000_000, default=0,
-          group=_G, help="Matériel, déplacements, logiciels, comptable… payés pour l'activité, par mois."),
+          group=_G, help="Matériel, déplacements, logiciels… payés pour l'activité, par mois (le comptable, la banque, "
+               "l'assurance et la CFE sont comptés à part, dans les coûts de fonctionnement du statut)."),
     _portage_field("frais_gestion", group=_G_OPT),
     _micro_field("activite", label="Activité en micro-entreprise", group=_G_OPT, advanced=True),
     _micro_field("versement_liberatoire", label="Micro-entreprise : versement libératoire", group=_G_OPT,
                  advanced=True,
                  help="Remplace le barème sur le revenu de la micro-entreprise : un pourcentage du chiffre "
                       "d'affaires, payé avec les cotisations ; les autres revenus du foyer restent au barème."),
+    Field("couts_structure", "Coûts de fonctionnement du statut", "choice", default="bas", group=_G_OPT,
+          choices=(("bas", "Bas de la fourchette du guide"), ("haut", "Haut de la fourchette du guide"),
+                   ("aucun", "Ne pas les compter")),
+          help="Une année courante, hors création : expert-comptable, compte bancaire, assurance responsabilité "
+               "civile professionnelle et CFE pour une société ; banque, assurance et CFE pour une "
+               "micro-entreprise ; les frais fixes éventuels de la société de portage (pas de CFE en portage). "
+               "Montants modifiables dans calculators/data/couts_statuts.toml. Ils sont retirés du net après impôt."),
     _micro_field("situation_famille", group=_G_FOYER,
                  help="Un couple marié ou pacsé déclare ses revenus ensemble (imposition commune)."),
     _micro_field("parts", group=_G_FOYER,
@@ -158,6 +166,36 @@ def check(values: dict) -> dict:
         errors["jours"] = "Indiquez un nombre de jours facturés supérieur à zéro."
     errors.update(erreurs_foyer(values))
     return errors
+
+
+_COUTS = "couts_statuts."
+
+
+def couts_statut(code: str, values: dict, p: At, ca_an: float) -> list:
+    """The running costs of one status for a current year (not its creation), per
+    year: [{"libelle", "montant"}], from ``couts_statuts.toml`` at the low or high
+    end of its ranges (``couts_structure``; ``aucun``: none).  Portage has no CFE
+    (the portage firm is the employer) and, at the low end, no fixed fee; the CFE
+    is the guide's estimate for a consultant working from home, nothing when the
+    turnover stays within the exemption of the minimum contribution (CGI art.
+    1647 D); the CDI costs nothing."""
+    niveau = values.get("couts_structure") or "bas"
+    if niveau == "aucun" or code == "cdi":
+        return []
+    k = "min" if niveau == "bas" else "max"
+    if code == "portage":
+        if niveau == "bas":
+            return []
+        return [{"libelle": "frais fixes par compte rendu d'activité (12 mois)",
+                 "montant": 12 * p(_COUTS + "portage.frais_par_compte_rendu.max")}]
+    banque = "micro" if code == "micro" else "societe"
+    out = [{"libelle": "compte bancaire (12 mois)", "montant": 12 * p(f"{_COUTS}gestion.banque.{banque}.{k}")},
+           {"libelle": "assurance responsabilité civile professionnelle", "montant": p(f"{_COUTS}gestion.rc_pro.{k}")}]
+    if code != "micro":
+        out.append({"libelle": "expert-comptable", "montant": p(f"{_COUTS}gestion.expert_comptable.{k}")})
+    cfe = 0.0 if ca_an <= p(_COUTS + "cfe.exoneration_ca_max") else p(f"{_COUTS}cfe.estimation.{k}")
+    out.append({"libelle": "CFE", "montant": cfe})
+    return out
 
 
 def _registered() -> set:
@@ -298,6 +336,9 @@ def compute(values: dict) -> dict:
         row["prelevements"] = (cents(row["cout"] - row["net_avant_impot"]) if code == "cdi"
                                else cents(ca_m - frais_m - row["net_avant_impot"]))
         row["taux_restitution"] = (round(row["net_avant_impot"] / ca_m, 4) if ca_m and code != "cdi" else None)
+        row["couts_detail"] = couts_statut(code, values, p, cents(ca_m * 12))
+        row["couts_statut"] = cents(sum(c["montant"] for c in row["couts_detail"]) / 12)
+        row["net_apres_couts"] = cents(row["net_apres_impot"] - row["couts_statut"])
         for k in ("chomage", "retraite", "maladie"):
             row[k] = p(f"comparateur_statuts.protection.{k}")[code]
         for a in r.get("alertes") or []:
@@ -334,6 +375,11 @@ def compute(values: dict) -> dict:
         *impot_rows,
         {"code": "net_apres_impot", "libelle": "Net après impôt sur le revenu, après frais", "unite": "€/mois",
          "sens": "max"},
+        *([] if (values.get("couts_structure") or "bas") == "aucun" else [
+            {"code": "couts_statut", "unite": "€/mois",
+             "libelle": "Coûts de fonctionnement du statut (comptable, banque, assurance, CFE), une année courante"},
+            {"code": "net_apres_couts", "libelle": "Net après les coûts du statut", "unite": "€/mois", "sens": "max"},
+        ]),
         {"code": "prelevement_source", "unite": "€/mois",
          "libelle": "Prélèvement à la source la première année (avance sur l'impôt, pas un impôt de plus)"},
         {"code": "paiement_impot", "libelle": parametre_libelle("comparateur_statuts.paiement_impot"), "unite": ""},
@@ -379,9 +425,9 @@ def compute(values: dict) -> dict:
         + (" ; versement libératoire" if vl else "")
         + " ; les frais ne sont pas déductibles et sont retirés du net.",
         "EURL et SASU : la société consacre tout le chiffre d'affaires, moins les frais, à la rémunération du "
-        "dirigeant (cotisations comprises) : ni bénéfice, ni impôt sur les sociétés, ni dividendes. Les frais de "
-        "tenue de la société (comptable, banque) sont à inclure dans les frais.",
+        "dirigeant (cotisations comprises) : ni bénéfice, ni impôt sur les sociétés, ni dividendes.",
         "CDI de référence : un salarié cadre dont le coût employeur égale celui du portage pour cette mission.",
+        *hypotheses_couts(values, statuts),
         *hypotheses_impot(values, f, sans, p),
         f"Courbe : net après impôt par mois selon le TJM, pour {fmt.nombre(values['jours'])} jours facturés par mois et "
         "les mêmes frais ; la ligne de la micro-entreprise s'arrête au plafond de chiffre d'affaires.",
@@ -416,6 +462,27 @@ def compute(values: dict) -> dict:
         "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
+
+
+def hypotheses_couts(values: dict, statuts: list) -> list:
+    """The running costs counted in each column, with their amounts."""
+    niveau = values.get("couts_structure") or "bas"
+    if niveau == "aucun":
+        return ["Coûts de fonctionnement du statut (comptable, banque, assurance, CFE) : non comptés."]
+    parts = []
+    for s in statuts:
+        if "erreur" in s or s["code"] == "cdi":
+            continue
+        detail = [c for c in s["couts_detail"] if c["montant"]]
+        what = (", ".join(f"{c['libelle']} {fmt.euros(c['montant'])}" for c in detail) if detail else "aucun")
+        parts.append(f"{s['libelle']} : {what}")
+    return [
+        f"Coûts de fonctionnement du statut, {'bas' if niveau == 'bas' else 'haut'} de la fourchette du guide, "
+        "par an, une année courante (la création et la première année, sans CFE, ne sont pas comptées) : "
+        + " ; ".join(parts) + ". Leur total ÷ 12 est retiré du net après impôt, comme s'ils étaient payés sur "
+        "votre revenu : en société, ils sont en réalité déductibles et pèsent un peu moins. Ce sont des "
+        "estimations datées, modifiables dans calculators/data/couts_statuts.toml."
+    ]
 
 
 def hypotheses_impot(values: dict, f: dict, sans: float, p: At) -> list:
