@@ -79,9 +79,11 @@ from .core.arrondi import cents
 from .core.dates import date_field
 from .core.parametres import At
 from .core.schema import Field
-from .regles.impot_revenu import impot_foyer, revenu_apres_deduction_frais
 from .regles.micro_entreprise import ACTIVITES, taux_abattement, taux_versement_liberatoire
-from .statuts import chiffre_affaires_mensuel, entree_cdi, entrees, nets  # noqa: F401
+from .statuts import (  # noqa: F401
+    chiffre_affaires_mensuel, colonne, entree_cdi, entrees, erreurs_foyer, foyer, impot_sans_activite, nets,
+    prelevement_source, revenu_imposable,
+)
 
 NAME = "comparateur_statuts"
 TITLE = "Comparateur de statuts"
@@ -126,13 +128,21 @@ FIELDS = (
           minimum=0, maximum=10_000_000, default=None, group=_G,
           help="S'il est indiqué, il remplace TJM × jours × 12 ; le TJM devient chiffre d'affaires ÷ 12 ÷ jours."),
     Field("frais", "Frais professionnels", "number", unit="€/mois", minimum=0, maximum=1_000_000, default=0,
-          group=_G, help="Matériel, déplacements, logiciels, comptable… payés pour l'activité, par mois."),
+          group=_G, help="Matériel, déplacements, logiciels… payés pour l'activité, par mois (le comptable, la banque, "
+               "l'assurance et la CFE sont comptés à part, dans les coûts de fonctionnement du statut)."),
     _portage_field("frais_gestion", group=_G_OPT),
     _micro_field("activite", label="Activité en micro-entreprise", group=_G_OPT, advanced=True),
     _micro_field("versement_liberatoire", label="Micro-entreprise : versement libératoire", group=_G_OPT,
                  advanced=True,
                  help="Remplace le barème sur le revenu de la micro-entreprise : un pourcentage du chiffre "
                       "d'affaires, payé avec les cotisations ; les autres revenus du foyer restent au barème."),
+    Field("couts_structure", "Coûts de fonctionnement du statut", "choice", default="bas", group=_G_OPT,
+          choices=(("bas", "Bas de la fourchette du guide"), ("haut", "Haut de la fourchette du guide"),
+                   ("aucun", "Ne pas les compter")),
+          help="Une année courante, hors création : expert-comptable, compte bancaire, assurance responsabilité "
+               "civile professionnelle et CFE pour une société ; banque, assurance et CFE pour une "
+               "micro-entreprise ; les frais fixes éventuels de la société de portage (pas de CFE en portage). "
+               "Montants modifiables dans calculators/data/couts_statuts.toml. Ils sont retirés du net après impôt."),
     _micro_field("situation_famille", group=_G_FOYER,
                  help="Un couple marié ou pacsé déclare ses revenus ensemble (imposition commune)."),
     _micro_field("parts", group=_G_FOYER,
@@ -154,20 +164,38 @@ def check(values: dict) -> dict:
         errors["tjm"] = "Indiquez un TJM supérieur à zéro (ou un chiffre d'affaires annuel)."
     if not (values.get("jours") or 0) > 0:
         errors["jours"] = "Indiquez un nombre de jours facturés supérieur à zéro."
-    parts = values.get("parts")
-    if parts is not None:
-        if abs(parts * 2 - round(parts * 2)) > 1e-9:
-            errors["parts"] = "Le nombre de parts va par demi-part (1 ; 1,5 ; 2…)."
-        elif values.get("situation_famille") == "couple" and parts < 2:
-            errors["parts"] = "Un couple marié ou pacsé compte au moins 2 parts."
+    errors.update(erreurs_foyer(values))
     return errors
 
 
-def foyer(values: dict) -> dict:
-    """The household of the tax: couple or not, parts, other taxable income per year."""
-    couple = values.get("situation_famille") == "couple"
-    return {"couple": couple, "parts": values.get("parts") or (2.0 if couple else 1.0),
-            "autres_revenus": values.get("autres_revenus") or 0.0}
+_COUTS = "couts_statuts."
+
+
+def couts_statut(code: str, values: dict, p: At, ca_an: float) -> list:
+    """The running costs of one status for a current year (not its creation), per
+    year: [{"libelle", "montant"}], from ``couts_statuts.toml`` at the low or high
+    end of its ranges (``couts_structure``; ``aucun``: none).  Portage has no CFE
+    (the portage firm is the employer) and, at the low end, no fixed fee; the CFE
+    is the guide's estimate for a consultant working from home, nothing when the
+    turnover stays within the exemption of the minimum contribution (CGI art.
+    1647 D); the CDI costs nothing."""
+    niveau = values.get("couts_structure") or "bas"
+    if niveau == "aucun" or code == "cdi":
+        return []
+    k = "min" if niveau == "bas" else "max"
+    if code == "portage":
+        if niveau == "bas":
+            return []
+        return [{"libelle": "frais fixes par compte rendu d'activité (12 mois)",
+                 "montant": 12 * p(_COUTS + "portage.frais_par_compte_rendu.max")}]
+    banque = "micro" if code == "micro" else "societe"
+    out = [{"libelle": "compte bancaire (12 mois)", "montant": 12 * p(f"{_COUTS}gestion.banque.{banque}.{k}")},
+           {"libelle": "assurance responsabilité civile professionnelle", "montant": p(f"{_COUTS}gestion.rc_pro.{k}")}]
+    if code != "micro":
+        out.append({"libelle": "expert-comptable", "montant": p(f"{_COUTS}gestion.expert_comptable.{k}")})
+    cfe = 0.0 if ca_an <= p(_COUTS + "cfe.exoneration_ca_max") else p(f"{_COUTS}cfe.estimation.{k}")
+    out.append({"libelle": "CFE", "montant": cfe})
+    return out
 
 
 def _registered() -> set:
@@ -178,65 +206,6 @@ def _registered() -> set:
 def _run(name: str, inputs: dict) -> dict:
     from . import run
     return run(name, inputs)
-
-
-def revenu_imposable(code: str, r: dict, p: At) -> dict:
-    """What one status's result adds to the household's tax, per year:
-    ``revenu_imposable`` (the income added to the barème's base; None with the
-    versement libératoire) and ``hors_bareme`` (a tax outside the barème: the
-    versement libératoire)."""
-    if code == "micro":
-        if r["versement_liberatoire"]:
-            return {"revenu_imposable": None, "hors_bareme": r["annuel"]["impot_revenu"]}
-        k = 12 if r["periode"] == "mois" else 1
-        return {"revenu_imposable": cents(r["revenu_imposable"] * k), "hors_bareme": 0.0}
-    if code in ("eurl", "sasu"):
-        net_imposable = r["annuel"]["net_imposable"]
-    else:  # salarie, portage: monthly
-        net_imposable = cents(r["net_imposable"] * 12)
-    return {"revenu_imposable": cents(revenu_apres_deduction_frais(net_imposable, p)), "hors_bareme": 0.0}
-
-
-def impot_sans_activite(values: dict, p: At) -> float:
-    """The household's yearly tax on its other income alone (rounded to the euro)."""
-    f = foyer(values)
-    return impot_foyer(f["autres_revenus"], f["parts"], f["couple"], p)["impot"]
-
-
-def prelevement_source(code: str, r: dict) -> float:
-    """The first year's monthly advance on the tax (prélèvement à la source)."""
-    if code in ("portage", "cdi"):
-        return cents(r["net_avant_impot"] - r["net_apres_impot"])
-    if code == "sasu":
-        return cents(r["annuel"]["impot_revenu"] / 12)
-    if code == "micro" and r["versement_liberatoire"]:
-        return cents(r["annuel"]["impot_revenu"] / 12)
-    return 0.0  # EURL, micro at the barème: acomptes, none the first year
-
-
-def colonne(code: str, r: dict, frais_m: float, values: dict, p: At, sans: float | None = None) -> dict:
-    """One column's monthly figures by the comparator's one method (the module's
-    docstring): the net before tax (the calculator's), the taxable income, the
-    household's tax with this income (``impot_foyer``), what the activity adds to it
-    (``impot``), the net after that tax and the first year's withholding."""
-    f = foyer(values)
-    if sans is None:
-        sans = impot_sans_activite(values, p)
-    ri = revenu_imposable(code, r, p)
-    base = f["autres_revenus"] + (ri["revenu_imposable"] or 0.0)
-    total = impot_foyer(base, f["parts"], f["couple"], p)["impot"] + ri["hors_bareme"]
-    impot_an = total - sans
-    avant = nets(code, r, frais_m)["net_avant_impot"]
-    impot_m = cents(impot_an / 12)
-    return {
-        "net_avant_impot": avant,
-        "revenu_imposable": None if ri["revenu_imposable"] is None else cents(ri["revenu_imposable"] / 12),
-        "impot_foyer": cents(total / 12),
-        "impot_revenu": impot_m,
-        "net_apres_impot": cents(avant - impot_m),
-        "prelevement_source": prelevement_source(code, r),
-        "annuel": {"revenu_imposable": ri["revenu_imposable"], "impot_foyer": total, "impot_revenu": impot_an},
-    }
 
 
 def evaluate(values: dict) -> dict:
@@ -367,6 +336,9 @@ def compute(values: dict) -> dict:
         row["prelevements"] = (cents(row["cout"] - row["net_avant_impot"]) if code == "cdi"
                                else cents(ca_m - frais_m - row["net_avant_impot"]))
         row["taux_restitution"] = (round(row["net_avant_impot"] / ca_m, 4) if ca_m and code != "cdi" else None)
+        row["couts_detail"] = couts_statut(code, values, p, cents(ca_m * 12))
+        row["couts_statut"] = cents(sum(c["montant"] for c in row["couts_detail"]) / 12)
+        row["net_apres_couts"] = cents(row["net_apres_impot"] - row["couts_statut"])
         for k in ("chomage", "retraite", "maladie"):
             row[k] = p(f"comparateur_statuts.protection.{k}")[code]
         for a in r.get("alertes") or []:
@@ -403,6 +375,11 @@ def compute(values: dict) -> dict:
         *impot_rows,
         {"code": "net_apres_impot", "libelle": "Net après impôt sur le revenu, après frais", "unite": "€/mois",
          "sens": "max"},
+        *([] if (values.get("couts_structure") or "bas") == "aucun" else [
+            {"code": "couts_statut", "unite": "€/mois",
+             "libelle": "Coûts de fonctionnement du statut (comptable, banque, assurance, CFE), une année courante"},
+            {"code": "net_apres_couts", "libelle": "Net après les coûts du statut", "unite": "€/mois", "sens": "max"},
+        ]),
         {"code": "prelevement_source", "unite": "€/mois",
          "libelle": "Prélèvement à la source la première année (avance sur l'impôt, pas un impôt de plus)"},
         {"code": "paiement_impot", "libelle": parametre_libelle("comparateur_statuts.paiement_impot"), "unite": ""},
@@ -414,7 +391,9 @@ def compute(values: dict) -> dict:
 
     c = courbes(values)
     crois = croisements(c, labels)
-    nets_by = {s["code"]: {k: s.get(k) for k in _CHIFFRES_IMPOT} for s in statuts if "erreur" not in s}
+    nets_by = {s["code"]: {**{k: s.get(k) for k in _CHIFFRES_IMPOT},
+                           "impot_revenu_annuel": ev[s["code"]]["annuel"]["impot_revenu"]}
+               for s in statuts if "erreur" not in s}
     best = max((s for s in statuts if s["code"] != "cdi" and "erreur" not in s),
                key=lambda s: s["net_apres_impot"], default=None)
     chiffres = [{"code": "chiffre_affaires", "libelle": "Chiffre d'affaires de la mission", "valeur": ca_m,
@@ -446,9 +425,9 @@ def compute(values: dict) -> dict:
         + (" ; versement libératoire" if vl else "")
         + " ; les frais ne sont pas déductibles et sont retirés du net.",
         "EURL et SASU : la société consacre tout le chiffre d'affaires, moins les frais, à la rémunération du "
-        "dirigeant (cotisations comprises) : ni bénéfice, ni impôt sur les sociétés, ni dividendes. Les frais de "
-        "tenue de la société (comptable, banque) sont à inclure dans les frais.",
+        "dirigeant (cotisations comprises) : ni bénéfice, ni impôt sur les sociétés, ni dividendes.",
         "CDI de référence : un salarié cadre dont le coût employeur égale celui du portage pour cette mission.",
+        *hypotheses_couts(values, statuts),
         *hypotheses_impot(values, f, sans, p),
         f"Courbe : net après impôt par mois selon le TJM, pour {fmt.nombre(values['jours'])} jours facturés par mois et "
         "les mêmes frais ; la ligne de la micro-entreprise s'arrête au plafond de chiffre d'affaires.",
@@ -483,6 +462,27 @@ def compute(values: dict) -> dict:
         "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
+
+
+def hypotheses_couts(values: dict, statuts: list) -> list:
+    """The running costs counted in each column, with their amounts."""
+    niveau = values.get("couts_structure") or "bas"
+    if niveau == "aucun":
+        return ["Coûts de fonctionnement du statut (comptable, banque, assurance, CFE) : non comptés."]
+    parts = []
+    for s in statuts:
+        if "erreur" in s or s["code"] == "cdi":
+            continue
+        detail = [c for c in s["couts_detail"] if c["montant"]]
+        what = (", ".join(f"{c['libelle']} {fmt.euros(c['montant'])}" for c in detail) if detail else "aucun")
+        parts.append(f"{s['libelle']} : {what}")
+    return [
+        f"Coûts de fonctionnement du statut, {'bas' if niveau == 'bas' else 'haut'} de la fourchette du guide, "
+        "par an, une année courante (la création et la première année, sans CFE, ne sont pas comptées) : "
+        + " ; ".join(parts) + ". Leur total ÷ 12 est retiré du net après impôt, comme s'ils étaient payés sur "
+        "votre revenu : en société, ils sont en réalité déductibles et pèsent un peu moins. Ce sont des "
+        "estimations datées, modifiables dans calculators/data/couts_statuts.toml."
+    ]
 
 
 def hypotheses_impot(values: dict, f: dict, sans: float, p: At) -> list:

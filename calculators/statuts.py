@@ -8,6 +8,8 @@ calculator and not a rule of law: only the configuration of a comparison.
 from __future__ import annotations
 
 from .core.arrondi import cents
+from .core.parametres import At
+from .regles.impot_revenu import impot_foyer, revenu_apres_deduction_frais
 
 
 def chiffre_affaires_mensuel(values: dict) -> float:
@@ -67,4 +69,88 @@ def nets(code: str, r: dict, frais_m: float) -> dict:
             "net_apres_impot": r["net_apres_impot"]}
 
 
-__all__ = ["chiffre_affaires_mensuel", "entrees", "entree_cdi", "nets"]
+# The household's income tax, one method for the comparator and the TJM
+# calculator (``comparateur_statuts``'s docstring): the barème of the household
+# (situation_famille, parts, autres_revenus) with the activity's taxable income,
+# less the same household's tax without it.
+
+def erreurs_foyer(values: dict) -> dict:
+    """French messages for a household that cannot be (parts)."""
+    errors = {}
+    parts = values.get("parts")
+    if parts is not None:
+        if abs(parts * 2 - round(parts * 2)) > 1e-9:
+            errors["parts"] = "Le nombre de parts va par demi-part (1 ; 1,5 ; 2…)."
+        elif values.get("situation_famille") == "couple" and parts < 2:
+            errors["parts"] = "Un couple marié ou pacsé compte au moins 2 parts."
+    return errors
+
+
+def foyer(values: dict) -> dict:
+    """The household of the tax: couple or not, parts, other taxable income per year."""
+    couple = values.get("situation_famille") == "couple"
+    return {"couple": couple, "parts": values.get("parts") or (2.0 if couple else 1.0),
+            "autres_revenus": values.get("autres_revenus") or 0.0}
+
+
+def revenu_imposable(code: str, r: dict, p: At) -> dict:
+    """What one status's result adds to the household's tax, per year:
+    ``revenu_imposable`` (the income added to the barème's base; None with the
+    versement libératoire) and ``hors_bareme`` (a tax outside the barème: the
+    versement libératoire)."""
+    if code == "micro":
+        if r["versement_liberatoire"]:
+            return {"revenu_imposable": None, "hors_bareme": r["annuel"]["impot_revenu"]}
+        k = 12 if r["periode"] == "mois" else 1
+        return {"revenu_imposable": cents(r["revenu_imposable"] * k), "hors_bareme": 0.0}
+    if code in ("eurl", "sasu"):
+        net_imposable = r["annuel"]["net_imposable"]
+    else:  # salarie, portage: monthly
+        net_imposable = cents(r["net_imposable"] * 12)
+    return {"revenu_imposable": cents(revenu_apres_deduction_frais(net_imposable, p)), "hors_bareme": 0.0}
+
+
+def impot_sans_activite(values: dict, p: At) -> float:
+    """The household's yearly tax on its other income alone (rounded to the euro)."""
+    f = foyer(values)
+    return impot_foyer(f["autres_revenus"], f["parts"], f["couple"], p)["impot"]
+
+
+def prelevement_source(code: str, r: dict) -> float:
+    """The first year's monthly advance on the tax (prélèvement à la source)."""
+    if code in ("portage", "cdi"):
+        return cents(r["net_avant_impot"] - r["net_apres_impot"])
+    if code == "sasu":
+        return cents(r["annuel"]["impot_revenu"] / 12)
+    if code == "micro" and r["versement_liberatoire"]:
+        return cents(r["annuel"]["impot_revenu"] / 12)
+    return 0.0  # EURL, micro at the barème: acomptes, none the first year
+
+
+def colonne(code: str, r: dict, frais_m: float, values: dict, p: At, sans: float | None = None) -> dict:
+    """One column's monthly figures by the comparator's one method (the module's
+    docstring): the net before tax (the calculator's), the taxable income, the
+    household's tax with this income (``impot_foyer``), what the activity adds to it
+    (``impot``), the net after that tax and the first year's withholding."""
+    f = foyer(values)
+    if sans is None:
+        sans = impot_sans_activite(values, p)
+    ri = revenu_imposable(code, r, p)
+    base = f["autres_revenus"] + (ri["revenu_imposable"] or 0.0)
+    total = impot_foyer(base, f["parts"], f["couple"], p)["impot"] + ri["hors_bareme"]
+    impot_an = total - sans
+    avant = nets(code, r, frais_m)["net_avant_impot"]
+    impot_m = cents(impot_an / 12)
+    return {
+        "net_avant_impot": avant,
+        "revenu_imposable": None if ri["revenu_imposable"] is None else cents(ri["revenu_imposable"] / 12),
+        "impot_foyer": cents(total / 12),
+        "impot_revenu": impot_m,
+        "net_apres_impot": cents(avant - impot_m),
+        "prelevement_source": prelevement_source(code, r),
+        "annuel": {"revenu_imposable": ri["revenu_imposable"], "impot_foyer": total, "impot_revenu": impot_an},
+    }
+
+
+__all__ = ["chiffre_affaires_mensuel", "entrees", "entree_cdi", "nets", "erreurs_foyer", "foyer",
+           "revenu_imposable", "impot_sans_activite", "prelevement_source", "colonne"]

@@ -43,10 +43,17 @@ target by a few cents because the TJM is rounded up).
 
 Inversion (EURL, SASU).  The net as a function of the TJM is the status's calculator
 run on the comparator's inputs (each of them inverts ``cout_total`` itself).  It
-increases except where it drops: the net after tax when the taxable pay enters a higher
-bracket of the neutral withholding grid (the whole pay bears the higher rate), and the
-SASU net when the gross passes the monthly social security ceiling (the CET then
-applies to the whole gross).  A bisection on whole cents of TJM (``dirigeant_tjm``),
+increases except where it drops: the SASU net when the gross passes the monthly social
+security ceiling (the CET then applies to the whole gross).  (The withholding-grid
+regimes are still searched, harmlessly: the net after tax is the status comparator's,
+the net less what the income adds to the household's tax at the barème, which has no
+such drop; the tax rounded to the euro leaves a saw-tooth of a few cents.)
+
+Net after tax (``base`` = ``net_apres_impot``): in every status, the status comparator's
+method (``statuts.colonne``): the net before tax less what the activity's taxable
+income adds to the household's yearly tax at the barème (``situation_famille``,
+``parts``, ``autres_revenus``), ÷ 12; the first year's withholding is shown apart
+(``prelevement_source``).  A bisection on whole cents of TJM (``dirigeant_tjm``),
 bracketed by doubling, ends on two neighbouring cents: the upper one reaches the
 target, the lower one does not; if the top of the previous regime (just before the
 drop) already reaches the target, the bisection is run again below it.  (EURL lines
@@ -62,7 +69,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 
-from . import micro, portage, statuts
+from . import comparateur_statuts, micro, portage, statuts
 from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
@@ -156,11 +163,24 @@ _MICRO_FIELDS = tuple(
     for f in micro.FIELDS if f.name in ("activite", "versement_liberatoire")
 )
 
-FIELDS = _OBJECTIF_FIELDS + _JOURS_FIELDS + _PORTAGE_FIELDS + _MICRO_FIELDS + (date_field(),)
+# the household of the income tax: the status comparator's own fields, so that a
+# net after tax is the same in both (``statuts.colonne``)
+_FOYER_FIELDS = tuple(f for f in comparateur_statuts.FIELDS if f.name in ("situation_famille", "parts", "autres_revenus"))
+
+FIELDS = _OBJECTIF_FIELDS + _JOURS_FIELDS + _PORTAGE_FIELDS + _MICRO_FIELDS + _FOYER_FIELDS + (date_field(),)
 
 
 def check(values: dict) -> dict:
-    return portage.check(values)
+    return {**portage.check(values), **statuts.erreurs_foyer(values)}
+
+
+def net_foyer(code: str, r: dict, frais_m: float, values: dict, p: At, base: str) -> float:
+    """The monthly net ``base`` of one status's result as the status comparator
+    computes it: before tax, the calculator's net; after tax, that net less what
+    the activity adds to the household's tax at the barème (``statuts.colonne``:
+    situation_famille, parts, autres_revenus), not the withholding."""
+    col = statuts.colonne(code, r, frais_m, values, p)
+    return col[base]
 
 
 def _nombre(x: float, decimals: int | None = None) -> str:
@@ -184,7 +204,8 @@ def portage_tjm(target: float, base: str, jours_mois: float, values: dict, p: At
     sal = portage_salarial.SALAIRE
 
     def net_of_base(b: float) -> float:
-        return sal.amounts(rates.parts(b)["salaire_brut"], costing.ctx_pay)[base]
+        m = sal.amounts(rates.parts(b)["salaire_brut"], costing.ctx_pay)
+        return net_foyer("portage", m, 0.0, values, p, base) if base == "net_apres_impot" else m[base]
 
     # The net drops where the whole pay starts bearing a charge: the CET above
     # 1 PSS (its first rupture) and, for a net after tax, each bracket of the
@@ -263,12 +284,16 @@ def micro_tjm(target: float, base: str, jours_an: float, values: dict) -> dict:
     billable days, rounded up to the cent, and lowered cent by cent while the
     turnover it gives still reaches the target."""
     key = _MICRO_NET[base]
+    p = At(values["date"])
     # the expenses come out of the micro-entrepreneur's own income (as in the
     # status comparator): the target is a net after them
     frais_m = cents(values.get("frais_professionnels") or 0.0)
 
     def net(ca_an: float) -> float:
-        return micro_result(values, ca_an)["annuel"][key] / 12 - frais_m
+        r = micro_result(values, ca_an)
+        if base == "net_apres_impot":
+            return net_foyer("micro", r, frais_m, values, p, base)
+        return r["annuel"][key] / 12 - frais_m
 
     lo, hi = 0, max(1000, int((target + frais_m) * 12 * 2))
     while net(hi) < target:
@@ -320,9 +345,15 @@ def dirigeant_resultat(statut: str, values: dict, tjm: float, jours_an: float) -
     return ins, run(statut, ins)
 
 
-def dirigeant_net(r: dict, base: str, annuel: bool) -> float:
+def dirigeant_net(statut: str, r: dict, base: str, annuel: bool, values: dict, p: At) -> float:
     """The net of a SASU or EURL result (yearly inputs): yearly, or monthly as the
-    status comparator shows it (:func:`statuts.nets`)."""
+    status comparator shows it (:func:`statuts.nets`); after tax, by the
+    comparator's household method (:func:`net_foyer`)."""
+    if base == "net_apres_impot":
+        col = statuts.colonne(statut, r, 0.0, values, p)
+        if annuel:
+            return cents(r["annuel"]["net_avant_impot"] - col["annuel"]["impot_revenu"])
+        return col["net_apres_impot"]
     if annuel:
         return r["annuel"][base]
     return statuts.nets("sasu", r, 0.0)[base]
@@ -353,6 +384,7 @@ def dirigeant_tjm(statut: str, target: float, base: str, annuel: bool, jours_an:
     the drop) already reaches the target, the bisection runs again below it; and so on
     until the regime before does not reach the target."""
     pss = valeur("securite_sociale.plafond_mensuel", values["date"])
+    p = At(values["date"])
     seen: dict = {}
 
     def ev(c: int):
@@ -360,7 +392,7 @@ def dirigeant_tjm(statut: str, target: float, base: str, annuel: bool, jours_an:
             _ins, out = dirigeant_resultat(statut, values, c / 100, jours_an)
             if out["ok"]:
                 r = out["result"]
-                seen[c] = (dirigeant_net(r, base, annuel), (1,) + _regime(statut, r, base, pss))
+                seen[c] = (dirigeant_net(statut, r, base, annuel, values, p), (1,) + _regime(statut, r, base, pss))
             else:
                 seen[c] = (None, (0,))  # below the minimum contributions: before every regime
         return seen[c]
@@ -421,8 +453,11 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
     inv = dirigeant_tjm(statut, target, base, annuel, jf, values)
     ins, out = dirigeant_resultat(statut, values, inv["tjm"], jf)
     r = out["result"]
-    a = r["annuel"]
-    m = statuts.nets(statut, r, 0.0)
+    col = statuts.colonne(statut, r, 0.0, values, p)
+    # the net after tax by the comparator's household method (the calculator's own
+    # withholding is shown apart, ``prelevement_source``)
+    a = {**r["annuel"], "net_apres_impot": cents(r["annuel"]["net_avant_impot"] - col["annuel"]["impot_revenu"])}
+    m = {**statuts.nets(statut, r, 0.0), "net_apres_impot": col["net_apres_impot"]}
     frais_m = cents(values.get("frais_professionnels") or 0.0)
     ca_an = cents(inv["tjm"] * jf)
     avant = "avant" if base == "net_avant_impot" else "après"
@@ -482,7 +517,9 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
         "cout_total": cents(a["cout_total"] / 12),
         "cotisations": cents(a["cotisations"] / 12),
         "net_avant_impot": m["net_avant_impot"],
+        "impot_revenu": col["impot_revenu"],
         "net_apres_impot": m["net_apres_impot"],
+        "prelevement_source": col["prelevement_source"],
         "chiffres_cles": chiffres,
         "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
         "lignes": r["lignes"],
@@ -491,7 +528,7 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
                    "cout_total": a["cout_total"], "cotisations": a["cotisations"],
                    "net_avant_impot": a["net_avant_impot"], "net_apres_impot": a["net_apres_impot"],
                    "jours_facturables": jf},
-        statut: {"entrees": ins, **{k: a[k] for k in detail_keys}},
+        statut: {"entrees": ins, **{k: r["annuel"][k] for k in detail_keys}},
         "hypotheses": hypotheses,
         "alertes": list(r["alertes"]),
         "sources": fusion_sources(p.sources(), r["sources"]),
@@ -556,6 +593,9 @@ def _compute(values: dict) -> dict:
         current = {k: v for k, v in values.items() if k != "effectif"}
         ctx = portage_salarial.SALAIRE.ctx(portage_salarial.salarie_options(current, "cdi"))
         reference_salarie = portage_salarial.SALAIRE.evaluate(cents(brut_annuel / 12), ctx)
+        # after tax: the CDI's net less its tax at the household's barème (the comparator's method)
+        reference_salarie = {**reference_salarie,
+                             "net_apres_impot": statuts.colonne("cdi", reference_salarie, 0.0, values, p)["net_apres_impot"]}
         target = reference_salarie[base]
         hypotheses.append(
             f"Objectif : le net {'avant' if base == 'net_avant_impot' else 'après'} impôt d'un salarié en CDI "
@@ -576,6 +616,9 @@ def _compute(values: dict) -> dict:
     inv = portage_tjm(target, base, jours_mois, values, p)
     pv = {**values, "tjm": inv["tjm"], "jours": jours_mois}
     pres = portage.compute(pv)
+    col = statuts.colonne("portage", pres, 0.0, values, p)
+    # the net after tax by the comparator's household method; the withholding apart
+    pres = {**pres, "net_apres_impot": col["net_apres_impot"]}
     obtenu = pres[base]
 
     hypotheses = _hypotheses_jours(days) + hypotheses + [
@@ -619,7 +662,9 @@ def _compute(values: dict) -> dict:
         "cout_employeur": pres["cout_employeur"],
         "net_avant_impot": pres["net_avant_impot"],
         "net_imposable": pres["net_imposable"],
+        "impot_revenu": col["impot_revenu"],
         "net_apres_impot": pres["net_apres_impot"],
+        "prelevement_source": col["prelevement_source"],
         "reserve_financiere": pres["reserve_financiere"],
         "taux_restitution": pres["taux_restitution"],
         "chiffres_cles": chiffres,
@@ -654,7 +699,10 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
     mres = micro_result(values, inv["chiffre_affaires_annuel"])
     a = mres["annuel"]
     frais_m = cents(values.get("frais_professionnels") or 0.0)
-    obtenu = cents(cents(a[_MICRO_NET[base]] / 12) - frais_m)
+    col = statuts.colonne("micro", mres, frais_m, values, p)
+    # the net after tax by the comparator's household method
+    a = {**a, "revenu_net_apres_impot": cents(a["revenu_net"] - col["annuel"]["impot_revenu"])}
+    obtenu = col["net_apres_impot"] if base == "net_apres_impot" else cents(cents(a["revenu_net"] / 12) - frais_m)
     hypotheses = _hypotheses_jours(days) + hypotheses_objectif + [
         "Statut : micro-entreprise ; chiffre d'affaires annuel = TJM × jours facturables de l'année ; le net "
         "visé est le revenu " + ("avant" if base == "net_avant_impot" else "après") + " impôt de la "
@@ -684,7 +732,9 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "cotisations": cents(a["cotisations"] / 12),
         "frais_professionnels": frais_m,
         "net_avant_impot": cents(cents(a["revenu_net"] / 12) - frais_m),
-        "net_apres_impot": cents(cents(a["revenu_net_apres_impot"] / 12) - frais_m),
+        "impot_revenu": col["impot_revenu"],
+        "net_apres_impot": col["net_apres_impot"],
+        "prelevement_source": col["prelevement_source"],
         "chiffres_cles": chiffres,
         "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
         "lignes": mres["lignes"],
@@ -693,7 +743,8 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "annuel": {"chiffre_affaires": a["chiffre_affaires"], "frais_professionnels": cents(frais_m * 12),
                    "net_avant_impot": cents(a["revenu_net"] - frais_m * 12),
                    "net_apres_impot": cents(a["revenu_net_apres_impot"] - frais_m * 12), "jours_facturables": jf},
-        "micro": {k: a[k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot_revenu", "revenu_net_apres_impot")},
+        "micro": {k: mres["annuel"][k] for k in ("chiffre_affaires", "cotisations", "revenu_net", "impot_revenu",
+                                                 "revenu_net_apres_impot")},
         "hypotheses": hypotheses,
         "alertes": list(mres["alertes"]),
         "sources": fusion_sources(p.sources(), mres["sources"]),

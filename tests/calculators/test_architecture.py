@@ -34,7 +34,7 @@ AUTRES = {
     "calculators": {"core"},                    # the registry (imports calculators by name, at run time)
     "calculators.__main__": {"calculators"},    # the command line
     "calculators.render": {"core"},             # the one HTML renderer
-    "calculators.statuts": {"core"},            # the comparison's inputs and nets (composites only)
+    "calculators.statuts": {"core", "regles"},  # the comparison's inputs, nets and household tax (composites only)
 }
 
 

@@ -5,9 +5,14 @@ turnover the TJM gives (TJM × billable days of the year)."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import calculators
+from calculators.core.arrondi import cents
+from calculators.core.parametres import At
+from calculators.statuts import colonne
 
 
 def run(name, inputs):
@@ -18,8 +23,20 @@ def run(name, inputs):
 
 def micro_net(tjm, jours_an, base, **extra):
     r = run("micro", {"chiffre_affaires": round(tjm * jours_an, 2), "periode": "annee", "date": "2026-07-01", **extra})
-    key = {"net_avant_impot": "revenu_net", "net_apres_impot": "revenu_net_apres_impot"}[base]
-    return round(r["annuel"][key] / 12, 2)
+    if base == "net_apres_impot":  # the comparator's household method
+        return apres_impot_foyer("micro", r)
+    return round(r["annuel"]["revenu_net"] / 12, 2)
+
+
+def apres_impot_foyer(code, result, frais_m=0.0, date="2026-07-01", annuel=False):
+    """The status comparator's net after tax for one status's result: its net less
+    what the income adds to the household's tax at the barème (one person, one part,
+    no other income), ``statuts.colonne``, tested against the law in
+    test_comparateur_statuts_impot.py."""
+    col = colonne(code, result, frais_m, {}, At(datetime.date.fromisoformat(date)))
+    if annuel:
+        return cents(result["annuel"]["net_avant_impot"] - col["annuel"]["impot_revenu"])
+    return col["net_apres_impot"]
 
 
 CASES = [

@@ -9,11 +9,15 @@ inputs drawn by hypothesis.
 
 from __future__ import annotations
 
+import datetime
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_portage_proprietes import _check_outcome, json_values
 
 import calculators
+from calculators.core.parametres import At
+from calculators.statuts import colonne
 from calculators.core.arrondi import cents  # half away from zero, as the comparator rounds
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,6 +39,11 @@ def _net(statut, tjm, jf, frais, base, annuel):
                                    "date": "2026-07-01"})
     if not out["ok"]:
         return None
+    if base == "net_apres_impot":  # the comparator's household method, not the withholding
+        col = colonne(statut, out["result"], 0.0, {}, At(datetime.date(2026, 7, 1)))
+        if annuel:
+            return cents(out["result"]["annuel"]["net_avant_impot"] - col["annuel"]["impot_revenu"])
+        return col["net_apres_impot"]
     y = out["result"]["annuel"][base]
     return y if annuel else cents(y / 12)
 
