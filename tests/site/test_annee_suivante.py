@@ -47,7 +47,12 @@ def test_every_prerendered_result_says_the_2027_rules_are_missing(site_2027):
             head = block[: block.find('class="calc-chiffres"')] if 'class="calc-chiffres"' in block else block
             assert 'class="calc-regles-manquantes' in head, url_of(site_2027, path)
             assert WARNING.replace("\u202f", " ") in _text(head), url_of(site_2027, path)
-            assert "Règles en vigueur au 31 décembre 2026 (règles 2026)." in _text(head), url_of(site_2027, path)
+            # the default date is the last covered day; a page may preset another covered day
+            # (« Quitter son CDI »: a contract ending on 30 September 2026)
+            assert re.search(r"Règles en vigueur au (?:1er|\d{1,2}) \w+ 2026 \(règles 2026\)\.", _text(head)), \
+                url_of(site_2027, path)
+            if "calc-quitter_cdi" not in head:
+                assert "Règles en vigueur au 31 décembre 2026 (règles 2026)." in _text(head), url_of(site_2027, path)
     assert pages >= 8  # a page for each calculator at least
 
 
