@@ -52,15 +52,13 @@ from __future__ import annotations
 import json
 import math
 
-import calculators
-
 from .core.arrondi import cents
 from .core.dates import date_field
+from .core.format import euros, nombre
 from .core.parametres import At
 from .core.schema import Field, InputError
 from .regles import annee as ra
 from .regles import assurance_chomage as ac
-from .render import euros, nombre
 
 NAME = "annee"
 TITLE = "Une année avec et sans missions"
@@ -91,7 +89,8 @@ _G_OPT = "Options"
 
 def _champ(calculateur: str, name: str, **over) -> Field:
     """A field of another calculator, the same here (its public schema)."""
-    f = next(f for f in calculators.get(calculateur).FIELDS if f.name == name)
+    from . import get
+    f = next(f for f in get(calculateur).FIELDS if f.name == name)
     return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
 
 
@@ -172,7 +171,8 @@ class _Appels:
     def run(self, name: str, inputs: dict, champ: str = "tjm") -> dict:
         key = (name, json.dumps(inputs, sort_keys=True))
         if key not in self.cache:
-            res = calculators.run(name, inputs)
+            from . import run
+            res = run(name, inputs)
             if not res["ok"]:
                 errs = {}
                 for k, msg in res["errors"].items():
@@ -278,7 +278,8 @@ def _date(s):
 
 def _ouvrir_are(ap: _Appels, values: dict, contrat: str, mode: str, fin, brut_moyen: float, mois_sans_paie: int,
                 jours_sans_paie: int, indemnite: float) -> dict:
-    premiere = next(f for f in calculators.get("chomage").FIELDS if f.name == "fin_contrat").minimum
+    from . import get
+    premiere = next(f for f in get("chomage").FIELDS if f.name == "fin_contrat").minimum
     if fin < premiere:
         return {"droits_ouverts": False, "raison": (
             f"Contrat terminé avant le {premiere.day} {ra.MOIS[premiere.month - 1]} {premiere.year} : le guide ne "
