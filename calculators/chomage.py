@@ -268,7 +268,6 @@ def _ati(values, p) -> dict:
         raison = "Pas d’ATI : " + " et ".join(conditions) + " (Code du travail, art. R5424-70)."
         return _non_ouvert(values, p, raison, [], [], hyp)
     total = cents(montant * duree)
-    fin = values["fin_contrat"]
     lignes = [
         _ligne("ati_journaliere", "ATI, par jour", "Allocation des travailleurs indépendants", montant, reference=ref),
         _ligne("ati_total", f"ATI sur {duree} jours", "Allocation des travailleurs indépendants", total,
@@ -293,13 +292,13 @@ def compute(values: dict) -> dict:
         return _ati(values, p)
     age = values["age"]
     contrat, mode = values["contrat"], values["mode_rupture"]
-    portage = contrat.startswith("portage")
     hypotheses = [
         "Les mois travaillés sont les derniers avant la fin du contrat, payés chacun le salaire saisi ; les primes "
         "s’ajoutent au total de la période. Le salaire de référence exclut les indemnités de rupture, l’indemnité "
         "compensatrice de congés payés et l’indemnité de fin de contrat (service-public.fr, F2064).",
         "Indemnisation continue à partir du premier jour indemnisé (aucune reprise d’emploi) ; l’allocation est "
-        f"versée sur {nombre(p('chomage.allocation.jours_par_mois'))} jours chaque mois. Taux normal de CSG (revenu fiscal de référence au-dessus des seuils du "
+        f"versée sur {nombre(p('chomage.allocation.jours_par_mois'))} jours chaque mois. "
+        "Taux normal de CSG (revenu fiscal de référence au-dessus des seuils du "
         "taux réduit).",
         "Durée : jours arrondis au jour supérieur ; différés : jours arrondis au jour inférieur (lecture du guide).",
         "Montants aux règles en vigueur à la fin du contrat : les revalorisations de chaque 1er juillet pendant "

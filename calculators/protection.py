@@ -20,12 +20,12 @@ quarter of it; an independent's average income, RAAM, is this year's).
 
 from __future__ import annotations
 
-from .core.arrondi import cents, decimales
+from . import statuts
+from .core.arrondi import cents
 from .core.dates import date_field
 from .core.format import NBSP, euros, euros_cents, nombre, pourcent
 from .core.parametres import At
 from .core.schema import Field, InputError
-from . import statuts
 from .regles import prestations as _pr
 from .regles import retraite as _rt
 
@@ -204,7 +204,6 @@ def compute(values: dict) -> dict:
     p = At(values["date"])
     statut = values["statut"]
     rv = revenus(values)
-    pss = _rt.pass_annuel(p)
     lignes = []
     hyp = [
         "Une année d’activité régulière : les trois derniers salaires valent un quart de l’année ; pour un "
@@ -366,7 +365,8 @@ def compute(values: dict) -> dict:
         lignes.append(_ligne("ij_at_mp_jour", "Indemnité journalière accident du travail", None, "€/jour",
                              "Assurance AT/MP du régime général", "Code de la sécurité sociale, art. L411-1 et L743-1", raison))
         lignes.append(_ligne("ij_at_mp_jour_29", "Indemnité journalière accident du travail (à partir du "
-                             f"{int(p('protection.at_mp.jour_taux_2'))}e jour)", None, "€/jour", "Assurance AT/MP du régime général", "Code de la sécurité sociale, art. L411-1",
+                             f"{int(p('protection.at_mp.jour_taux_2'))}e jour)", None, "€/jour", "Assurance AT/MP du régime général",
+                             "Code de la sécurité sociale, art. L411-1",
                              raison))
 
     # ------------------------------------------------------------ maternité, paternité

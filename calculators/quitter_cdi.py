@@ -30,7 +30,7 @@ import math
 
 from .core.arrondi import cents
 from .core.dates import LAST_DAY
-from .core.format import date_fr, euros, euros_cents, nombre
+from .core.format import euros, euros_cents, nombre
 from .core.parametres import At
 from .core.resultat import Ligne
 from .core.schema import Field, InputError
@@ -172,7 +172,8 @@ def compute(values: dict) -> dict:
     lignes = [
         _ligne("indemnite_legale", "Indemnité légale minimale", G, values["salaire_brut"], None, legale, ref_ind),
         _ligne("indemnite_rupture", "Indemnité de rupture retenue", G, None, None, ind, ref_ind),
-        _ligne("indemnite_supra_legale", "Dont part supra-légale (différé spécifique)", G, None, None, cents(max(ind - legale, 0.0)), "Règlement d’assurance chômage, art. 21"),
+        _ligne("indemnite_supra_legale", "Dont part supra-légale (différé spécifique)", G, None, None,
+               cents(max(ind - legale, 0.0)), "Règlement d’assurance chômage, art. 21"),
     ]
     alertes = list(are["alertes"])
     hypotheses = [
@@ -191,7 +192,9 @@ def compute(values: dict) -> dict:
             an.update(are_annee=cumul["total"], are_annee_net=cumul["net"], ajout_annee=cumul["net"], option="cumul")
             lignes += [
                 _ligne("are_cumul_annee", f"ARE brute versée à côté du salaire de portage "
-                 f"({cumul['jours']} jours payés ; nette : {euros_cents(cumul['net'])})", G2, revenu, p("chomage.cumul.part_revenu_deduite"), cumul["total"], "Règlement d’assurance chômage, art. 30 à 34 (cumul avec une activité salariée)"),
+                       f"({cumul['jours']} jours payés ; nette : {euros_cents(cumul['net'])})", G2, revenu,
+                       p("chomage.cumul.part_revenu_deduite"), cumul["total"],
+                       "Règlement d’assurance chômage, art. 30 à 34 (cumul avec une activité salariée)"),
             ]
             hypotheses.append(
                 f"Portage : chaque mois, ({jpm} × allocation journalière − "
@@ -207,12 +210,17 @@ def compute(values: dict) -> dict:
             an.update(arce_net=arce_net, maintien_annee=maintien["total"], maintien_annee_net=maintien["net"],
                       ajout_annee=max(arce_net, maintien["net"]), option=meilleur)
             lignes += [
-                _ligne("droits_restants", "Droits restants à la création", G2, None, None, droits, "Règlement d’assurance chômage"),
+                _ligne("droits_restants", "Droits restants à la création", G2, None, None, droits,
+                       "Règlement d’assurance chômage"),
                 _ligne("arce_net", f"ARCE versée la première année (deux moitiés de "
-                 f"{euros_cents(are['arce_versement'])})", G2, droits, p("chomage.arce.part_droits_restants"), arce_net, "Règlement d’assurance chômage (ARCE) ; retenue de retraite complémentaire déduite"),
+                       f"{euros_cents(are['arce_versement'])})", G2, droits, p("chomage.arce.part_droits_restants"),
+                       arce_net, "Règlement d’assurance chômage (ARCE) ; retenue de retraite complémentaire déduite"),
                 _ligne("maintien_annee", f"Ou ARE maintenue la première année, brute ({maintien['jours']} "
-                 f"jours payés ; nette : {euros_cents(maintien['net'])})", G2, revenu, None, maintien["total"], "Circulaire Unédic n° 2025-03 (plafond du maintien)"),
-                _ligne("maintien_plafond", "Plafond du maintien (part des droits restants)", G2, droits, p("chomage.maintien_are.plafond_droits_restants"), are["maintien_plafond"], "Circulaire Unédic n° 2025-03"),
+                       f"jours payés ; nette : {euros_cents(maintien['net'])})", G2, revenu, None, maintien["total"],
+                       "Circulaire Unédic n° 2025-03 (plafond du maintien)"),
+                _ligne("maintien_plafond", "Plafond du maintien (part des droits restants)", G2, droits,
+                       p("chomage.maintien_are.plafond_droits_restants"), are["maintien_plafond"],
+                       "Circulaire Unédic n° 2025-03"),
             ]
             hypotheses.append(
                 "Entreprise créée au premier jour indemnisé. Maintien de l’ARE : chaque mois, la même réduction que pour "
