@@ -55,7 +55,7 @@ import math
 from .core.arrondi import cents
 from .core.dates import date_field
 from .core.format import euros, nombre
-from .core.parametres import At
+from .core.parametres import At, fusion_sources
 from .core.schema import Field, InputError
 from .regles import annee as ra
 from .regles import assurance_chomage as ac
@@ -165,7 +165,7 @@ def check(values: dict) -> dict:
 class _Appels:
     def __init__(self):
         self.cache: dict = {}
-        self.sources: dict = {}
+        self.sources: list = []
         self.lus: dict = {}  # calculator -> result keys read (for the report and the tests)
 
     def run(self, name: str, inputs: dict, champ: str = "tjm") -> dict:
@@ -181,9 +181,8 @@ class _Appels:
                     errs.setdefault(champ if k in ("jours", "chiffre_affaires", "cout_total", "tjm") else k, msg)
                 raise InputError(errs)
             self.cache[key] = res["result"]
-            for s in res["result"].get("sources") or []:
-                if isinstance(s, dict) and "parametre" in s:
-                    self.sources.setdefault(s["parametre"], s)
+            self.sources = fusion_sources(self.sources, [s for s in res["result"].get("sources") or []
+                                                         if isinstance(s, dict) and "parametre" in s])
         return self.cache[key]
 
 
@@ -802,7 +801,7 @@ def compute(values: dict) -> dict:
         "periode": "annee", "annee": annee, "statut": values["statut"], "jours_mois": jours,
         "colonnes": cols, "graphique_mois": chart, "lecture": _lecture(cols, {**values, "_jours": jours}),
         "chiffres_cles": chiffres, "alertes": alertes, "hypotheses": _hypotheses(values, p),
-        "sources": sorted(ap.sources.values(), key=lambda s: s["parametre"]),
+        "sources": sorted(ap.sources, key=lambda s: s["parametre"]),
         "date": values["date"].isoformat(),
     }
     if len(cols) == 1:

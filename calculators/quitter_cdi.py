@@ -31,7 +31,7 @@ import math
 from .core.arrondi import cents
 from .core.dates import LAST_DAY
 from .core.format import euros, euros_cents, nombre
-from .core.parametres import At
+from .core.parametres import At, fusion_sources
 from .core.resultat import Ligne
 from .core.schema import Field, InputError
 from .regles import assurance_chomage as ac
@@ -262,7 +262,6 @@ def compute(values: dict) -> dict:
             "Création d’entreprise : ARCE ou maintien de l’ARE")],
         "lignes_colonnes": are["lignes_colonnes"], "regles_appliquees": are["regles_appliquees"], "alertes": alertes,
         "hypotheses": hypotheses, "incertitudes": are["incertitudes"],
-        "sources": sorted({s["parametre"]: s for s in are["sources"] + p.sources()}.values(),
-                          key=lambda s: s["parametre"]),
+        "sources": sorted(fusion_sources(p.sources(), are["sources"]), key=lambda s: s["parametre"]),
         "date": are["date"],
     }
