@@ -54,7 +54,7 @@ import math
 
 from .core.arrondi import cents
 from .core.dates import date_field
-from .core.format import euros, nombre
+from .core.format import date_fr, euros, nombre
 from .core.parametres import At, fusion_sources
 from .core.schema import Field, InputError
 from .regles import annee as ra
@@ -281,7 +281,7 @@ def _ouvrir_are(ap: _Appels, values: dict, contrat: str, mode: str, fin, brut_mo
     premiere = next(f for f in get("chomage").FIELDS if f.name == "fin_contrat").minimum
     if fin < premiere:
         return {"droits_ouverts": False, "raison": (
-            f"Contrat terminé avant le {premiere.day} {ra.MOIS[premiere.month - 1]} {premiere.year} : le guide ne "
+            f"Contrat terminé avant le {date_fr(premiere)} : le guide ne "
             "connaît que les règles d’assurance chômage applicables depuis cette date ; l’ARE n’est pas calculée.")}
     p = At(fin)
     prc = ac.mois_periode_reference(p, values["age"])
