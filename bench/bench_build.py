@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -121,7 +120,7 @@ def main() -> int:
     print()
     print(f"{'articles':>8} {'plain s':>8} {'before s':>9} {'after s':>8} {'before/plain':>13} {'after/plain':>12} {'after/before':>13}"
           "   (ratios: median of pairs)")
-    for n, s in results["sizes"].items():
+    for s in results["sizes"].values():
         print(f"{s['articles']:>8} {s['plain_s']:>8.2f} {s.get('before_s', float('nan')):>9.2f} {s['ours_s']:>8.2f} "
               f"{s.get('ratio_before_plain', float('nan')):>13.2f} {s['ratio_ours_plain']:>12.2f} "
               f"{s.get('ratio_ours_before', float('nan')):>13.2f}")

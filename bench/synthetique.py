@@ -27,7 +27,7 @@ def make(out: Path, n: int, content: Path = ROOT / "content") -> Path:
     for i in range(n):
         src = sources[i % len(sources)]
         text = src.read_text(encoding="utf-8")
-        text = re.sub(r"^Title: (.*)$", lambda m: f"Title: {m.group(1)} (copie {i + 1})", text, count=1, flags=re.M)
+        text = re.sub(r"^Title: (.*)$", lambda m, i=i: f"Title: {m.group(1)} (copie {i + 1})", text, count=1, flags=re.M)
         slug = f"{src.stem}-copie-{i + 1}"
         if re.search(r"^Slug: ", text, flags=re.M):
             text = re.sub(r"^Slug: .*$", f"Slug: {slug}", text, count=1, flags=re.M)

@@ -52,15 +52,13 @@ from __future__ import annotations
 import json
 import math
 
-import calculators
-
 from .core.arrondi import cents
 from .core.dates import date_field
-from .core.parametres import At
+from .core.format import date_fr, euros, nombre
+from .core.parametres import At, fusion_sources
 from .core.schema import Field, InputError
 from .regles import annee as ra
 from .regles import assurance_chomage as ac
-from .render import euros, nombre
 
 NAME = "annee"
 TITLE = "Une année avec et sans missions"
@@ -91,7 +89,8 @@ _G_OPT = "Options"
 
 def _champ(calculateur: str, name: str, **over) -> Field:
     """A field of another calculator, the same here (its public schema)."""
-    f = next(f for f in calculators.get(calculateur).FIELDS if f.name == name)
+    from . import get
+    f = next(f for f in get(calculateur).FIELDS if f.name == name)
     return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
 
 
@@ -166,13 +165,14 @@ def check(values: dict) -> dict:
 class _Appels:
     def __init__(self):
         self.cache: dict = {}
-        self.sources: dict = {}
+        self.sources: list = []
         self.lus: dict = {}  # calculator -> result keys read (for the report and the tests)
 
     def run(self, name: str, inputs: dict, champ: str = "tjm") -> dict:
         key = (name, json.dumps(inputs, sort_keys=True))
         if key not in self.cache:
-            res = calculators.run(name, inputs)
+            from . import run
+            res = run(name, inputs)
             if not res["ok"]:
                 errs = {}
                 for k, msg in res["errors"].items():
@@ -181,9 +181,8 @@ class _Appels:
                     errs.setdefault(champ if k in ("jours", "chiffre_affaires", "cout_total", "tjm") else k, msg)
                 raise InputError(errs)
             self.cache[key] = res["result"]
-            for s in res["result"].get("sources") or []:
-                if isinstance(s, dict) and "parametre" in s:
-                    self.sources.setdefault(s["parametre"], s)
+            self.sources = fusion_sources(self.sources, [s for s in res["result"].get("sources") or []
+                                                         if isinstance(s, dict) and "parametre" in s])
         return self.cache[key]
 
 
@@ -278,10 +277,11 @@ def _date(s):
 
 def _ouvrir_are(ap: _Appels, values: dict, contrat: str, mode: str, fin, brut_moyen: float, mois_sans_paie: int,
                 jours_sans_paie: int, indemnite: float) -> dict:
-    premiere = next(f for f in calculators.get("chomage").FIELDS if f.name == "fin_contrat").minimum
+    from . import get
+    premiere = next(f for f in get("chomage").FIELDS if f.name == "fin_contrat").minimum
     if fin < premiere:
         return {"droits_ouverts": False, "raison": (
-            f"Contrat terminé avant le {premiere.day} {ra.MOIS[premiere.month - 1]} {premiere.year} : le guide ne "
+            f"Contrat terminé avant le {date_fr(premiere)} : le guide ne "
             "connaît que les règles d’assurance chômage applicables depuis cette date ; l’ARE n’est pas calculée.")}
     p = At(fin)
     prc = ac.mois_periode_reference(p, values["age"])
@@ -801,7 +801,7 @@ def compute(values: dict) -> dict:
         "periode": "annee", "annee": annee, "statut": values["statut"], "jours_mois": jours,
         "colonnes": cols, "graphique_mois": chart, "lecture": _lecture(cols, {**values, "_jours": jours}),
         "chiffres_cles": chiffres, "alertes": alertes, "hypotheses": _hypotheses(values, p),
-        "sources": sorted(ap.sources.values(), key=lambda s: s["parametre"]),
+        "sources": sorted(ap.sources, key=lambda s: s["parametre"]),
         "date": values["date"].isoformat(),
     }
     if len(cols) == 1:

@@ -21,10 +21,11 @@ import datetime as _dt
 
 from .core.arrondi import cents
 from .core.dates import LAST_DAY, default_date
+from .core.format import date_fr, euros_cents, nombre
 from .core.parametres import At, parametre
+from .core.resultat import Ligne
 from .core.schema import Field
 from .regles import assurance_chomage as ac
-from .render import date_fr, euros_cents, nombre
 
 NAME = "chomage"
 TITLE = "Simulateur d’allocation chômage (ARE)"
@@ -172,8 +173,8 @@ def _jours(n: int) -> str:
 
 
 def _ligne(code, libelle, groupe, montant=None, assiette=None, taux=None, reference=""):
-    return {"code": code, "libelle": libelle, "groupe": groupe, "assiette": assiette, "taux_salarial": taux,
-            "montant_salarial": montant, "reference": reference}
+    """A line of the calculation (the allowance's rate and amount in the salaried columns)."""
+    return Ligne(code, libelle, groupe, assiette, taux_salarial=taux).en_json(reference, assiette, montant)
 
 
 def _incertitudes(names, p) -> list:
@@ -186,7 +187,7 @@ def _message_incertain(name: str, p) -> str:
     """The French text of an unsure rule (the `incertain` key of chomage.toml says the same)."""
     if name == "chomage.sjr.plafond_jours_non_travailles_au_diviseur":
         return ("Diviseur du salaire journalier de référence : les jours non travaillés y sont comptés dans la limite "
-                f"de {ac_nombre(p('chomage.duree.plafond_jours_non_travailles') * 100)} % des jours travaillés "
+                f"de {nombre(p('chomage.duree.plafond_jours_non_travailles') * 100)} % des jours travaillés "
                 "(lecture d’une page secondaire ; le résumé de l’Unédic ne cite ce plafond que pour la durée). Sans "
                 "effet pour un emploi continu.")
     if name == "chomage.sjr.portage_jours_suspension":
@@ -197,16 +198,16 @@ def _message_incertain(name: str, p) -> str:
                 "plancher de la dégressivité sont ceux du 1er juillet 2025.")
     if name == "chomage.reforme_rupture_conventionnelle.en_vigueur":
         return ("Rupture conventionnelle : l’accord du 25 février 2026 réduirait la durée maximale à "
-                f"{ac_nombre(p('chomage.reforme_rupture_conventionnelle.maximum_mois'))} mois ("
-                f"{ac_nombre(p('chomage.reforme_rupture_conventionnelle.maximum_mois_senior'))} mois à partir de "
-                f"{ac_nombre(p('chomage.duree.age_palier_1'))} ans) ; il attend une loi et n’est pas appliqué ici.")
+                f"{nombre(p('chomage.reforme_rupture_conventionnelle.maximum_mois'))} mois ("
+                f"{nombre(p('chomage.reforme_rupture_conventionnelle.maximum_mois_senior'))} mois à partir de "
+                f"{nombre(p('chomage.duree.age_palier_1'))} ans) ; il attend une loi et n’est pas appliqué ici.")
     if name == "chomage.differe_specifique.diviseur":
-        return (f"Différé spécifique : le diviseur de 2024 ({ac_nombre(p('chomage.differe_specifique.diviseur'))}) "
+        return (f"Différé spécifique : le diviseur de 2024 ({nombre(p('chomage.differe_specifique.diviseur'))}) "
                 "est gardé, celui de 2025-2026 n’ayant pas été trouvé ; indexé sur le plafond de la sécurité "
                 "sociale, il serait un peu plus élevé et le différé un peu plus court.")
     if name == "chomage.retenues.seuil_exoneration_heures":
         return ("Seuil d’exonération de CSG et de CRDS : SMIC horaire × "
-                f"{ac_nombre(p('chomage.retenues.seuil_exoneration_heures'))} heures, arrondi à l’euro supérieur "
+                f"{nombre(p('chomage.retenues.seuil_exoneration_heures'))} heures, arrondi à l’euro supérieur "
                 "(formule d’une circulaire de l’Unédic de 2012, lue sur une page secondaire) ; montant de 2026 non lu.")
     raise KeyError(name)
 
@@ -249,7 +250,7 @@ def _ati(values, p) -> dict:
     duree = int(p("chomage.ati.duree_jours"))
     conditions = []
     if values["annees_activite"] < p("chomage.ati.duree_activite_ans"):
-        conditions.append(f"{ac_nombre(p('chomage.ati.duree_activite_ans'))} ans d’activité ininterrompue dans la "
+        conditions.append(f"{nombre(p('chomage.ati.duree_activite_ans'))} ans d’activité ininterrompue dans la "
                           "même entreprise sont exigés")
     if values["revenu_independant"] < p("chomage.ati.revenu_minimum"):
         conditions.append(f"des revenus d’activité d’au moins {_e(p('chomage.ati.revenu_minimum'))} par an sont "
@@ -267,7 +268,6 @@ def _ati(values, p) -> dict:
         raison = "Pas d’ATI : " + " et ".join(conditions) + " (Code du travail, art. R5424-70)."
         return _non_ouvert(values, p, raison, [], [], hyp)
     total = cents(montant * duree)
-    fin = values["fin_contrat"]
     lignes = [
         _ligne("ati_journaliere", "ATI, par jour", "Allocation des travailleurs indépendants", montant, reference=ref),
         _ligne("ati_total", f"ATI sur {duree} jours", "Allocation des travailleurs indépendants", total,
@@ -285,10 +285,6 @@ def _ati(values, p) -> dict:
     return res
 
 
-def ac_nombre(x, decimals: int = 2) -> str:
-    return nombre(x, decimals)
-
-
 def compute(values: dict) -> dict:
     fin = values["fin_contrat"]
     p = At(fin)
@@ -296,13 +292,13 @@ def compute(values: dict) -> dict:
         return _ati(values, p)
     age = values["age"]
     contrat, mode = values["contrat"], values["mode_rupture"]
-    portage = contrat.startswith("portage")
     hypotheses = [
         "Les mois travaillés sont les derniers avant la fin du contrat, payés chacun le salaire saisi ; les primes "
         "s’ajoutent au total de la période. Le salaire de référence exclut les indemnités de rupture, l’indemnité "
         "compensatrice de congés payés et l’indemnité de fin de contrat (service-public.fr, F2064).",
         "Indemnisation continue à partir du premier jour indemnisé (aucune reprise d’emploi) ; l’allocation est "
-        f"versée sur {ac_nombre(p('chomage.allocation.jours_par_mois'))} jours chaque mois. Taux normal de CSG (revenu fiscal de référence au-dessus des seuils du "
+        f"versée sur {nombre(p('chomage.allocation.jours_par_mois'))} jours chaque mois. "
+        "Taux normal de CSG (revenu fiscal de référence au-dessus des seuils du "
         "taux réduit).",
         "Durée : jours arrondis au jour supérieur ; différés : jours arrondis au jour inférieur (lecture du guide).",
         "Montants aux règles en vigueur à la fin du contrat : les revalorisations de chaque 1er juillet pendant "
@@ -326,7 +322,7 @@ def compute(values: dict) -> dict:
                   "s’ouvrent au licenciement ou à la rupture conventionnelle.")
         alertes.append({"niveau": "info", "message": (
             f"Pendant la suspension, la réserve financière peut payer une allocation de prospection, au plus "
-            f"{ac_nombre(mois)} mois, d’au moins {ac_nombre(jours)} journée de rémunération par mois (convention "
+            f"{nombre(mois)} mois, d’au moins {nombre(jours)} journée de rémunération par mois (convention "
             f"collective, art. 22.2) ; elle est soumise aux cotisations comme un salaire.")})
         return _non_ouvert(values, p, raison, alertes, lignes, hypotheses)
 
@@ -339,7 +335,7 @@ def compute(values: dict) -> dict:
     minimum_affiliation = int(p("chomage.affiliation.jours_minimum"))
     if travailles < minimum_affiliation:
         raison = (f"Pas d’ARE : {travailles} jours travaillés dans les {mois_prc} derniers mois, il en faut au "
-                  f"moins {minimum_affiliation} (ou {ac_nombre(p('chomage.affiliation.heures_minimum'))} heures).")
+                  f"moins {minimum_affiliation} (ou {nombre(p('chomage.affiliation.heures_minimum'))} heures).")
         return _non_ouvert(values, p, raison, alertes, lignes, hypotheses)
 
     # reference salary and SJR
@@ -350,7 +346,7 @@ def compute(values: dict) -> dict:
     if brut_total > plafond:
         alertes.append({"niveau": "info", "message": (
             f"Le salaire de référence est plafonné à {_e(plafond_mois)} par mois "
-            f"({ac_nombre(p('chomage.salaire_reference.plafond_pmss'))} fois le plafond mensuel de la sécurité "
+            f"({nombre(p('chomage.salaire_reference.plafond_pmss'))} fois le plafond mensuel de la sécurité "
             "sociale).")})
     portage_cdi = contrat == "portage_cdi"
     diviseur = ac.diviseur_sjr(p, travailles, non_travailles, portage_cdi)
@@ -360,7 +356,7 @@ def compute(values: dict) -> dict:
     lignes.append(_ligne("salaire_reference", f"Salaire de référence ({values['mois_travailles']} mois"
                          + (" et primes" if values["primes"] else "") + ", période du " + _date(debut_prc) + " au "
                          + _date(fin) + ")", G, sr, assiette=cents(brut_total), reference=ref_sjr))
-    lignes.append(_ligne("sjr", f"Salaire journalier de référence (÷ {ac_nombre(diviseur)} jours)", G, s,
+    lignes.append(_ligne("sjr", f"Salaire journalier de référence (÷ {nombre(diviseur)} jours)", G, s,
                          assiette=sr, reference=ref_sjr))
 
     # daily allowance
@@ -404,15 +400,15 @@ def compute(values: dict) -> dict:
     jours = duree["jours"]
     ref_duree = "Règlement d’assurance chômage, art. 9 ; décret n° 2023-33 (coefficient de conjoncture)"
     regles.append({"code": "duree", "libelle": "Durée d’indemnisation", "applique": True, "valeur": jours,
-                   "raison": (f"({travailles} jours travaillés + {ac_nombre(duree['jours_non_travailles_retenus'])} "
-                              f"jours non travaillés retenus) × {ac_nombre(p('chomage.duree.coefficient'))}"
+                   "raison": (f"({travailles} jours travaillés + {nombre(duree['jours_non_travailles_retenus'])} "
+                              f"jours non travaillés retenus) × {nombre(p('chomage.duree.coefficient'))}"
                               + {"minimum": ", relevée au minimum", "maximum": ", ramenée au maximum pour l’âge",
                                  None: ""}[duree["borne"]]), "reference": ref_duree})
     if non_travailles > duree["jours_non_travailles_retenus"]:
         regles.append({"code": "plafond_non_travailles", "libelle": "Plafond des jours non travaillés",
                        "applique": True, "valeur": duree["jours_non_travailles_retenus"],
                        "raison": f"{non_travailles} jours non travaillés, comptés dans la limite de "
-                                 f"{ac_nombre(p('chomage.duree.plafond_jours_non_travailles') * 100)} % des jours "
+                                 f"{nombre(p('chomage.duree.plafond_jours_non_travailles') * 100)} % des jours "
                                  "travaillés", "reference": ref_duree})
 
     # différés
@@ -427,7 +423,7 @@ def compute(values: dict) -> dict:
     ref_diff = "Règlement d’assurance chômage, art. 21 et 22 ; fiches de l’Unédic sur les différés (27 novembre 2024)"
     regles.append({"code": "differe_specifique", "libelle": "Différé spécifique", "applique": ds["jours"] > 0,
                    "valeur": ds["jours"],
-                   "raison": (f"part supra-légale de {_e(supra)} ÷ {ac_nombre(p('chomage.differe_specifique.diviseur'))}"
+                   "raison": (f"part supra-légale de {_e(supra)} ÷ {nombre(p('chomage.differe_specifique.diviseur'))}"
                               + (f", plafonné à {ds['maximum']} jours" if ds["avant_plafond"] > ds["maximum"] else "")
                               if supra > 0 else "Ne s’applique pas : aucune indemnité au-delà de la part légale"),
                    "reference": ref_diff})
@@ -450,7 +446,7 @@ def compute(values: dict) -> dict:
     ref_dg = "Règlement d’assurance chômage, art. 17 bis § 1"
     if dg["applique"]:
         regles.append({"code": "degressivite", "libelle": "Dégressivité", "applique": True, "valeur": dg["aj"],
-                       "raison": f"{_e(a)} × {ac_nombre(p('chomage.degressivite.coefficient'))}, au moins "
+                       "raison": f"{_e(a)} × {nombre(p('chomage.degressivite.coefficient'))}, au moins "
                                  f"{_e(dg['plancher'])}, à partir du {dg['jour']}e jour indemnisé", "reference": ref_dg})
         lignes.append(_ligne("allocation_degressive", f"Allocation brute à partir du {dg['jour']}e jour "
                              f"(au moins {_e(dg['plancher'])})", "Dégressivité", dg["aj"], assiette=a,
@@ -459,7 +455,7 @@ def compute(values: dict) -> dict:
                              r_dg["net"], reference=ref_ret))
     else:
         why = (f"Ne s’applique pas : {age} ans à la fin du contrat, elle ne touche que les moins de "
-               f"{ac_nombre(p('chomage.degressivite.age_exemption'))} ans" if dg["raison"] == "age" else
+               f"{nombre(p('chomage.degressivite.age_exemption'))} ans" if dg["raison"] == "age" else
                f"Ne s’applique pas : l’allocation ({_e(a)}) ne dépasse pas {_e(dg['plancher'])}")
         regles.append({"code": "degressivite", "libelle": "Dégressivité", "applique": False, "valeur": None,
                        "raison": why, "reference": ref_dg})
@@ -504,7 +500,7 @@ def compute(values: dict) -> dict:
     hypotheses.append(
         "ARCE et maintien : droits restants = allocation journalière (réduite après la dégressivité) × jours "
         "restants à la création (lecture du guide) ; l’ARCE suppose l’ACRE. Le maintien de l’ARE à côté d’une "
-        f"activité non salariée s’arrête quand {ac_nombre(p('chomage.maintien_are.plafond_droits_restants') * 100)} % "
+        f"activité non salariée s’arrête quand {nombre(p('chomage.maintien_are.plafond_droits_restants') * 100)} % "
         "des droits restants ont été versés (depuis le 1er avril 2025) ; "
         "chaque mois, les revenus de l’activité réduisent l’allocation.")
 
@@ -556,7 +552,7 @@ def compute(values: dict) -> dict:
          "aide": f"Premier jour indemnisé : le {_date(premier)}, après {_jours(ds['jours'])} de différé spécifique, "
                  f"{_jours(dcp['jours'])} de différé congés payés et {_jours(attente)} d’attente."},
         {"code": "duree_jours", "libelle": "Durée des droits", "valeur": jours, "unite": "jours",
-         "aide": f"Environ {ac_nombre(round(jours * 12 / 365, 1), 1)} mois, jusqu’au {_date(dernier)}."},
+         "aide": f"Environ {nombre(round(jours * 12 / 365, 1), 1)} mois, jusqu’au {_date(dernier)}."},
     ]
     if date_degr:
         chiffres.append({"code": "allocation_degressive", "libelle": "Allocation brute après la dégressivité",
@@ -570,7 +566,7 @@ def compute(values: dict) -> dict:
          "aide": f"Maintien de l’ARE plafonné à {_e(maintien)} brut."},
     ]
     for rg in regles:
-        hypotheses.append(f"{rg['libelle']} : " + (f"{ac_nombre(rg['valeur'])}"
+        hypotheses.append(f"{rg['libelle']} : " + (f"{nombre(rg['valeur'])}"
                                                       + (" jours" if rg["code"] != "degressivite" else " €")
                                                       + f" ({rg['raison']})" if rg["applique"] else rg["raison"])
                           + f". {rg['reference']}.")

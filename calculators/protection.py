@@ -20,8 +20,10 @@ quarter of it; an independent's average income, RAAM, is this year's).
 
 from __future__ import annotations
 
-from .core.arrondi import cents, decimales
+from . import statuts
+from .core.arrondi import cents
 from .core.dates import date_field
+from .core.format import NBSP, euros, euros_cents, nombre, pourcent
 from .core.parametres import At
 from .core.schema import Field, InputError
 from .regles import prestations as _pr
@@ -109,13 +111,11 @@ def _run(name: str, inputs: dict, champ: str = "tjm") -> dict:
 
 def _entrees(values: dict) -> dict:
     """The inputs of each calculator, exactly the status comparator's."""
-    from . import get
-    cs = get("comparateur_statuts")
     v = {"tjm": values.get("tjm") or 0.0, "jours": values.get("jours") or 1.0,
          "chiffre_affaires_annuel": values.get("chiffre_affaires_annuel"), "frais": values.get("frais") or 0.0,
          "frais_gestion": values["frais_gestion"], "activite": values["activite"],
          "versement_liberatoire": False, "date": values["date"]}
-    return {"entrees": cs.entrees(v), "entree_cdi": cs.entree_cdi}
+    return {"entrees": statuts.entrees(v), "entree_cdi": statuts.entree_cdi}
 
 
 def revenus(values: dict) -> dict:
@@ -177,22 +177,22 @@ def _revenus(values: dict) -> dict:
 
 
 def _eur(x: float, dec: int = 0) -> str:
-    """An amount the French way (« 1 803 € », « 20,1877 € »), rounded half away from zero."""
-    x = decimales(x, dec)
-    s = f"{x:,.{dec}f}".replace(",", "\u202f").replace(".", ",")
-    return s + "\u00a0€"
+    """An amount the French way (« 1 803 € », « 20,1877 € » for a point's price)."""
+    if dec == 0:
+        return euros(x)
+    if dec == 2:
+        return euros_cents(x)
+    return nombre(x, dec) + NBSP + "€"
 
 
 def _pct(x: float) -> str:
     """A rate the French way: « 8,1 % », « 0,834 % »."""
-    s = f"{decimales(x * 100, 4):g}".replace(".", ",")
-    return s + "\u202f%"
+    return pourcent(x, 4)
 
 
 def _n(x: float) -> str:
     """A count the French way: « 1 015 », « 91,25 »."""
-    s = f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
-    return s
+    return nombre(x)
 
 
 def _ligne(code, libelle, valeur, unite, regle, reference, raison=None):
@@ -204,7 +204,6 @@ def compute(values: dict) -> dict:
     p = At(values["date"])
     statut = values["statut"]
     rv = revenus(values)
-    pss = _rt.pass_annuel(p)
     lignes = []
     hyp = [
         "Une année d’activité régulière : les trois derniers salaires valent un quart de l’année ; pour un "
@@ -221,8 +220,8 @@ def compute(values: dict) -> dict:
         regime = "agirc_arrco"
         points = _rt.points_agirc_arrco(bm, p)
         regle_pts = ("Cotisations Agirc-Arrco de l’année (tranches 1 et 2) ÷ taux d’appel "
-                     f"{p('protection.retraite.agirc_arrco.taux_appel'):.2f} ÷ valeur d’achat du point "
-                     f"{_eur(p('protection.retraite.agirc_arrco.valeur_achat'), 4)}").replace(".", ",")
+                     f"{nombre(p('protection.retraite.agirc_arrco.taux_appel'))} ÷ valeur d’achat du point "
+                     f"{_eur(p('protection.retraite.agirc_arrco.valeur_achat'), 4)}")
         ref_pts = "ANI Agirc-Arrco du 17 novembre 2017"
         regle_rev = "Salaire brut de l’année, dans la limite du plafond annuel de la sécurité sociale"
     elif statut == "micro":
@@ -366,7 +365,8 @@ def compute(values: dict) -> dict:
         lignes.append(_ligne("ij_at_mp_jour", "Indemnité journalière accident du travail", None, "€/jour",
                              "Assurance AT/MP du régime général", "Code de la sécurité sociale, art. L411-1 et L743-1", raison))
         lignes.append(_ligne("ij_at_mp_jour_29", "Indemnité journalière accident du travail (à partir du "
-                             f"{int(p('protection.at_mp.jour_taux_2'))}e jour)", None, "€/jour", "Assurance AT/MP du régime général", "Code de la sécurité sociale, art. L411-1",
+                             f"{int(p('protection.at_mp.jour_taux_2'))}e jour)", None, "€/jour", "Assurance AT/MP du régime général",
+                             "Code de la sécurité sociale, art. L411-1",
                              raison))
 
     # ------------------------------------------------------------ maternité, paternité

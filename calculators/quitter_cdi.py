@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import math
 
-import calculators
-
 from .core.arrondi import cents
 from .core.dates import LAST_DAY
-from .core.parametres import At
+from .core.format import euros, euros_cents, nombre
+from .core.parametres import At, fusion_sources
+from .core.resultat import Ligne
 from .core.schema import Field, InputError
 from .regles import assurance_chomage as ac
-from .render import date_fr, euros, euros_cents, nombre
 
 NAME = "quitter_cdi"
 TITLE = "Quitter son CDI : chômage, rupture et création"
@@ -62,7 +61,8 @@ _G_PRO = "Après le CDI"
 
 def _champ_chomage(name: str) -> Field:
     """A field of the ``chomage`` calculator (its public schema): the end date keeps its bounds and default."""
-    return next(f for f in calculators.get("chomage").FIELDS if f.name == name)
+    from . import get
+    return next(f for f in get("chomage").FIELDS if f.name == name)
 
 
 # the end of the contract sets the rules applied (calculators.run reads it)
@@ -141,6 +141,11 @@ def _annee_cumul(p, are: dict, revenu: float, plafond_mensuel: float | None, pla
     return {"total": total, "net": total_net, "jours": payes}
 
 
+def _ligne(code, libelle, groupe, assiette, taux, montant, reference) -> dict:
+    """A line of the calculation (its rate and amount in the salaried columns, as the allowance's lines)."""
+    return Ligne(code, libelle, groupe, assiette, taux_salarial=taux).en_json(reference, assiette, montant)
+
+
 def compute(values: dict) -> dict:
     fin = values["fin_contrat"]
     p = At(fin)
@@ -150,7 +155,8 @@ def compute(values: dict) -> dict:
                                             else legale)
     anciennete_mois = values["anciennete_annees"] * 12 + values["anciennete_mois"]
     mois_prc = ac.mois_periode_reference(p, values["age"])
-    res = calculators.run("chomage", {
+    from . import run
+    res = run("chomage", {
         "salaire_brut": values["salaire_brut"], "mois_travailles": min(anciennete_mois, mois_prc),
         "age": values["age"], "fin_contrat": fin.isoformat(), "contrat": "cdi", "mode_rupture": mode,
         "indemnite_rupture": ind, "indemnite_legale": min(legale, ind) if mode != "demission" else None,
@@ -164,13 +170,10 @@ def compute(values: dict) -> dict:
     G = "Rupture et allocation chômage"
     ref_ind = "Code du travail, art. L1234-9, R1234-1, R1234-2 et R1234-4 ; art. L1237-13 (rupture conventionnelle)"
     lignes = [
-        {"code": "indemnite_legale", "libelle": "Indemnité légale minimale", "groupe": G,
-         "assiette": values["salaire_brut"], "taux_salarial": None, "montant_salarial": legale, "reference": ref_ind},
-        {"code": "indemnite_rupture", "libelle": "Indemnité de rupture retenue", "groupe": G, "assiette": None,
-         "taux_salarial": None, "montant_salarial": ind, "reference": ref_ind},
-        {"code": "indemnite_supra_legale", "libelle": "Dont part supra-légale (différé spécifique)", "groupe": G,
-         "assiette": None, "taux_salarial": None, "montant_salarial": cents(max(ind - legale, 0.0)),
-         "reference": "Règlement d’assurance chômage, art. 21"},
+        _ligne("indemnite_legale", "Indemnité légale minimale", G, values["salaire_brut"], None, legale, ref_ind),
+        _ligne("indemnite_rupture", "Indemnité de rupture retenue", G, None, None, ind, ref_ind),
+        _ligne("indemnite_supra_legale", "Dont part supra-légale (différé spécifique)", G, None, None,
+               cents(max(ind - legale, 0.0)), "Règlement d’assurance chômage, art. 21"),
     ]
     alertes = list(are["alertes"])
     hypotheses = [
@@ -188,10 +191,10 @@ def compute(values: dict) -> dict:
             cumul = _annee_cumul(p, are, revenu, values["salaire_brut"], None)
             an.update(are_annee=cumul["total"], are_annee_net=cumul["net"], ajout_annee=cumul["net"], option="cumul")
             lignes += [
-                {"code": "are_cumul_annee", "libelle": f"ARE brute versée à côté du salaire de portage "
-                 f"({cumul['jours']} jours payés ; nette : {euros_cents(cumul['net'])})", "groupe": G2, "assiette": revenu, "taux_salarial": p("chomage.cumul.part_revenu_deduite"),
-                 "montant_salarial": cumul["total"],
-                 "reference": "Règlement d’assurance chômage, art. 30 à 34 (cumul avec une activité salariée)"},
+                _ligne("are_cumul_annee", f"ARE brute versée à côté du salaire de portage "
+                       f"({cumul['jours']} jours payés ; nette : {euros_cents(cumul['net'])})", G2, revenu,
+                       p("chomage.cumul.part_revenu_deduite"), cumul["total"],
+                       "Règlement d’assurance chômage, art. 30 à 34 (cumul avec une activité salariée)"),
             ]
             hypotheses.append(
                 f"Portage : chaque mois, ({jpm} × allocation journalière − "
@@ -207,19 +210,17 @@ def compute(values: dict) -> dict:
             an.update(arce_net=arce_net, maintien_annee=maintien["total"], maintien_annee_net=maintien["net"],
                       ajout_annee=max(arce_net, maintien["net"]), option=meilleur)
             lignes += [
-                {"code": "droits_restants", "libelle": "Droits restants à la création", "groupe": G2, "assiette": None,
-                 "taux_salarial": None, "montant_salarial": droits, "reference": "Règlement d’assurance chômage"},
-                {"code": "arce_net", "libelle": f"ARCE versée la première année (deux moitiés de "
-                 f"{euros_cents(are['arce_versement'])})", "groupe": G2, "assiette": droits,
-                 "taux_salarial": p("chomage.arce.part_droits_restants"), "montant_salarial": arce_net,
-                 "reference": "Règlement d’assurance chômage (ARCE) ; retenue de retraite complémentaire déduite"},
-                {"code": "maintien_annee", "libelle": f"Ou ARE maintenue la première année, brute ({maintien['jours']} "
-                 f"jours payés ; nette : {euros_cents(maintien['net'])})", "groupe": G2, "assiette": revenu, "taux_salarial": None,
-                 "montant_salarial": maintien["total"],
-                 "reference": "Circulaire Unédic n° 2025-03 (plafond du maintien)"},
-                {"code": "maintien_plafond", "libelle": "Plafond du maintien (part des droits restants)", "groupe": G2,
-                 "assiette": droits, "taux_salarial": p("chomage.maintien_are.plafond_droits_restants"),
-                 "montant_salarial": are["maintien_plafond"], "reference": "Circulaire Unédic n° 2025-03"},
+                _ligne("droits_restants", "Droits restants à la création", G2, None, None, droits,
+                       "Règlement d’assurance chômage"),
+                _ligne("arce_net", f"ARCE versée la première année (deux moitiés de "
+                       f"{euros_cents(are['arce_versement'])})", G2, droits, p("chomage.arce.part_droits_restants"),
+                       arce_net, "Règlement d’assurance chômage (ARCE) ; retenue de retraite complémentaire déduite"),
+                _ligne("maintien_annee", f"Ou ARE maintenue la première année, brute ({maintien['jours']} "
+                       f"jours payés ; nette : {euros_cents(maintien['net'])})", G2, revenu, None, maintien["total"],
+                       "Circulaire Unédic n° 2025-03 (plafond du maintien)"),
+                _ligne("maintien_plafond", "Plafond du maintien (part des droits restants)", G2, droits,
+                       p("chomage.maintien_are.plafond_droits_restants"), are["maintien_plafond"],
+                       "Circulaire Unédic n° 2025-03"),
             ]
             hypotheses.append(
                 "Entreprise créée au premier jour indemnisé. Maintien de l’ARE : chaque mois, la même réduction que pour "
@@ -261,7 +262,6 @@ def compute(values: dict) -> dict:
             "Création d’entreprise : ARCE ou maintien de l’ARE")],
         "lignes_colonnes": are["lignes_colonnes"], "regles_appliquees": are["regles_appliquees"], "alertes": alertes,
         "hypotheses": hypotheses, "incertitudes": are["incertitudes"],
-        "sources": sorted({s["parametre"]: s for s in are["sources"] + p.sources()}.values(),
-                          key=lambda s: s["parametre"]),
+        "sources": sorted(fusion_sources(p.sources(), are["sources"]), key=lambda s: s["parametre"]),
         "date": are["date"],
     }

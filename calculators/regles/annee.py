@@ -30,11 +30,11 @@ import datetime as _dt
 import math
 
 from ..core.arrondi import cents, decimales
+from ..core.format import MONTHS
 from ..core.parametres import At
 from . import retraite as _rt
 
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre")
+MOIS = MONTHS  # the months' names, the French formatter's
 MOIS_COURTS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from html import unescape
-from html.parser import HTMLParser
 
 from pelican import signals
 from pelican.contents import Content

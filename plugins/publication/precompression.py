@@ -22,7 +22,6 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import shutil
 import subprocess
 from pathlib import Path

@@ -42,7 +42,6 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import get_date, slugify
 
 
-
 @dataclass(frozen=True)
 class Probleme:
     fichier: str
@@ -400,7 +399,8 @@ def verifier_sortie(output: str, siteurl: str) -> None:
             source = _state.sources.get(rel)
             page = page_of(full)
 
-            def report(line: int | None, message: str, needles=()) -> None:
+            # the page's own names are bound now: the function must not see the next page's
+            def report(line: int | None, message: str, needles=(), *, source=source, rel=rel, full=full) -> None:
                 if source:
                     _add(source, _find_line(source, *needles), f"{message} (page produite : {rel})")
                 else:

@@ -15,7 +15,6 @@ import datetime as dt
 import pytest
 
 import calculators
-
 from calculators.regles import annee as ra
 
 STATUTS = ("cdi", "portage_cdi", "portage_cdd", "micro", "eurl", "sasu")

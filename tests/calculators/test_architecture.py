@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "calculators"
 
 # The calculators; a new one must be listed here (the test below says so).
-STATUTS = {"salarie", "portage", "sasu", "eurl", "micro", "protection", "chomage", "quitter_cdi"}
-COMPOSITES = {"tjm", "comparateur_statuts", "comparateur_offres", "annee"}
+STATUTS = {"salarie", "portage", "sasu", "eurl", "micro", "chomage"}
+COMPOSITES = {"tjm", "comparateur_statuts", "comparateur_offres", "annee", "protection", "quitter_cdi"}
 # What a composite may read of another calculator: the contract of calculators/__init__.py.
 CONTRAT = {"NAME", "TITLE", "DESCRIPTION", "FIELDS", "check", "compute", "calculer", "valeurs"}
 # The registry's public functions (calculators/__init__.py).

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import tomllib
 import pathlib
+import tomllib
 
 import pytest
 

@@ -21,8 +21,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from _contenu import CONTENT, GLOSSAIRE, articles, lire, liens_internes, sans_code
+from _contenu import CONTENT, GLOSSAIRE, articles, liens_internes, lire, sans_code
 
 TERMES = ("CFE", "portabilité", "cumul emploi-retraite", "facturation électronique", "franchise en base")
 

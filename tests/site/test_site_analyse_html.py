@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
