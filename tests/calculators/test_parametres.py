@@ -195,7 +195,6 @@ NON_TAUX = {
     "1.5": "a fallback slope of a search (cost per euro of base)",
     "0.4": "the first slope of the year's TJM search (balance per euro of TJM and day billed)",
     "0.25": "the year's TJM search stops within a quarter of a euro, then checks the whole euros",
-    "0.66": "the width of a bar in its slot, in the year's chart",
     "0.1": "a chart tick step (0.1, 0.2, 0.5 × a power of ten)",
     "0.2": "a chart tick step",
     "2.0": "the two parts of a couple when the parts are left empty (the form's documented default)",
