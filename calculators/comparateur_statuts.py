@@ -81,8 +81,16 @@ from .core.parametres import At
 from .core.schema import Field
 from .regles.micro_entreprise import ACTIVITES, taux_abattement, taux_versement_liberatoire
 from .statuts import (  # noqa: F401
-    chiffre_affaires_mensuel, colonne, entree_cdi, entrees, erreurs_foyer, foyer, impot_sans_activite, nets,
-    prelevement_source, revenu_imposable,
+    chiffre_affaires_mensuel,
+    colonne,
+    entree_cdi,
+    entrees,
+    erreurs_foyer,
+    foyer,
+    impot_sans_activite,
+    nets,
+    prelevement_source,
+    revenu_imposable,
 )
 
 NAME = "comparateur_statuts"

@@ -15,9 +15,9 @@ import datetime
 import pytest
 
 import calculators
+from calculators.core.arrondi import cents  # half away from zero, as the comparator rounds
 from calculators.core.parametres import At
 from calculators.statuts import colonne
-from calculators.core.arrondi import cents  # half away from zero, as the comparator rounds
 
 DATE = "2026-07-01"
 

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from test_portage_proprietes import _check_outcome, json_values
 
 import calculators
+from calculators.core.arrondi import cents  # half away from zero, as the comparator rounds
 from calculators.core.parametres import At
 from calculators.statuts import colonne
-from calculators.core.arrondi import cents  # half away from zero, as the comparator rounds
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KEYS = [f.name for f in calculators.get("tjm").FIELDS] + ["inconnu", ""]

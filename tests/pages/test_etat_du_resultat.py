@@ -9,7 +9,6 @@ on a phone and on a desktop."""
 from __future__ import annotations
 
 import pytest
-
 from _outils import cli
 from _page import key_figures, presets, wait_result_for
 

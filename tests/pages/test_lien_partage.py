@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from _outils import cli, figure
 from _page import key_figures, presets, wait_result_for
 

@@ -5,7 +5,6 @@ on a phone), never clipped on a desktop.  Prerendered results (no engine needed)
 from __future__ import annotations
 
 import pytest
-
 from _outils import cli, figure
 
 # every table region of the result, with its details open: does it scroll sideways?
