@@ -14,7 +14,8 @@ CONF ?= pelicanconf.py
 PUBLISHCONF ?= publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?=
+# Two worker processes (pytest-xdist): the machines have two cores; PYTEST_ARGS= runs in one.
+PYTEST_ARGS ?= -n 2
 CHROMIUM ?= /usr/bin/chromium
 # Wide log lines so that file paths in build errors are not cut (Pelican logs through rich).
 PELICAN := COLUMNS=$${COLUMNS:-200} $(PY) -m pelican
