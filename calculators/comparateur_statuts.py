@@ -347,7 +347,7 @@ def compute(values: dict) -> dict:
                 alertes.append({"niveau": "attention", "message": f"{lib} : {a['message']}"})
         statuts.append(row)
 
-    lignes_protection = protection_lignes(values, statuts, p)
+    lignes_protection = protection_lignes(values, statuts, p, alertes)
 
     f = foyer(values)
     sans = impot_sans_activite(values, p)
@@ -499,7 +499,7 @@ def _egaux(groupes: dict) -> str:
     return (" Valeurs égales : " + " ; ".join(parts) + ".") if parts else ""
 
 
-def protection_lignes(values: dict, statuts: list, p: At) -> list:
+def protection_lignes(values: dict, statuts: list, p: At, alertes: list) -> list:
     """The protection rows: each column's figures from the protection calculator
     (through :func:`calculators.run`, at the comparator's inputs), put in the
     status rows; each row with its sentence, which names the columns of equal value.
@@ -514,7 +514,12 @@ def protection_lignes(values: dict, statuts: list, p: At) -> list:
         if "erreur" in s:
             continue
         res = _run("protection", entree_protection(s["code"], values))
-        r = res["result"] if res["ok"] else {}
+        if not res["ok"]:
+            # left out of the column (shown « — »), and said: never « ne s’applique pas » for a failure
+            alertes.append({"niveau": "attention", "message": f"{s['libelle']} : protection sociale non calculée ("
+                            + " ".join(res["errors"].values()) + ")."})
+            continue
+        r = res["result"]
         for code, _, _ in PROTECTION_LIGNES:
             s[code] = r.get(code)
         if r.get("ij_maladie_jour"):

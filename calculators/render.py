@@ -562,7 +562,7 @@ def render_comparaison_statuts(result: dict, uid: str) -> str:
             v = s.get(code)
             if not unite:
                 cells.append(f'<td class="calc-texte" data-statut="{_h(s.get("code"))}">{_h(v if v is not None else "—")}</td>')
-            elif v is None and row.get("sans_objet"):
+            elif v is None and row.get("sans_objet") and code in s:
                 cells.append(f'<td class="calc-texte" data-statut="{_h(s.get("code"))}">{_h(row["sans_objet"])}</td>')
             else:
                 cells.append(f'<td class="calc-num" data-statut="{_h(s.get("code"))}" data-valeur="{_num_attr(v)}">'
@@ -597,7 +597,7 @@ def _cartes_statuts(rows, statuts, uid: str) -> str:
             else:
                 v = s.get(code)
                 shown = ((v if v is not None else "—") if not unite
-                         else row["sans_objet"] if v is None and row.get("sans_objet") else valeur_unite(v, unite))
+                         else row["sans_objet"] if v is None and row.get("sans_objet") and code in s else valeur_unite(v, unite))
             phrase = (f'<p class="calc-ligne-phrase">{_h(row["phrase"])}</p>'
                       if row.get("phrase") and "erreur" not in s else "")
             items.append(f'<div class="calc-carte-ligne" data-code="{_h(code)}"><dt>{_h(row.get("libelle"))}</dt>'

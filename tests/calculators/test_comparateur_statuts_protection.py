@@ -61,3 +61,13 @@ def test_equal_values_are_named_and_none_is_not_zero():
     row = html[html.index('<tr data-code="capital_deces">'):]
     row = row[:row.index("</tr>")]
     assert "ne s’applique pas" in row
+
+
+def test_a_missing_figure_is_a_dash_not_ne_s_applique_pas():
+    res = _comparateur(MISSIONS[0])
+    r = dict(res, statuts=[{k: v for k, v in s.items() if k != "capital_deces"} if s["code"] == "micro" else s
+                           for s in res["statuts"]])
+    html = render.render_comparaison_statuts(r, "t")
+    row = html[html.index('<tr data-code="capital_deces">'):]
+    row = row[:row.index("</tr>")]
+    assert "ne s’applique pas" not in row and "—" in row
