@@ -355,6 +355,8 @@ def compute(values: dict) -> dict:
                 alertes.append({"niveau": "attention", "message": f"{lib} : {a['message']}"})
         statuts.append(row)
 
+    lignes_protection = protection_lignes(values, statuts, p, alertes)
+
     f = foyer(values)
     sans = impot_sans_activite(values, p)
     vl = bool(values.get("versement_liberatoire"))
@@ -392,6 +394,7 @@ def compute(values: dict) -> dict:
          "libelle": "Prélèvement à la source la première année (avance sur l'impôt, pas un impôt de plus)"},
         {"code": "paiement_impot", "libelle": parametre_libelle("comparateur_statuts.paiement_impot"), "unite": ""},
         {"code": "taux_restitution", "libelle": "Part du chiffre d'affaires gardée avant impôt", "unite": "taux"},
+        *lignes_protection,
         {"code": "chomage", "libelle": parametre_libelle("comparateur_statuts.protection.chomage"), "unite": ""},
         {"code": "retraite", "libelle": parametre_libelle("comparateur_statuts.protection.retraite"), "unite": ""},
         {"code": "maladie", "libelle": parametre_libelle("comparateur_statuts.protection.maladie"), "unite": ""},
@@ -470,6 +473,86 @@ def compute(values: dict) -> dict:
         "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
+
+
+# the protection calculator's figures shown as rows: (code, label, unit)
+PROTECTION_LIGNES = (
+    ("trimestres", "Trimestres de retraite validés (par an)", "trimestres"),
+    ("pension_complementaire_annuelle", "Pension complémentaire achetée par l’année", "€/an"),
+    ("ij_maladie_jour", "Indemnité maladie par jour", "€/jour"),
+    ("capital_deces", "Capital décès", "€"),
+)
+SANS_OBJET = "ne s’applique pas"
+
+
+def entree_protection(code: str, values: dict) -> dict:
+    """The protection calculator's inputs for one column: the comparator's own
+    mission inputs (its CDI is the protection calculator's default, the same
+    employer cost as the portage)."""
+    return {"statut": code, "tjm": values.get("tjm"), "jours": values["jours"],
+            "chiffre_affaires_annuel": values.get("chiffre_affaires_annuel"), "frais": values.get("frais") or 0.0,
+            "frais_gestion": values["frais_gestion"], "activite": values.get("activite") or "bnc_ssi",
+            "date": values["date"].isoformat()}
+
+
+def _liste(noms: list) -> str:
+    return noms[0] if len(noms) == 1 else ", ".join(noms[:-1]) + " et " + noms[-1]
+
+
+def _egaux(groupes: dict) -> str:
+    """Which columns share a value (said in words: the table does not merge cells)."""
+    parts = [_liste(noms) for v, noms in groupes.items() if len(noms) > 1]
+    if len(groupes) == 1 and parts:
+        return " Même valeur pour tous les statuts."
+    return (" Valeurs égales : " + " ; ".join(parts) + ".") if parts else ""
+
+
+def protection_lignes(values: dict, statuts: list, p: At, alertes: list) -> list:
+    """The protection rows: each column's figures from the protection calculator
+    (through :func:`calculators.run`, at the comparator's inputs), put in the
+    status rows; each row with its sentence, which names the columns of equal value.
+    None (a rule that does not apply) stays None and is shown « ne s’applique pas »."""
+    if "protection" not in _registered():
+        return []
+    courts = {"cdi": "CDI", "portage": "portage", "micro": "micro-entreprise", "eurl": "EURL", "sasu": "SASU"}
+    shown = []
+    carences = {}
+    sans_ij = []
+    for s in statuts:
+        if "erreur" in s:
+            continue
+        res = _run("protection", entree_protection(s["code"], values))
+        if not res["ok"]:
+            # left out of the column (shown « — »), and said: never « ne s’applique pas » for a failure
+            alertes.append({"niveau": "attention", "message": f"{s['libelle']} : protection sociale non calculée ("
+                            + " ".join(res["errors"].values()) + ")."})
+            continue
+        r = res["result"]
+        for code, _, _ in PROTECTION_LIGNES:
+            s[code] = r.get(code)
+        if r.get("ij_maladie_jour"):
+            carences.setdefault(r.get("jours_de_carence"), []).append(courts[s["code"]])
+        elif r.get("ij_maladie_jour") == 0:
+            sans_ij.append(courts[s["code"]])
+        shown.append(s)
+    if not shown:
+        return []
+    textes = p("comparateur_statuts.protection.lignes")
+    out = []
+    for code, libelle, unite in PROTECTION_LIGNES:
+        groupes = {}
+        for s in shown:
+            groupes.setdefault(s[code], []).append(courts[s["code"]])
+        phrase = textes[code]
+        if code == "ij_maladie_jour" and carences:
+            phrase += " Jours de carence, non indemnisés, au début de chaque arrêt : " + " ; ".join(
+                (f"{fmt.nombre(n)} jour{'s' if n > 1 else ''}" if n is not None else "non connus") + f" ({_liste(noms)})"
+                for n, noms in carences.items()) + "."
+        if code == "ij_maladie_jour" and sans_ij:
+            phrase += f" Aucune indemnité à ce revenu : {_liste(sans_ij)}."
+        out.append({"code": code, "libelle": libelle, "unite": unite, "phrase": phrase + _egaux(groupes),
+                    "sans_objet": SANS_OBJET})
+    return out
 
 
 def hypotheses_couts(values: dict, statuts: list) -> list:

@@ -562,10 +562,16 @@ def render_comparaison_statuts(result: dict, uid: str) -> str:
             v = s.get(code)
             if not unite:
                 cells.append(f'<td class="calc-texte" data-statut="{_h(s.get("code"))}">{_h(v if v is not None else "—")}</td>')
+            elif v is None and row.get("sans_objet") and code in s:
+                cells.append(f'<td class="calc-texte" data-statut="{_h(s.get("code"))}">{_h(row["sans_objet"])}</td>')
             else:
                 cells.append(f'<td class="calc-num" data-statut="{_h(s.get("code"))}" data-valeur="{_num_attr(v)}">'
                              f'{_h(valeur_unite(v, unite))}</td>')
         body.append(f'<tr data-code="{_h(code)}"><th scope="row">{_h(row.get("libelle"))}</th>{"".join(cells)}</tr>')
+        if row.get("phrase"):
+            # what the row means, under it, across the columns
+            body.append(f'<tr class="calc-ligne-phrase" data-phrase="{_h(code)}">'
+                        f'<td colspan="{len(statuts) + 1}">{_h(row["phrase"])}</td></tr>')
     table = (
         f'<div class="calc-table-scroll" tabindex="0" role="region" aria-labelledby="{uid}-statuts-titre">'
         '<table class="calc-lignes calc-comparaison-statuts">'
@@ -590,9 +596,12 @@ def _cartes_statuts(rows, statuts, uid: str) -> str:
                 shown = s["erreur"]
             else:
                 v = s.get(code)
-                shown = (v if v is not None else "—") if not unite else valeur_unite(v, unite)
+                shown = ((v if v is not None else "—") if not unite
+                         else row["sans_objet"] if v is None and row.get("sans_objet") and code in s else valeur_unite(v, unite))
+            phrase = (f'<p class="calc-ligne-phrase">{_h(row["phrase"])}</p>'
+                      if row.get("phrase") and "erreur" not in s else "")
             items.append(f'<div class="calc-carte-ligne" data-code="{_h(code)}"><dt>{_h(row.get("libelle"))}</dt>'
-                         f'<dd>{_h(shown)}</dd></div>')
+                         f'<dd>{_h(shown)}{phrase}</dd></div>')
         title = f"{uid}-carte-{i}"
         cards.append(
             f'<section class="calc-statut-carte" data-carte-statut="{_h(s.get("code"))}" aria-labelledby="{title}">'
