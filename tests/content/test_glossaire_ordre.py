@@ -1,5 +1,6 @@
 """The glossary reads like a dictionary: its entries in French alphabetical order
-(accents and case ignored: « Échelon » between « Dividendes » and « Entreprise »)."""
+(accents, case, spaces and punctuation ignored, as a French dictionary sorts: « Échelon »
+between « Dividendes » and « Entreprise », « Indemnité d’apport » before « Indemnité de fin »)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ _ENTRY = re.compile(r"^## (.+?)\s*\{#[^}]+\}\s*$", re.MULTILINE)
 
 def collation_key(title: str) -> str:
     decomposed = unicodedata.normalize("NFD", title)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
 def test_collation_ignores_accents_and_case():
     assert sorted(["Entreprise", "Échelon", "dividendes"], key=collation_key) == ["dividendes", "Échelon", "Entreprise"]
+    assert sorted(["de fin", "d’apport"], key=collation_key) == ["d’apport", "de fin"]
 
 
 def test_glossary_entries_are_in_alphabetical_order():
