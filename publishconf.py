@@ -23,3 +23,8 @@ if not SITEURL.startswith(("https://", "http://")):
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# The production build refuses to run while the legal notice (content/pages/mentions-legales.md)
+# still holds placeholders: plugins/publication_prete/.
+PLUGINS = [*PLUGINS, "publication_prete"]  # noqa: F405
+VERIFIER_MENTIONS_LEGALES = True

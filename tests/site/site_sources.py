@@ -56,3 +56,18 @@ def front_matter(path: Path) -> dict:
 def articles(folder: str) -> list[Source]:
     found = [Source(p, front_matter(p)) for p in sorted((CONTENT / folder).glob("*.md"))]
     return [s for s in found if s.published]
+
+
+def copy_with_filled_legal_notice(destination: Path) -> Path:
+    """A copy of the content tree whose legal notice is filled, as an editor does before publishing."""
+    import shutil
+
+    shutil.copytree(CONTENT, destination)
+    page = destination / "pages" / "mentions-legales.md"
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'^!!! attention "À compléter[^\n]*\n(?:    [^\n]*\n)+\n', "", text, flags=re.MULTILINE)
+    text = (text.replace("[nom ou raison sociale, adresse postale]", "Association Exemple, 1 rue de la Paix, 75002 Paris")
+                .replace("[nom]", "Camille Martin")
+                .replace("[adresse électronique]", "contact@exemple.org"))
+    page.write_text(text, encoding="utf-8")
+    return destination

@@ -9,16 +9,18 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from site_html import html_pages, parse, url_of
-from site_sources import CONTENT, ROOT
+from site_sources import ROOT, copy_with_filled_legal_notice
 
 SITEURL = "https://exemple.org/guide"
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    output = tmp_path_factory.mktemp("publication") / "site"
+    # `make publish` refuses a legal notice still holding placeholders: build an editor's filled copy.
+    content = copy_with_filled_legal_notice(tmp_path_factory.mktemp("publication") / "content")
+    output = content.parent / "site"
     result = subprocess.run(
-        ["make", "--no-print-directory", "publish", f"OUTPUT={output}", f"CONTENT={CONTENT}", f"SITEURL={SITEURL}"],
+        ["make", "--no-print-directory", "publish", f"OUTPUT={output}", f"CONTENT={content}", f"SITEURL={SITEURL}"],
         cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=600,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
