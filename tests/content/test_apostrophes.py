@@ -8,7 +8,7 @@ from _contenu import CONTENT
 from _prose import line_of, prose_mask, typographic_apostrophes
 
 # Edited at the same time on another branch: converted with _prose.py once both are merged.
-PENDING = {"simulateurs/comparateur-statuts.md"}
+PENDING: set[str] = set()
 
 
 def test_the_prose_has_no_straight_apostrophe():
