@@ -77,7 +77,7 @@ from . import portage as _portage
 from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field
-from .core.parametres import At
+from .core.parametres import At, fusion_sources
 from .core.schema import Field
 from .regles.micro_entreprise import ACTIVITES, taux_abattement, taux_versement_liberatoire
 from .statuts import (  # noqa: F401
@@ -443,13 +443,7 @@ def compute(values: dict) -> dict:
     if manquants:
         hypotheses.append("Non disponibles pour l'instant : " + ", ".join(manquants) + ".")
 
-    sources = list(p.sources())
-    seen = {s["parametre"] for s in sources}
-    for o in ev.values():
-        for s in (o.get("resultat") or {}).get("sources") or []:
-            if s.get("parametre") not in seen:
-                seen.add(s.get("parametre"))
-                sources.append(s)
+    sources = fusion_sources(p.sources(), *((o.get("resultat") or {}).get("sources") or [] for o in ev.values()))
 
     return {
         "chiffre_affaires": ca_m,

@@ -261,25 +261,24 @@ def _alertes(result: dict) -> str:
     return '<ul class="calc-alertes">' + "".join(items) + "</ul>"
 
 
+def _liste_depliable(classes: str, titre: str, textes: list) -> str:
+    """A folded list under the result (nothing when it is empty)."""
+    if not textes:
+        return ""
+    return (
+        f'<details class="{classes}"><summary>{titre}</summary><ul>'
+        + "".join(f"<li>{_h(t)}</li>" for t in textes) + "</ul></details>"
+    )
+
+
 def _incertitudes(result: dict) -> str:
     """The rules the result rests on that the guide could not read in a primary text."""
     items = result.get("incertitudes") or []
-    if not items:
-        return ""
-    return (
-        '<details class="calc-hypotheses calc-incertitudes"><summary>Règles incertaines</summary><ul>'
-        + "".join(f"<li>{_h(i.get('message'))}</li>" for i in items) + "</ul></details>"
-    )
+    return _liste_depliable("calc-hypotheses calc-incertitudes", "Règles incertaines", [i.get("message") for i in items])
 
 
 def _hypotheses(result: dict) -> str:
-    hy = result.get("hypotheses") or []
-    if not hy:
-        return ""
-    return (
-        '<details class="calc-hypotheses"><summary>Hypothèses de calcul</summary><ul>'
-        + "".join(f"<li>{_h(h)}</li>" for h in hy) + "</ul></details>"
-    )
+    return _liste_depliable("calc-hypotheses", "Hypothèses de calcul", result.get("hypotheses") or [])
 
 
 _SOURCES_CACHE: dict = {}
