@@ -331,6 +331,15 @@ def _regles_manquantes(result: dict) -> str:
             f'<strong>Attention{NNBSP}: </strong>{_h(message)}</p>')
 
 
+def _pas_rond(span: float, intervalles: int) -> float:
+    """A round step (1, 2 or 5 × a power of ten) giving at most ``intervalles`` intervals over ``span``."""
+    step = 10.0 ** math.floor(math.log10(span))
+    for k in (0.1, 0.2, 0.5, 1, 2, 5, 10):
+        if span / (step * k) <= intervalles:
+            return step * k
+    return step
+
+
 def rules_year(result: dict) -> str:
     d = result.get("date")
     return str(d)[:4] if d else ""
@@ -432,12 +441,7 @@ def _courbes_svg(result: dict, uid: str) -> str:
     x0, x1 = min(xs), max(xs)
     ymax, ymin = max(max(ys), 0.0), min(min(ys), 0.0)
     span = (ymax - ymin) or 1.0
-    # a round step giving at most 8 intervals: 1, 2 or 5 × a power of ten
-    step = 10.0 ** math.floor(math.log10(span))
-    for k in (0.1, 0.2, 0.5, 1, 2, 5, 10):
-        if span / (step * k) <= 8:
-            step = step * k
-            break
+    step = _pas_rond(span, 8)
     ybas = math.floor(ymin / step) * step
     ytop = math.ceil(ymax / step) * step
     if ytop <= ybas:
@@ -819,11 +823,7 @@ def render_barres_mois(result: dict, uid: str) -> str:
     vals = [v for s in series for v in s["valeurs"] if isinstance(v, (int, float))] + ([repere] if repere else [])
     vmax, vmin = max(max(vals), 0.0), min(min(vals), 0.0)
     span = (vmax - vmin) or 1.0
-    step = 10.0 ** math.floor(math.log10(span))
-    for k in (0.1, 0.2, 0.5, 1, 2, 5, 10):
-        if span / (step * k) <= 4:
-            step = step * k
-            break
+    step = _pas_rond(span, 4)
     bas, haut = math.floor(vmin / step) * step, math.ceil(vmax / step) * step
     if haut <= bas:
         haut = bas + step
