@@ -78,7 +78,7 @@ from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field
 from .core.parametres import At, fusion_sources
-from .core.schema import Field
+from .core.schema import Field, champ_de
 from .regles.micro_entreprise import ACTIVITES, taux_abattement, taux_versement_liberatoire
 from .statuts import (  # noqa: F401
     chiffre_affaires_mensuel,
@@ -120,13 +120,11 @@ _G_FOYER = "Impôt sur le revenu du foyer"
 
 
 def _portage_field(name, **over):
-    f = next(f for f in _portage.FIELDS if f.name == name)
-    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
+    return champ_de(_portage.FIELDS, name, **over)
 
 
 def _micro_field(name, **over):
-    f = next(f for f in _micro.FIELDS if f.name == name)
-    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
+    return champ_de(_micro.FIELDS, name, **over)
 
 
 FIELDS = (
