@@ -56,7 +56,7 @@ from .core.arrondi import cents
 from .core.dates import date_field
 from .core.format import date_fr, euros, nombre
 from .core.parametres import At, fusion_sources
-from .core.schema import Field, InputError
+from .core.schema import Field, InputError, champ_de
 from .regles import annee as ra
 from .regles import assurance_chomage as ac
 
@@ -90,8 +90,7 @@ _G_OPT = "Options"
 def _champ(calculateur: str, name: str, **over) -> Field:
     """A field of another calculator, the same here (its public schema)."""
     from . import get
-    f = next(f for f in get(calculateur).FIELDS if f.name == name)
-    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
+    return champ_de(get(calculateur).FIELDS, name, **over)
 
 
 def _prospection_max() -> int:

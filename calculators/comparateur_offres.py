@@ -58,6 +58,7 @@ from . import portage as _portage
 from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field
+from .core.parametres import fusion_sources
 from .core.schema import Field, InputError
 from .regles.portage_salarial import fee_schedule
 
@@ -406,12 +407,7 @@ def compute(values: dict) -> dict:
     common_hyp = [h for h in first["hypotheses"] if all(h in results[j]["hypotheses"] for j in numbers)]
     hypotheses += common_hyp
 
-    sources, known = [], set()
-    for k in numbers:
-        for s in results[k]["sources"]:
-            if s.get("parametre") not in known:
-                known.add(s.get("parametre"))
-                sources.append(s)
+    sources = fusion_sources(*(results[k]["sources"] for k in numbers))
 
     return {
         "chiffre_affaires": ca,

@@ -77,8 +77,8 @@ from . import portage as _portage
 from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field
-from .core.parametres import At
-from .core.schema import Field
+from .core.parametres import At, fusion_sources
+from .core.schema import Field, champ_de
 from .regles.micro_entreprise import ACTIVITES, taux_abattement, taux_versement_liberatoire
 from .statuts import (  # noqa: F401
     chiffre_affaires_mensuel,
@@ -120,13 +120,11 @@ _G_FOYER = "Impôt sur le revenu du foyer"
 
 
 def _portage_field(name, **over):
-    f = next(f for f in _portage.FIELDS if f.name == name)
-    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
+    return champ_de(_portage.FIELDS, name, **over)
 
 
 def _micro_field(name, **over):
-    f = next(f for f in _micro.FIELDS if f.name == name)
-    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
+    return champ_de(_micro.FIELDS, name, **over)
 
 
 FIELDS = (
@@ -446,13 +444,7 @@ def compute(values: dict) -> dict:
     if manquants:
         hypotheses.append("Non disponibles pour l'instant : " + ", ".join(manquants) + ".")
 
-    sources = list(p.sources())
-    seen = {s["parametre"] for s in sources}
-    for o in ev.values():
-        for s in (o.get("resultat") or {}).get("sources") or []:
-            if s.get("parametre") not in seen:
-                seen.add(s.get("parametre"))
-                sources.append(s)
+    sources = fusion_sources(p.sources(), *((o.get("resultat") or {}).get("sources") or [] for o in ev.values()))
 
     return {
         "chiffre_affaires": ca_m,

@@ -85,6 +85,7 @@ from .core import arrondi, schema
 from .core import format as fmt
 from .core.dates import date_field
 from .core.parametres import fusion_sources
+from .core.resultat import chiffres_cles, repartition
 from .core.schema import Field, InputError
 from .regles.cotisations_tns import Regles, budget_depuis_net, cotisations_tns, net_tns
 from .regles.impot_revenu import impot_personne_seule, taux_prelevement
@@ -296,41 +297,40 @@ def _chiffres(t: dict, unite: str, societe: bool, R: Regles) -> list:
     plancher = fmt.euros(R.abattement_plancher * R.pss)
     plafond = fmt.euros(R.abattement_plafond * R.pss)
     out = [
-        {"code": "cout_total", "libelle": "Budget de rémunération", "valeur": t["cout_total"], "unite": unite,
-         "aide": "Rémunération nette plus cotisations et contributions sociales, payées par la société."},
-        {"code": "abattement", "libelle": "Abattement forfaitaire", "valeur": t["abattement"], "unite": unite,
-         "aide": f"{pct} du budget de rémunération (au moins {plancher}, au plus {plafond} par an)."},
-        {"code": "assiette_cotisations", "libelle": "Assiette des cotisations et de la CSG-CRDS",
-         "valeur": t["assiette_cotisations"], "unite": unite,
-         "aide": "Budget de rémunération moins l’abattement : une seule assiette pour toutes les cotisations."},
-        {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "valeur": t["cotisations"],
-         "unite": unite, "aide": "Cotisations du travailleur indépendant, CSG-CRDS et formation professionnelle."},
-        {"code": "net_avant_impot", "libelle": "Rémunération nette avant impôt", "valeur": t["net_avant_impot"],
-         "unite": unite, "aide": "Ce que le gérant perçoit avant l'impôt sur le revenu."},
-        {"code": "net_apres_impot", "libelle": "Rémunération nette après impôt", "valeur": t["net_apres_impot"],
-         "unite": unite, "aide": "Après l'impôt sur le revenu (prélèvement à la source)."},
+        ("cout_total", "Budget de rémunération",
+         "Rémunération nette plus cotisations et contributions sociales, payées par la société."),
+        ("abattement", "Abattement forfaitaire",
+         f"{pct} du budget de rémunération (au moins {plancher}, au plus {plafond} par an)."),
+        ("assiette_cotisations", "Assiette des cotisations et de la CSG-CRDS",
+         "Budget de rémunération moins l’abattement : une seule assiette pour toutes les cotisations."),
+        ("cotisations", "Cotisations et contributions sociales",
+         "Cotisations du travailleur indépendant, CSG-CRDS et formation professionnelle."),
+        ("net_avant_impot", "Rémunération nette avant impôt",
+         "Ce que le gérant perçoit avant l'impôt sur le revenu."),
+        ("net_apres_impot", "Rémunération nette après impôt",
+         "Après l'impôt sur le revenu (prélèvement à la source)."),
     ]
     if societe:
         out += [
-            {"code": "impot_societes", "libelle": "Impôt sur les sociétés", "valeur": t["impot_societes"],
-             "unite": unite, "aide": "Sur le résultat après rémunération du gérant."},
-            {"code": "dividendes_bruts", "libelle": "Dividendes bruts", "valeur": t["dividendes_bruts"], "unite": unite,
-             "aide": "Part du bénéfice après impôt sur les sociétés versée à l'associé."},
-            {"code": "dividendes_nets", "libelle": "Dividendes nets", "valeur": t["dividendes_nets"], "unite": unite,
-             "aide": "Après cotisations ou prélèvements sociaux et prélèvement forfaitaire unique."},
-            {"code": "revenu_net_total", "libelle": "Revenu net total", "valeur": t["revenu_net_total"],
-             "unite": unite, "aide": "Rémunération nette après impôt plus dividendes nets."},
+            ("impot_societes", "Impôt sur les sociétés",
+             "Sur le résultat après rémunération du gérant."),
+            ("dividendes_bruts", "Dividendes bruts",
+             "Part du bénéfice après impôt sur les sociétés versée à l'associé."),
+            ("dividendes_nets", "Dividendes nets",
+             "Après cotisations ou prélèvements sociaux et prélèvement forfaitaire unique."),
+            ("revenu_net_total", "Revenu net total",
+             "Rémunération nette après impôt plus dividendes nets."),
         ]
-    return out
+    return chiffres_cles(t, unite, out)
 
 
 def _repartition(t: dict) -> list:
     """Where each euro of the remuneration budget goes, per month."""
-    return [
-        {"code": "net_apres_impot", "libelle": "Rémunération nette après impôt", "montant": t["net_apres_impot"]},
-        {"code": "impot_revenu", "libelle": "Impôt sur la rémunération", "montant": t["impot_revenu"]},
-        {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "montant": t["cotisations"]},
-    ]
+    return repartition(t, [
+        ("net_apres_impot", "Rémunération nette après impôt"),
+        ("impot_revenu", "Impôt sur la rémunération"),
+        ("cotisations", "Cotisations et contributions sociales"),
+    ])
 
 
 def _hypotheses(R: Regles, soc, v: dict, societe: bool, taux_pas: float, c: dict) -> list:

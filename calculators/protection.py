@@ -25,7 +25,7 @@ from .core.arrondi import cents
 from .core.dates import date_field
 from .core.format import NBSP, euros, euros_cents, nombre, pourcent
 from .core.parametres import At
-from .core.schema import Field, InputError
+from .core.schema import Field, InputError, champ_de
 from .regles import prestations as _pr
 from .regles import retraite as _rt
 
@@ -53,8 +53,7 @@ _G_OPT = "Options"
 def _field(calculateur: str, name: str, **over) -> Field:
     """A field of a status calculator, the same for this one (as the status comparator does)."""
     from . import get
-    f = next(f for f in get(calculateur).FIELDS if f.name == name)
-    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
+    return champ_de(get(calculateur).FIELDS, name, **over)
 
 
 FIELDS = (

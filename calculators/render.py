@@ -261,25 +261,24 @@ def _alertes(result: dict) -> str:
     return '<ul class="calc-alertes">' + "".join(items) + "</ul>"
 
 
+def _liste_depliable(classes: str, titre: str, textes: list) -> str:
+    """A folded list under the result (nothing when it is empty)."""
+    if not textes:
+        return ""
+    return (
+        f'<details class="{classes}"><summary>{titre}</summary><ul>'
+        + "".join(f"<li>{_h(t)}</li>" for t in textes) + "</ul></details>"
+    )
+
+
 def _incertitudes(result: dict) -> str:
     """The rules the result rests on that the guide could not read in a primary text."""
     items = result.get("incertitudes") or []
-    if not items:
-        return ""
-    return (
-        '<details class="calc-hypotheses calc-incertitudes"><summary>Règles incertaines</summary><ul>'
-        + "".join(f"<li>{_h(i.get('message'))}</li>" for i in items) + "</ul></details>"
-    )
+    return _liste_depliable("calc-hypotheses calc-incertitudes", "Règles incertaines", [i.get("message") for i in items])
 
 
 def _hypotheses(result: dict) -> str:
-    hy = result.get("hypotheses") or []
-    if not hy:
-        return ""
-    return (
-        '<details class="calc-hypotheses"><summary>Hypothèses de calcul</summary><ul>'
-        + "".join(f"<li>{_h(h)}</li>" for h in hy) + "</ul></details>"
-    )
+    return _liste_depliable("calc-hypotheses", "Hypothèses de calcul", result.get("hypotheses") or [])
 
 
 _SOURCES_CACHE: dict = {}
@@ -330,6 +329,15 @@ def _regles_manquantes(result: dict) -> str:
         return ""
     return (f'<p class="calc-regles-manquantes calc-alerte calc-alerte--attention" role="note">'
             f'<strong>Attention{NNBSP}: </strong>{_h(message)}</p>')
+
+
+def _pas_rond(span: float, intervalles: int) -> float:
+    """A round step (1, 2 or 5 × a power of ten) giving at most ``intervalles`` intervals over ``span``."""
+    step = 10.0 ** math.floor(math.log10(span))
+    for k in (0.1, 0.2, 0.5, 1, 2, 5, 10):
+        if span / (step * k) <= intervalles:
+            return step * k
+    return step
 
 
 def rules_year(result: dict) -> str:
@@ -433,12 +441,7 @@ def _courbes_svg(result: dict, uid: str) -> str:
     x0, x1 = min(xs), max(xs)
     ymax, ymin = max(max(ys), 0.0), min(min(ys), 0.0)
     span = (ymax - ymin) or 1.0
-    # a round step giving at most 8 intervals: 1, 2 or 5 × a power of ten
-    step = 10.0 ** math.floor(math.log10(span))
-    for k in (0.1, 0.2, 0.5, 1, 2, 5, 10):
-        if span / (step * k) <= 8:
-            step = step * k
-            break
+    step = _pas_rond(span, 8)
     ybas = math.floor(ymin / step) * step
     ytop = math.ceil(ymax / step) * step
     if ytop <= ybas:
@@ -829,11 +832,7 @@ def render_barres_mois(result: dict, uid: str) -> str:
     vals = [v for s in series for v in s["valeurs"] if isinstance(v, (int, float))] + ([repere] if repere else [])
     vmax, vmin = max(max(vals), 0.0), min(min(vals), 0.0)
     span = (vmax - vmin) or 1.0
-    step = 10.0 ** math.floor(math.log10(span))
-    for k in (0.1, 0.2, 0.5, 1, 2, 5, 10):
-        if span / (step * k) <= 4:
-            step = step * k
-            break
+    step = _pas_rond(span, 4)
     bas, haut = math.floor(vmin / step) * step, math.ceil(vmax / step) * step
     if haut <= bas:
         haut = bas + step

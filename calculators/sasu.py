@@ -70,6 +70,7 @@ from .core import format as fmt
 from .core.dates import date_field
 from .core.inversion import centime_sous, inverser, polir
 from .core.parametres import fusion_sources
+from .core.resultat import chiffres_cles, repartition
 from .core.schema import Field, InputError
 from .regles import cotisations_salariales
 from .regles.impot_revenu import impot_personne_seule, taux_prelevement
@@ -323,39 +324,39 @@ def _lignes(m: dict, sal_m: float, pat_m: float, k: int, r) -> list:
 
 def _chiffres(t: dict, unite: str, societe: bool) -> list:
     out = [
-        {"code": "cout_total", "libelle": "Coût total pour la société", "valeur": t["cout_total"], "unite": unite,
-         "aide": "Rémunération brute plus cotisations patronales."},
-        {"code": "remuneration_brute", "libelle": "Rémunération brute", "valeur": t["remuneration_brute"],
-         "unite": unite, "aide": "Le salaire du président, avant cotisations salariales."},
-        {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "valeur": t["cotisations"],
-         "unite": unite, "aide": "Part patronale et part salariale, CSG-CRDS comprise."},
-        {"code": "net_avant_impot", "libelle": "Rémunération nette avant impôt", "valeur": t["net_avant_impot"],
-         "unite": unite, "aide": "Ce que le président reçoit, avant le prélèvement à la source."},
-        {"code": "net_apres_impot", "libelle": "Rémunération nette après impôt", "valeur": t["net_apres_impot"],
-         "unite": unite, "aide": "Après le prélèvement à la source."},
+        ("cout_total", "Coût total pour la société",
+         "Rémunération brute plus cotisations patronales."),
+        ("remuneration_brute", "Rémunération brute",
+         "Le salaire du président, avant cotisations salariales."),
+        ("cotisations", "Cotisations et contributions sociales",
+         "Part patronale et part salariale, CSG-CRDS comprise."),
+        ("net_avant_impot", "Rémunération nette avant impôt",
+         "Ce que le président reçoit, avant le prélèvement à la source."),
+        ("net_apres_impot", "Rémunération nette après impôt",
+         "Après le prélèvement à la source."),
     ]
     if societe:
         out += [
-            {"code": "impot_societes", "libelle": "Impôt sur les sociétés", "valeur": t["impot_societes"],
-             "unite": unite, "aide": "Sur le résultat après rémunération du président."},
-            {"code": "dividendes_bruts", "libelle": "Dividendes bruts", "valeur": t["dividendes_bruts"], "unite": unite,
-             "aide": "Part du bénéfice après impôt sur les sociétés versée à l'associé."},
-            {"code": "dividendes_nets", "libelle": "Dividendes nets", "valeur": t["dividendes_nets"], "unite": unite,
-             "aide": "Après prélèvements sociaux et prélèvement forfaitaire unique."},
-            {"code": "revenu_net_total", "libelle": "Revenu net total", "valeur": t["revenu_net_total"],
-             "unite": unite, "aide": "Rémunération nette après impôt plus dividendes nets."},
+            ("impot_societes", "Impôt sur les sociétés",
+             "Sur le résultat après rémunération du président."),
+            ("dividendes_bruts", "Dividendes bruts",
+             "Part du bénéfice après impôt sur les sociétés versée à l'associé."),
+            ("dividendes_nets", "Dividendes nets",
+             "Après prélèvements sociaux et prélèvement forfaitaire unique."),
+            ("revenu_net_total", "Revenu net total",
+             "Rémunération nette après impôt plus dividendes nets."),
         ]
-    return out
+    return chiffres_cles(t, unite, out)
 
 
 def _repartition(t: dict) -> list:
     """Where each euro of the pay's total cost goes, per month (the renderer's
     chart is monthly); the company's figures are in the key figures."""
-    return [
-        {"code": "net_apres_impot", "libelle": "Rémunération nette après impôt", "montant": t["net_apres_impot"]},
-        {"code": "impot_revenu", "libelle": "Impôt sur la rémunération", "montant": t["impot_revenu"]},
-        {"code": "cotisations", "libelle": "Cotisations et contributions sociales", "montant": t["cotisations"]},
-    ]
+    return repartition(t, [
+        ("net_apres_impot", "Rémunération nette après impôt"),
+        ("impot_revenu", "Impôt sur la rémunération"),
+        ("cotisations", "Cotisations et contributions sociales"),
+    ])
 
 
 def _hypotheses(s: cotisations_salariales.Situation, soc: Societe, v: dict, societe: bool) -> list:

@@ -442,11 +442,50 @@ def _lignes_jours(days: dict) -> list:
     return out
 
 
+_AIDE_TJM_MOYEN = "Taux journalier moyen nécessaire, arrondi au centime supérieur."
+
+
+def _chiffres_tjm(tjm: float, aide_tjm: str, jf: float) -> list:
+    """The first two key figures of every status: the TJM and the billable days."""
+    return [
+        {"code": "tjm", "libelle": "TJM à facturer (hors taxes)", "valeur": tjm, "unite": "€/jour", "aide": aide_tjm},
+        {"code": "jours_facturables", "libelle": "Jours facturables", "valeur": jf, "unite": "jours/an",
+         "aide": f"Soit {_nombre(jf / 12, 2)} jours par mois."},
+    ]
+
+
+def _chiffres_objectif(code_objectif: str, target: float, base: str, obtenu: float, unite: str,
+                       aide_obtenu: str = "") -> list:
+    """The target net and the net reached at that TJM."""
+    return [
+        {"code": code_objectif, "libelle": "Revenu net visé", "valeur": target, "unite": unite, "aide": ""},
+        {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": obtenu, "unite": unite, "aide": aide_obtenu},
+    ]
+
+
+def _debut_resultat(inv: dict, days: dict, target_m: float) -> dict:
+    """The first keys of every status's result (same order)."""
+    jf = days["jours_facturables"]
+    return {"tjm": inv["tjm"], "tjm_exact": round(inv["tjm_exact"], 6), "jours_facturables": jf,
+            "jours_par_mois": round(jf / 12, 6), "objectif_mensuel": target_m}
+
+
+def _calendrier(days: dict) -> dict:
+    return {"annee": days["annee"], "jours": _lignes_jours(days), "jours_feries": days["jours_feries"]}
+
+
+def _avec_salarie_reference(result: dict, reference_salarie: dict | None) -> dict:
+    """The salaried reference the target came from, when there is one."""
+    if reference_salarie is not None:
+        result["salarie_reference"] = {k: reference_salarie[k] for k in (
+            "salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "net_apres_impot")}
+    return result
+
+
 def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: float, base: str,
                        hypotheses_objectif: list, reference_salarie: dict | None) -> dict:
     """The TJM in EURL or SASU (same billable days, same target)."""
     jf = days["jours_facturables"]
-    jours_mois = jf / 12
     d = _DIRIGEANTS[statut]
     annuel = reference_salarie is None and values["periode"] == "annee"
     target = cents(values["objectif"]) if annuel else target_m
@@ -478,22 +517,11 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
     hypotheses.append(f"Le TJM est le plus petit, au centime, qui atteint l'objectif ; le résultat "
                       f"{d['libelle']} à ce TJM est affiché tel quel.")
     hypotheses += r["hypotheses"]
-    chiffres = [
-        {"code": "tjm", "libelle": "TJM à facturer (hors taxes)", "valeur": inv["tjm"], "unite": "€/jour",
-         "aide": "Le plus petit taux journalier, au centime, qui atteint le revenu visé."},
-        {"code": "jours_facturables", "libelle": "Jours facturables", "valeur": jf, "unite": "jours/an",
-         "aide": f"Soit {_nombre(jours_mois, 2)} jours par mois."},
-    ]
+    chiffres = _chiffres_tjm(inv["tjm"], "Le plus petit taux journalier, au centime, qui atteint le revenu visé.", jf)
     if annuel:
-        chiffres += [
-            {"code": "objectif", "libelle": "Revenu net visé", "valeur": target, "unite": "€/an", "aide": ""},
-            {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": a[base], "unite": "€/an", "aide": ""},
-        ]
+        chiffres += _chiffres_objectif("objectif", target, base, a[base], "€/an")
     else:
-        chiffres += [
-            {"code": "objectif_mensuel", "libelle": "Revenu net visé", "valeur": target, "unite": "€/mois", "aide": ""},
-            {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": m[base], "unite": "€/mois", "aide": ""},
-        ]
+        chiffres += _chiffres_objectif("objectif_mensuel", target, base, m[base], "€/mois")
     chiffres += [
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": cents(ca_an / 12), "unite": "€/mois",
          "aide": ""},
@@ -501,16 +529,11 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
          "valeur": cents(a["cout_total"] / 12), "unite": "€/mois",
          "aide": "Chiffre d'affaires moins les frais professionnels."},
     ]
-    lignes_jours = _lignes_jours(days)
     detail_keys = ("cout_total", "cotisations", "net_avant_impot", "net_imposable", "impot_revenu", "net_apres_impot")
     if statut == "sasu":
         detail_keys = ("remuneration_brute",) + detail_keys
     result = {
-        "tjm": inv["tjm"],
-        "tjm_exact": round(inv["tjm_exact"], 6),
-        "jours_facturables": jf,
-        "jours_par_mois": round(jours_mois, 6),
-        "objectif_mensuel": target_m,
+        **_debut_resultat(inv, days, target_m),
         "statut": statut,
         "chiffre_affaires": cents(ca_an / 12),
         "frais_professionnels": frais_m,
@@ -521,7 +544,7 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
         "net_apres_impot": m["net_apres_impot"],
         "prelevement_source": col["prelevement_source"],
         "chiffres_cles": chiffres,
-        "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
+        "calendrier": _calendrier(days),
         "lignes": r["lignes"],
         "repartition": r["repartition"],
         "annuel": {"chiffre_affaires": ca_an, "frais_professionnels": cents(frais_m * 12),
@@ -537,10 +560,7 @@ def _compute_dirigeant(statut: str, values: dict, p: At, days: dict, target_m: f
     }
     if annuel:
         result["objectif"] = target
-    if reference_salarie is not None:
-        result["salarie_reference"] = {k: reference_salarie[k] for k in (
-            "salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "net_apres_impot")}
-    return result
+    return _avec_salarie_reference(result, reference_salarie)
 
 
 def compute(values: dict) -> dict:
@@ -639,23 +659,13 @@ def _compute(values: dict) -> dict:
             f"{_nombre(jf)} jours facturables dépassent le forfait annuel de {forfait} jours : les jours "
             "au-delà demandent un avenant annuel avec une majoration de salaire (convention collective, art. 27.1.2).")})
 
-    chiffres = [
-        {"code": "tjm", "libelle": "TJM à facturer (hors taxes)", "valeur": inv["tjm"], "unite": "€/jour",
-         "aide": "Taux journalier moyen nécessaire, arrondi au centime supérieur."},
-        {"code": "jours_facturables", "libelle": "Jours facturables", "valeur": jf, "unite": "jours/an",
-         "aide": f"Soit {_nombre(jours_mois, 2)} jours par mois."},
-        {"code": "objectif_mensuel", "libelle": "Revenu net visé", "valeur": target, "unite": "€/mois", "aide": ""},
-        {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": obtenu, "unite": "€/mois", "aide": ""},
+    chiffres = _chiffres_tjm(inv["tjm"], _AIDE_TJM_MOYEN, jf) + _chiffres_objectif(
+        "objectif_mensuel", target, base, obtenu, "€/mois") + [
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": pres["chiffre_affaires"],
          "unite": "€/mois", "aide": ""},
     ]
-    lignes_jours = _lignes_jours(days)
     result = {
-        "tjm": inv["tjm"],
-        "tjm_exact": round(inv["tjm_exact"], 6),
-        "jours_facturables": jf,
-        "jours_par_mois": round(jours_mois, 6),
-        "objectif_mensuel": target,
+        **_debut_resultat(inv, days, target),
         "chiffre_affaires": pres["chiffre_affaires"],
         "montant_frais_gestion": pres["montant_frais_gestion"],
         "salaire_brut": pres["salaire_brut"],
@@ -668,7 +678,7 @@ def _compute(values: dict) -> dict:
         "reserve_financiere": pres["reserve_financiere"],
         "taux_restitution": pres["taux_restitution"],
         "chiffres_cles": chiffres,
-        "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
+        "calendrier": _calendrier(days),
         "lignes": pres["lignes"],
         "repartition": pres["repartition"],
         "annuel": {"chiffre_affaires": cents(pres["chiffre_affaires"] * 12),
@@ -684,17 +694,13 @@ def _compute(values: dict) -> dict:
         "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
-    if reference_salarie is not None:
-        result["salarie_reference"] = {k: reference_salarie[k] for k in (
-            "salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "net_apres_impot")}
-    return result
+    return _avec_salarie_reference(result, reference_salarie)
 
 
 def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hypotheses_objectif: list,
                    reference_salarie: dict | None) -> dict:
     """The TJM in micro-entreprise (same billable days, same target)."""
     jf = days["jours_facturables"]
-    jours_mois = jf / 12
     inv = micro_tjm(target, base, jf, values)
     mres = micro_result(values, inv["chiffre_affaires_annuel"])
     a = mres["annuel"]
@@ -710,23 +716,13 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         + (f", moins vos frais professionnels ({_nombre(frais_m, 2)} € par mois), payés sur ce revenu." if frais_m else "."),
         "Le TJM est arrondi au centime supérieur ; le résultat de la micro-entreprise à ce TJM est affiché tel quel.",
     ] + mres["hypotheses"]
-    chiffres = [
-        {"code": "tjm", "libelle": "TJM à facturer (hors taxes)", "valeur": inv["tjm"], "unite": "€/jour",
-         "aide": "Taux journalier moyen nécessaire, arrondi au centime supérieur."},
-        {"code": "jours_facturables", "libelle": "Jours facturables", "valeur": jf, "unite": "jours/an",
-         "aide": f"Soit {_nombre(jours_mois, 2)} jours par mois."},
-        {"code": "objectif_mensuel", "libelle": "Revenu net visé", "valeur": target, "unite": "€/mois", "aide": ""},
-        {"code": base, "libelle": "Net obtenu à ce TJM", "valeur": obtenu, "unite": "€/mois", "aide": "Après vos frais professionnels." if frais_m else ""},
+    chiffres = _chiffres_tjm(inv["tjm"], _AIDE_TJM_MOYEN, jf) + _chiffres_objectif(
+        "objectif_mensuel", target, base, obtenu, "€/mois", "Après vos frais professionnels." if frais_m else "") + [
         {"code": "chiffre_affaires", "libelle": "Chiffre d'affaires", "valeur": cents(a["chiffre_affaires"] / 12),
          "unite": "€/mois", "aide": ""},
     ]
-    lignes_jours = _lignes_jours(days)
     result = {
-        "tjm": inv["tjm"],
-        "tjm_exact": round(inv["tjm_exact"], 6),
-        "jours_facturables": jf,
-        "jours_par_mois": round(jours_mois, 6),
-        "objectif_mensuel": target,
+        **_debut_resultat(inv, days, target),
         "statut": "micro",
         "chiffre_affaires": cents(a["chiffre_affaires"] / 12),
         "cotisations": cents(a["cotisations"] / 12),
@@ -736,7 +732,7 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "net_apres_impot": col["net_apres_impot"],
         "prelevement_source": col["prelevement_source"],
         "chiffres_cles": chiffres,
-        "calendrier": {"annee": days["annee"], "jours": lignes_jours, "jours_feries": days["jours_feries"]},
+        "calendrier": _calendrier(days),
         "lignes": mres["lignes"],
         "lignes_colonnes": mres["lignes_colonnes"],
         "repartition": mres["repartition"],
@@ -751,7 +747,4 @@ def _compute_micro(values: dict, p: At, days: dict, target: float, base: str, hy
         "periode": "mois",  # the period of the amounts (core/resultat.py)
         "date": values["date"].isoformat(),
     }
-    if reference_salarie is not None:
-        result["salarie_reference"] = {k: reference_salarie[k] for k in (
-            "salaire_brut", "cout_employeur", "net_avant_impot", "net_imposable", "net_apres_impot")}
-    return result
+    return _avec_salarie_reference(result, reference_salarie)

@@ -45,3 +45,14 @@ class Ligne:
 
 
 __all__ = ["Ligne", "PERIODES"]
+
+
+def chiffres_cles(t: dict, unite: str, lignes: list[tuple[str, str, str]]) -> list[dict]:
+    """Key figures of a result: one dict per (code, libelle, aide), its value read from ``t[code]``."""
+    return [{"code": code, "libelle": libelle, "valeur": t[code], "unite": unite, "aide": aide}
+            for code, libelle, aide in lignes]
+
+
+def repartition(t: dict, lignes: list[tuple[str, str]]) -> list[dict]:
+    """Where the money goes: one dict per (code, libelle), its amount read from ``t[code]``."""
+    return [{"code": code, "libelle": libelle, "montant": t[code]} for code, libelle in lignes]

@@ -365,3 +365,9 @@ def to_json_schema(fields, title: str = "", description: str = "") -> dict:
         "properties": props,
         "additionalProperties": False,
     }
+
+
+def champ_de(fields, name: str, **over) -> Field:
+    """The field ``name`` of another calculator's FIELDS, the same but for ``over``."""
+    f = next(f for f in fields if f.name == name)
+    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, **over})
