@@ -7,6 +7,7 @@ from __future__ import annotations
 from _contenu import CONTENT
 from _prose import line_of, prose_mask, typographic_apostrophes
 
+
 def test_the_prose_has_no_straight_apostrophe():
     problems = []
     for path in sorted(CONTENT.rglob("*.md")):
