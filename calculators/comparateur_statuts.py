@@ -142,21 +142,21 @@ FIELDS = (
                  advanced=True,
                  help="Remplace le barème sur le revenu de la micro-entreprise : un pourcentage du chiffre "
                       "d'affaires, payé avec les cotisations ; les autres revenus du foyer restent au barème."),
-    Field("couts_structure", "Coûts de fonctionnement du statut", "choice", default="bas", group=_G_OPT,
+    Field("couts_structure", "Coûts de fonctionnement du statut", "choice", default="bas", group=_G_OPT, advanced=True,
           choices=(("bas", "Bas de la fourchette du guide"), ("haut", "Haut de la fourchette du guide"),
                    ("aucun", "Ne pas les compter")),
           help="Une année courante, hors création : expert-comptable, compte bancaire, assurance responsabilité "
                "civile professionnelle et CFE pour une société ; banque, assurance et CFE pour une "
                "micro-entreprise ; les frais fixes éventuels de la société de portage (pas de CFE en portage). "
-               "Montants modifiables dans calculators/data/couts_statuts.toml. Ils sont retirés du net après impôt."),
-    _micro_field("situation_famille", group=_G_FOYER,
+               "Montants datés et sourcés du guide (voir la méthodologie). Ils sont retirés du net après impôt."),
+    _micro_field("situation_famille", group=_G_FOYER, advanced=True,
                  help="Un couple marié ou pacsé déclare ses revenus ensemble (imposition commune)."),
-    _micro_field("parts", group=_G_FOYER,
+    _micro_field("parts", group=_G_FOYER, advanced=True,
                  help="Par demi-part (1 ; 1,5 ; 2…). Laissé vide : 1 part pour une personne seule, 2 pour un "
                       "couple. Les enfants à charge ajoutent des demi-parts (une demi-part pour chacun des deux "
                       "premiers, une part à partir du troisième)."),
     Field("autres_revenus", "Autres revenus imposables du foyer", "number", unit="€/an", minimum=0,
-          maximum=100_000_000, default=0, group=_G_FOYER,
+          maximum=100_000_000, default=0, group=_G_FOYER, advanced=True,
           help="Par an, après leurs propres abattements : salaire du conjoint après sa déduction pour frais, "
                "revenus fonciers nets… Ils sont les mêmes dans toutes les colonnes.",
           reference="Code général des impôts, art. 156"),
