@@ -184,9 +184,8 @@ def net_foyer(code: str, r: dict, frais_m: float, values: dict, p: At, base: str
 
 
 def _nombre(x: float, decimals: int | None = None) -> str:
-    """A number the French way: 17,5 ; 204 ; 17,00 with ``decimals``."""
-    s = f"{x:.{decimals}f}" if decimals is not None else f"{x:g}"
-    return s.replace(".", ",")
+    """A number the French way (core.format): 17,5 ; 204 ; 17,00 with ``decimals``."""
+    return fmt.nombre(x) if decimals is None else fmt.decimales(x, decimals)
 
 
 def _net(pay: dict, base: str) -> float:

@@ -64,6 +64,11 @@ def nombre(x, decimals: int = 2) -> str:
     return _decimal(float(x), decimals, strip=True)
 
 
+def decimales(x, decimals: int) -> str:
+    """17 -> "17,00" with ``decimals`` = 2: always that many decimals (half away from zero)."""
+    return _decimal(float(x), decimals, strip=False)
+
+
 def euros(x) -> str:
     """4005.4 -> "4 005 €" (rounded to the euro, half away from zero)."""
     return _decimal(float(x), 0, strip=False) + NBSP + "€"
