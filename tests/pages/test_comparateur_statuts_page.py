@@ -21,6 +21,12 @@ def _same_as_cli(page, inputs):
     for s in ref["statuts"]:
         cell = page.locator(f"#{UID}-resultat tr[data-code=net_apres_impot] td[data-statut={s['code']}]")
         assert float(cell.get_attribute("data-valeur")) == s["net_apres_impot"], s["code"]
+        # the computed protection rows (issue 10) follow the same inputs
+        for code in ("trimestres", "pension_complementaire_annuelle", "ij_maladie_jour", "capital_deces"):
+            if s.get(code) is None:
+                continue
+            cell = page.locator(f"#{UID}-resultat tr[data-code={code}] td[data-statut={s['code']}]")
+            assert float(cell.get_attribute("data-valeur")) == s[code], (code, s["code"])
     return ref
 
 
@@ -35,7 +41,8 @@ def test_without_javascript_the_comparison_is_complete(fresh, site_url):
     ref = _same_as_cli(page, {})
     assert [s["code"] for s in ref["statuts"]] == ["cdi", "portage", "micro", "eurl", "sasu"]
     # social protection rows are visible at once (not in a collapsed block)
-    for code in ("chomage", "retraite", "maladie"):
+    for code in ("trimestres", "pension_complementaire_annuelle", "ij_maladie_jour", "capital_deces",
+                 "chomage", "retraite", "maladie"):
         row = page.locator(f"#{UID}-resultat tr[data-code={code}]")
         assert row.is_visible(), code
     # the chart: one line per status, with its text alternative
