@@ -140,6 +140,13 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address):
+        # A browser that closes a connection mid-response (a page left, a cancelled
+        # download) is normal traffic, not an error worth a traceback.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
 
 def make_server(directory: str, bind: str = "127.0.0.1", port: int = 0, precompressed: bool = True) -> Server:
     class _H(Handler):
