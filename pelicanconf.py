@@ -26,9 +26,6 @@ PAGE_TRANSLATION_ID = None
 LOCALE = ("C.UTF-8", "C")  # dates are formatted in French by plugins/habillage, not by the system locale
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
-# Rules year shown in the "Mis à jour le … · règles 2026" stamp when an article sets no `Regles`.
-REGLES_DEFAUT = 2026
-
 # --- Theme and plugins -------------------------------------------------------
 THEME = "theme"
 THEME_STATIC_DIR = "theme"

@@ -1,8 +1,9 @@
 """Presentation helpers for the theme (one concern: how content is dressed, never what it says).
 
 - Jinja filters `date_fr` ("1er juillet 2026", without relying on a system locale) and `date_iso`;
-  the global `REGLES_MANQUANTES` ("de 2027" when the build runs after the last day the
-  parameter files cover, else ""), for the article stamp.
+  the globals `REGLES_MANQUANTES` ("de 2027" when the build runs after the last day the
+  parameter files cover, else "") and `REGLES_DEFAUT` (the year of the calculators'
+  default date: today within the covered days), for the article stamp.
 - An on-page table of contents: every article and page gets `sommaire`, the list of its
   h2/h3 headings (level, anchor, text), built from the ids the Markdown `toc` extension writes.
 - French typography: the space before « : ; ! ? » and inside « guillemets » becomes a
@@ -118,10 +119,20 @@ def regles_manquantes() -> str:
     return dates.regles_manquantes() or ""
 
 
+def regles_defaut() -> int:
+    """The rules year of an article that sets no `Regles`: that of the date the
+    calculators simulate by default (today, brought within the covered days), so
+    the stamp and the prerendered results never name two different years."""
+    from calculators.core import dates
+
+    return dates.default_date().year
+
+
 def _on_generator_init(generator) -> None:
     env = getattr(generator, "env", None)
     if env is not None:
         env.globals["REGLES_MANQUANTES"] = regles_manquantes()
+        env.globals["REGLES_DEFAUT"] = regles_defaut()
         env.filters["date_fr"] = date_fr
         env.filters["date_iso"] = date_iso
         env.filters["texte"] = lambda html: unescape(re.sub(r"<[^>]+>", "", str(html or "")))

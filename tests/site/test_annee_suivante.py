@@ -68,3 +68,17 @@ def test_every_article_stamp_says_the_2027_rules_are_missing(site_2027):
                             stamp[0]), (url_of(site_2027, path), stamp)
         stamps += 1
     assert stamps > 10
+
+
+@pytest.mark.parametrize("today,year", [
+    (LATER, dates.LAST_DAY.year),                      # after the covered days: the last covered year
+    (dates.LAST_DAY.isoformat(), dates.LAST_DAY.year),
+    (dates.FIRST_DAY.isoformat(), dates.FIRST_DAY.year),
+    ("2020-06-01", dates.FIRST_DAY.year),              # before them: the first covered year
+])
+def test_the_stamp_year_of_an_article_without_regles_is_the_default_simulation_year(monkeypatch, today, year):
+    # an article that sets no `Regles` is stamped with the year the calculators simulate by default
+    from plugins import habillage
+
+    monkeypatch.setenv(dates.ENV_TODAY, today)
+    assert habillage.regles_defaut() == year
