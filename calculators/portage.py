@@ -218,7 +218,7 @@ def _minimum_alerts(values: dict, rates: Rates, parts: dict, echelon_label: str)
     m1, m2 = f["manque_minimum_conventionnel"], f["manque_minimum_reserve_comprise"]
     if not (m1 or m2):
         return []
-    jours = f"{fmt.nombre(values['jours'])} jours facturés"
+    jours = fmt.quantite(values["jours"], "jour facturé", "jours facturés")
     reserve_nom = "l’indemnité de fin de contrat" if rates.cdd else "la réserve financière"
     pss = fmt.montant(rates.pss_reference)
     floor1 = (f"{fmt.montant(f['minimum_conventionnel'])} ({fmt.pourcent(rates.taux_minimum)} du plafond de la sécurité "

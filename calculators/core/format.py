@@ -98,7 +98,13 @@ def pourcent(x, decimals: int | None = None) -> str:
 
 def parts(x: float) -> str:
     """1 part, 1,5 part, 2 parts (French: plural from 2)."""
-    return f"{nombre(x)} part" + ("s" if x >= 2 else "")
+    return quantite(x, "part", "parts")
+
+
+def quantite(x, singulier: str, pluriel: str) -> str:
+    """« 1 jour facturé », « 1,5 jour facturé », « 3 jours facturés »: the noun
+    agrees with the number (French: plural from 2)."""
+    return f"{nombre(x)} {pluriel if abs(x) >= 2 else singulier}"
 
 
 def date_fr(d) -> str:
