@@ -88,11 +88,13 @@ fixed monthly amount.  Three slices cover the offers seen on the market.
 
 from __future__ import annotations
 
+import re
+
 from .core import format as fmt
 from .core.arrondi import cents
 from .core.dates import date_field, default_date
 from .core.parametres import At, fusion_sources, valeur
-from .core.schema import Field
+from .core.schema import Field, InputError
 from .regles.portage_salarial import (  # noqa: F401  (used by the composites' tests)
     CONGES_PAYES,
     ECHELONS,
@@ -279,9 +281,25 @@ def _conges_message(rates: Rates, parts: dict, pay: dict, costing: Costing) -> s
             "Sur l’année, le brut total est le même.")
 
 
+def _evaluate(values: dict, p) -> dict:
+    """The chain, with the salaried rules' limit on the gross said at the TJM field:
+    the form has no « salaire brut » field, the visitor's lever is the TJM or the days."""
+    try:
+        return evaluate(values, p)
+    except InputError as exc:
+        limite = exc.errors.get("salaire_brut")
+        if limite is None:
+            raise
+        borne = re.search(r"au plus (.+?)\.?$", limite)
+        ca = fmt.montant(values["tjm"] * values["jours"])
+        raise InputError({"tjm": (
+            f"Chiffre d’affaires trop élevé pour ce simulateur ({ca} dans le mois) : le salaire brut dépasserait "
+            f"la limite du calcul des cotisations salariales, {'au plus ' + borne.group(1) if borne else limite}.")}) from None
+
+
 def compute(values: dict) -> dict:
     p = At(values["date"])
-    ev = evaluate(values, p)
+    ev = _evaluate(values, p)
     rates, pay, parts = ev["rates"], ev["pay"], ev["parts"]
     cdd = rates.cdd
     ca = ev["chiffre_affaires"]

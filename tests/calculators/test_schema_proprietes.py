@@ -205,18 +205,17 @@ def test_errors_name_only_fields_of_the_calculator(name, data):
         assert out["errors"] and all(isinstance(m, str) and m for m in out["errors"].values())
         assert set(out["errors"]) <= own | {"_"} | set(raw), (raw, out["errors"])
         # the safety net of calculators.run (an error for another calculator's field
-        # made general) is not what a calculator should rely on: only the one case
-        # left to portage (see below)
-        general = out["errors"].get("_", "")
-        if calculators.FOREIGN_MARK in general:
-            assert name in ("portage",) and general.startswith(KNOWN_NET), (raw, out["errors"])
+        # made general) is not what a calculator relies on: never used
+        assert calculators.FOREIGN_MARK not in out["errors"].get("_", ""), (raw, out["errors"])
         assert conforms_object(calculators.json_schema(name), raw) or set(out["errors"]) & set(raw)
 
 
 @pytest.mark.parametrize("raw,message", [
     # portage would need a gross beyond the salaried calculator's bound (1 000 000 €/mois)
     ({"statut": "portage", "objectif": 1_000_000}, "Objectif hors d'atteinte avec ces hypothèses : pour le "
-     "simulateur de portage salarial, « Salaire brut » : la valeur doit être au plus 1\u202f000\u202f000 €/mois."),
+     "simulateur de portage salarial, « Taux journalier moyen (TJM) facturé, hors taxes » : chiffre d’affaires "
+     "trop élevé pour ce simulateur (*) : le salaire brut dépasserait la limite du calcul des cotisations "
+     "salariales, au plus 1\u202f000\u202f000 €/mois."),
     # micro would need a turnover beyond its bound (10 000 000 €)
     ({"statut": "micro", "objectif": 1_000_000}, "Objectif hors d'atteinte avec ces hypothèses : pour le "
      "simulateur micro-entreprise, « Chiffre d'affaires (recettes encaissées, hors taxes) » : la valeur doit "
@@ -224,17 +223,25 @@ def test_errors_name_only_fields_of_the_calculator(name, data):
 ])
 def test_tjm_says_its_own_field_when_the_calculator_it_calls_refuses(raw, message):
     # before: {"salaire_brut": …} and {"chiffre_affaires": …}, fields the TJM form does not have
-    assert calculators.run("tjm", raw) == {"ok": False, "errors": {"objectif": message}}
+    # (* : the turnover the search reached, not a figure of the texts)
+    out = calculators.run("tjm", raw)
+    assert not out["ok"] and set(out["errors"]) == {"objectif"}
+    assert re.fullmatch(re.escape(message).replace(r"\*", r"[\d\u202f,]+\u00a0€ dans le mois"), out["errors"]["objectif"])
 
 
-# Left to portage.py (another helper's file): beyond about 1.7 M€ of turnover a
-# month the salaried calculator refuses the gross, which portage should say of
-# its own field (tjm); until then it is a general error, never a ghost field.
-KNOWN_NET = "Calcul impossible pour « Salaire brut » : "
+def test_beyond_the_salaried_bound_portage_says_it_at_the_tjm():
+    # portage at 100 000 €/jour × 17 jours: the salaried calculator refuses the gross
+    # (at most 1 000 000 €/mois); before, a general error named « Salaire brut »
+    out = calculators.run("portage", {"tjm": 100_000, "jours": 17})
+    assert not out["ok"] and set(out["errors"]) == {"tjm"}
+    message = out["errors"]["tjm"].replace("\u202f", " ").replace("\u00a0", " ")
+    assert f"({100_000 * 17:,} € dans le mois)".replace(",", " ") in message
+    assert message.endswith("au plus 1 000 000 €/mois.")
 
 
 def test_an_error_for_a_field_of_another_calculator_becomes_a_general_error():
-    # portage at 100 000 €/jour × 17 jours: the salaried calculator refuses the gross
-    # (at most 1 000 000 €/mois); before, the error was keyed « salaire_brut »
-    out = calculators.run("portage", {"tjm": 100_000, "jours": 17})
-    assert out == {"ok": False, "errors": {"_": KNOWN_NET + "La valeur doit être au plus 1\u202f000\u202f000 €/mois."}}
+    # the safety net of calculators.run: an error keyed by a field the form lacks is
+    # shown as a general error naming that field by its label, never beside a ghost field
+    portage = calculators.get("portage")
+    out = calculators._own_fields(portage, {"salaire_brut": "La valeur doit être au plus 10 €/mois."})
+    assert out == {"_": calculators.FOREIGN_MARK + "Salaire brut » : La valeur doit être au plus 10 €/mois."}
