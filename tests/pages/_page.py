@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from _outils import cli, figure
+from axe_playwright_python.sync_playwright import Axe
+
 
 def key_figures(page, uid: str) -> list[tuple[str, float, str]]:
     """(code, exact value, shown text) of each key figure in the result area."""
@@ -22,3 +25,22 @@ def wait_result_for(page, uid: str, field: str, value: str):
     """Wait until the live result computed with ``field`` = ``value`` is shown."""
     page.wait_for_selector(f"#{uid}[data-entrees*='\"{field}\":\"{value}\"']:not(.calc--chargement)")
     page.wait_for_selector(f"#{uid} .calc-perime", state="detached")
+
+
+def same_as_cli(page, name: str, uid: str, inputs: dict) -> dict:
+    """The key figures shown equal the command line's for the page's presets and ``inputs``
+    (codes, exact values and the text shown); returns the command line's result."""
+    ref = cli(name, {**presets(page, uid), **inputs})
+    shown = key_figures(page, uid)
+    assert [(c, v) for c, v, _ in shown] == [(c["code"], c["valeur"]) for c in ref["chiffres_cles"]]
+    assert [t for _, _, t in shown] == [figure(c["valeur"], c["unite"]) for c in ref["chiffres_cles"]]
+    return ref
+
+
+def axe_clean(page, *schemes: str) -> None:
+    """No accessibility violation (axe), in each colour scheme given, else as the page is."""
+    for scheme in schemes or (None,):
+        if scheme:
+            page.emulate_media(color_scheme=scheme)
+        result = Axe().run(page)
+        assert result.violations_count == 0, f"{scheme or ''}:\n{result.generate_report()}"

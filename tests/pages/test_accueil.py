@@ -5,18 +5,13 @@ interaction only."""
 
 from __future__ import annotations
 
-from _outils import cli, figure
-from _page import key_figures, presets, wait_result_for
+from _page import same_as_cli, wait_result_for
 
 UID = "calc-comparateur_statuts"
 
 
 def _same_as_cli(page, inputs):
-    ref = cli("comparateur_statuts", {**presets(page, UID), **inputs})
-    shown = key_figures(page, UID)
-    assert [(c, v) for c, v, _ in shown] == [(c["code"], c["valeur"]) for c in ref["chiffres_cles"]]
-    assert [t for _, _, t in shown] == [figure(c["valeur"], c["unite"]) for c in ref["chiffres_cles"]]
-    return ref
+    return same_as_cli(page, "comparateur_statuts", UID, inputs)
 
 
 def test_the_home_page_shows_the_net_per_status_before_the_guides(fresh, site_url):

@@ -4,25 +4,18 @@ violation (one page for the live tests, so Pyodide boots once)."""
 
 from __future__ import annotations
 
-from _outils import cli, figure
-from _page import key_figures, presets, wait_result_for
-from axe_playwright_python.sync_playwright import Axe
+from _page import axe_clean, presets, same_as_cli, wait_result_for
 
 UID = "calc-micro"
 URL = "/simulateurs/micro-entreprise/"
 
 
 def _same_as_cli(page, inputs):
-    ref = cli("micro", {**presets(page, UID), **inputs})
-    shown = key_figures(page, UID)
-    assert [(c, v) for c, v, _ in shown] == [(c["code"], c["valeur"]) for c in ref["chiffres_cles"]]
-    assert [t for _, _, t in shown] == [figure(c["valeur"], c["unite"]) for c in ref["chiffres_cles"]]
-    return ref
+    return same_as_cli(page, "micro", UID, inputs)
 
 
 def _axe(page):
-    result = Axe().run(page)
-    assert result.violations_count == 0, result.generate_report()
+    axe_clean(page)
 
 
 def test_without_javascript_the_preset_result_is_in_the_page(fresh, site_url):

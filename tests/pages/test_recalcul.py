@@ -4,19 +4,14 @@ Pyodide boots once).  Each test brings the page to the state it needs
 
 from __future__ import annotations
 
-from _outils import cli, euros, figure
-from _page import key_figures, presets, wait_result_for
-from axe_playwright_python.sync_playwright import Axe
+from _outils import cli, euros
+from _page import axe_clean, key_figures, presets, same_as_cli, wait_result_for
 
 UID = "calc-portage"
 
 
 def _same_as_cli(page, inputs):
-    ref = cli("portage", {**presets(page, UID), **inputs})
-    shown = key_figures(page, UID)
-    assert [(c, v) for c, v, _ in shown] == [(c["code"], c["valeur"]) for c in ref["chiffres_cles"]]
-    assert [t for _, _, t in shown] == [figure(c["valeur"], c["unite"]) for c in ref["chiffres_cles"]]
-    return ref
+    return same_as_cli(page, "portage", UID, inputs)
 
 
 def _at(page, site_url, tjm="812.5"):
@@ -30,8 +25,7 @@ def _at(page, site_url, tjm="812.5"):
 
 
 def _axe(page):
-    result = Axe().run(page)
-    assert result.violations_count == 0, result.generate_report()
+    axe_clean(page)
 
 
 def test_page_has_no_accessibility_violation_before_any_recompute(live, site_url):
