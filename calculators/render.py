@@ -30,29 +30,10 @@ from .core.format import (  # noqa: F401
     nombre,
     pourcent,
     typographie,
+    valeur_parametre,
+    valeur_unite,
 )
 from .core.schema import text_max_length as _text_max_length
-
-
-def valeur_unite(valeur, unite: str) -> str:
-    """A figure with its unit, as a visitor reads it."""
-    if valeur is None:
-        return "—"
-    if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
-    if not isinstance(valeur, (int, float)):
-        return str(valeur)
-    u = (unite or "").strip()
-    if u in ("taux", "%", "fraction"):
-        return pourcent(valeur)
-    if u.startswith("€"):
-        rest = u[1:].strip()
-        # a daily rate is quoted to the cent; monthly and yearly amounts to the euro
-        amount = euros_cents(valeur) if rest == "/jour" else euros(valeur)
-        return amount + (rest if rest.startswith("/") else (NBSP + rest if rest else ""))
-    if u:
-        return nombre(valeur) + NBSP + u
-    return nombre(valeur)
 
 
 def _per_year_unit(unite: str) -> str:
@@ -301,8 +282,7 @@ def _render_sources(src: list) -> str:
     items = []
     for s in src:
         lib = _h(s.get("libelle") or s.get("parametre"))
-        val = s.get("valeur")
-        v = valeur_unite(val, s.get("unite", "")) if isinstance(val, (int, float, bool, str)) else "barème"
+        v = valeur_parametre(s.get("valeur"), s.get("unite", ""))
         ref = _h(s.get("reference"))
         if s.get("url"):
             ref = f'<a href="{_h(s["url"])}">{ref}</a>'

@@ -115,6 +115,145 @@ def date_fr(d) -> str:
     return f"{day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def valeur_unite(valeur, unite: str) -> str:
+    """A calculator's figure with its unit, compact, as the key figures and tables of a result
+    show it: « 4 877 €/mois », « 452,59 €/jour » (a daily rate to the cent), « 204 jours/an ».
+    A dated parameter's value reads as a sentence instead: :func:`valeur_parametre`."""
+    if valeur is None:
+        return "—"
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if not isinstance(valeur, (int, float)):
+        return str(valeur)
+    u = (unite or "").strip()
+    if u in ("taux", "%", "fraction"):
+        return pourcent(valeur)
+    if u.startswith("€"):
+        rest = u[1:].strip()
+        # a daily rate is quoted to the cent; monthly and yearly amounts to the euro
+        amount = euros_cents(valeur) if rest == "/jour" else euros(valeur)
+        return amount + (rest if rest.startswith("/") else (NBSP + rest if rest else ""))
+    if u:
+        return nombre(valeur) + NBSP + u
+    return nombre(valeur)
+
+
+
+# ------------------------------------------------------- a parameter's value
+
+# The unit codes of calculators/data/*.toml (``unite``), as a French sentence says them:
+# the counted noun (singular, plural) before any « / », each « /x » read « par x ».
+_NOMS = {
+    "an": ("an", "ans"), "ans": ("an", "ans"),
+    "mois": ("mois", "mois"),
+    "semaine": ("semaine", "semaines"), "semaines": ("semaine", "semaines"),
+    "jour": ("jour", "jours"), "jours": ("jour", "jours"),
+    "jours ouvrables": ("jour ouvrable", "jours ouvrables"),
+    "heure": ("heure", "heures"), "heures": ("heure", "heures"),
+    "trimestre": ("trimestre", "trimestres"), "trimestres": ("trimestre", "trimestres"),
+    "salariés": ("salarié", "salariés"),
+    "décimales": ("décimale", "décimales"),
+    "point": ("point", "points"), "part": ("part", "parts"),
+}
+# Multiples of a legal reference amount: the code is the word (« 1,4 SMIC », « 4 PSS »).
+_REFERENCES = {"PASS", "PSS", "PMSS", "SMIC", "PSS annuels"}
+# A bare number: the label says what it counts.
+_SANS_UNITE = {"", "nombre", "coefficient"}
+_DIVISEURS = {"an": "an", "mois": "mois", "semaine": "semaine", "jour": "jour", "heure": "heure",
+              "point": "point", "part": "part", "demi-part": "demi-part"}
+
+
+def _par(rest: str) -> str | None:
+    """``/an/point`` -> « par an et par point »; ``/an par demi-part`` -> « par an et par demi-part »."""
+    words = [w.strip() for w in rest.replace(" par ", "/").split("/") if w.strip()]
+    if any(w not in _DIVISEURS for w in words):
+        return None
+    return " et ".join("par " + _DIVISEURS[w] for w in words)
+
+
+def _exact(x: float) -> str:
+    """A parameter's number as written in its text, never rounded away: up to four decimals."""
+    return nombre(x, decimals=4)
+
+
+def _lire_unite(unite: str):
+    """How a unit code reads: (kind, singular, plural, « par … » or "") or None if unknown."""
+    u = (unite or "").strip()
+    if u in ("taux", "%", "fraction"):
+        return ("taux", "", "", "")
+    if u in _SANS_UNITE or u in ("booléen", "date", "texte", "liste") or u.startswith("barème"):
+        return ("nu", "", "", "")
+    if u in _REFERENCES:
+        return ("nom", u, u, "")
+    if u.startswith("€"):
+        head, _, rest = u[1:].strip().partition("/")
+        tax = head.strip()  # « HT », « TTC » or nothing
+        if tax not in ("", "HT", "TTC"):
+            rest, tax = tax + ("/" + rest if rest else ""), ""
+        par = _par(rest) if rest else ""
+        return None if par is None else ("euros", "€" + (NBSP + tax if tax else ""), "", par)
+    head, _, rest = u.partition("/")
+    head = head.strip()
+    par = _par(rest) if rest else ""
+    if par is None:
+        return None
+    if head in _REFERENCES:
+        return ("nom", head, head, par)
+    if head in _NOMS:
+        return ("nom", *_NOMS[head], par)
+    return None
+
+
+def unite_connue(unite: str) -> bool:
+    """Whether :func:`valeur_parametre` reads ``unite`` as French (a test asks it of every
+    unit of the data files; an unknown one is shown as written, never an error for a visitor)."""
+    return _lire_unite(unite) is not None
+
+
+def valeur_parametre(valeur, unite: str) -> str:
+    """A dated parameter's value with its unit, as a French sentence reads it (the lists of
+    parameters used under each result):
+
+    ``0.12, "taux"`` -> « 12 % »; ``47100, "€"`` -> « 47 100 € »; ``35, "heure/semaine"`` ->
+    « 35 heures par semaine »; ``1.75, "coefficient"`` -> « 1,75 »; ``1.4386, "€/an/point"`` ->
+    « 1,4386 € par an et par point »; ``141, "€ HT"`` -> « 141 € HT ».  The value is the text's,
+    never rounded to the euro."""
+    if valeur is None:
+        return "—"
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    u = (unite or "").strip()
+    if isinstance(valeur, _dt.date):
+        return date_fr(valeur)
+    if isinstance(valeur, str):
+        if u == "date":
+            try:
+                return date_fr(valeur)
+            except ValueError:
+                return valeur
+        return valeur
+    if isinstance(valeur, dict) and set(valeur) == {"numerateur", "denominateur"}:
+        return f"{valeur['numerateur']}/{valeur['denominateur']}"
+    if not isinstance(valeur, (int, float)):
+        return "barème"
+    lecture = _lire_unite(u)
+    if lecture is None:  # a unit code no one taught the formatter: as written
+        return _exact(valeur) + (NBSP + u if u else "")
+    kind, singular, plural, par = lecture
+    if kind == "taux":
+        return pourcent(valeur)
+    if kind == "nu":
+        return _exact(valeur)
+    if kind == "euros":
+        amount = _exact(valeur)
+        if "," in amount and len(amount.split(",")[1]) == 1:  # cents: 26,3 -> 26,30
+            amount += "0"
+        out = amount + NBSP + singular
+    else:
+        out = _exact(valeur) + NBSP + (singular if abs(valeur) < 2 else plural)  # plural from two
+    return out + (" " + par if par else "")
+
+
 # ---------------------------------------------------------------- typography
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -152,4 +291,4 @@ def typographie(html: str) -> str:
 
 
 __all__ = ["NNBSP", "NBSP", "MINUS", "MONTHS", "nombre", "euros", "euros_cents", "montant", "pourcent", "parts",
-           "date_fr", "espaces_fines", "typographie"]
+           "date_fr", "valeur_unite", "valeur_parametre", "unite_connue", "espaces_fines", "typographie"]
