@@ -107,6 +107,36 @@ def quantite(x, singulier: str, pluriel: str) -> str:
     return f"{nombre(x)} {pluriel if abs(x) >= 2 else singulier}"
 
 
+# The whole numbers French prose spells out: zero to sixteen, each a single word (« dix-sept »
+# and beyond are compounds, written in figures in this guide).
+_LETTRES = (
+    "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize",
+)
+
+
+def lettres(x, genre: str = "m") -> str:
+    """A count in running prose: a whole number from 0 to 16 in words, otherwise as
+    :func:`nombre` writes it (never rounded to a word: 1.5 -> « 1,5 »).
+
+    ``genre`` is the counted noun's: « un mois », « une semaine » (``genre="f"``); only
+    « un » changes.  2 -> « deux », 16 -> « seize », 17 -> « 17 », 0 -> « zéro »."""
+    if genre not in ("m", "f"):
+        raise ValueError(f"genre « {genre} » : m (masculin) ou f (féminin)")
+    v = float(x)
+    if v.is_integer() and 0 <= v < len(_LETTRES):
+        n = int(v)
+        return "une" if n == 1 and genre == "f" else _LETTRES[n]
+    return nombre(x)
+
+
+def de_lettres(x, genre: str = "m") -> str:
+    """« de » and the count, elided before « un » / « une » only: « d’un mois », « d’une
+    semaine », « de deux ans », « de huit jours », « de onze mois », « de 36 mois »."""
+    mot = lettres(x, genre)
+    return ("d’" + mot) if mot in ("un", "une") else ("de " + mot)
+
+
 def date_fr(d) -> str:
     """2026-07-01 -> "1er juillet 2026"."""
     if isinstance(d, str):
@@ -291,4 +321,5 @@ def typographie(html: str) -> str:
 
 
 __all__ = ["NNBSP", "NBSP", "MINUS", "MONTHS", "nombre", "euros", "euros_cents", "montant", "pourcent", "parts",
+           "lettres", "de_lettres",
            "date_fr", "valeur_unite", "valeur_parametre", "unite_connue", "espaces_fines", "typographie"]

@@ -2,8 +2,8 @@
 
 Each expression is a Jinja2 expression evaluated in a sandbox at build time.
 The names it can use are the calculators (called with the same inputs as the
-command line), ``param(name, date=...)`` and the French number filters of
-``calculators.core.format``.  Anything wrong (unknown calculator, bad input,
+command line), ``param(name, date=...)``, ``calendrier(annee)`` (the day count of a
+year) and the French number filters of ``calculators.core.format``.  Anything wrong (unknown calculator, bad input,
 unknown attribute or parameter, syntax) raises :class:`ExpressionError`
 with a French message; the caller adds the file and line.
 """
@@ -119,6 +119,79 @@ def _number_filter(fn, fname):
     return f
 
 
+def _count_filter(fn, fname):
+    """``| lettres``, ``| lettres("f")``, ``| de_lettres``: a count spelled out in prose."""
+    def f(x, genre="m"):
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            raise ExpressionError(f"le filtre {fname} attend un nombre, pas {type(x).__name__}")
+        if genre not in ("m", "f"):
+            raise ExpressionError(
+                f"le filtre {fname} prend le genre du nom compté : {fname}(\"f\") pour un nom féminin "
+                f"(« une semaine »), rien pour un masculin, pas « {genre} »")
+        return fn(x, genre)
+    return f
+
+
+_JOURS_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def calendrier(annee=None, alsace_moselle=False):
+    """The day count of a civil year, by the rules the TJM calculator uses
+    (``calculators/regles/calendrier.py``): ``jours`` (365 or 366), ``week_ends``,
+    ``jours_ouvres``, ``feries`` (how many public holidays), ``feries_en_semaine``,
+    ``conges_semaines`` and ``conges`` (the paid-leave parameter × 5), ``jours_travaillables``
+    (working days less holidays and leave), ``forfait_jours`` (the legal maximum of a forfait
+    jours), ``jours_repos_forfait`` (the difference), ``premier_jour`` (« jeudi »), and
+    ``jours_feries.<code>`` for each holiday: ``date`` (ISO), ``jour_mois`` (« 6 avril »),
+    ``jour_semaine`` (« lundi »), ``en_semaine``.  ``annee``: the year of the default date if
+    not given."""
+    from calculators.core.parametres import At
+    from calculators.regles.calendrier import billable_days
+
+    defaut = dates.default_date()
+    if annee is None:
+        annee = defaut.year
+    if isinstance(annee, bool) or not isinstance(annee, int) or not 1900 <= annee <= 2200:
+        raise ExpressionError(f"calendrier(…) : année « {annee} » illisible (par ex. calendrier(2026))")
+    if not isinstance(alsace_moselle, bool):
+        raise ExpressionError("calendrier(…) : alsace_moselle vaut true ou false")
+    p = At(defaut if defaut.year == annee else _dt.date(annee, 1, 1))
+    try:
+        semaines = p("calendrier.conges_payes_semaines")
+        detail = billable_days({"annee": annee, "alsace_moselle": alsace_moselle, "semaines_conges": semaines,
+                                "jours_prospection": 0, "jours_administratif": 0, "jours_formation": 0,
+                                "jours_maladie": 0}, p)
+        forfait = p("smic.forfait_jours_plein")
+    except LookupError as exc:
+        raise ExpressionError(str(exc)) from None
+    etapes = {e["code"]: e["jours"] for e in detail["etapes"]}
+    travaillables = etapes["jours_calendaires"] + etapes["week_ends"] + etapes["jours_feries"] + etapes["conges"]
+    feries = {}
+    for h in detail["jours_feries"]:
+        d = _dt.date.fromisoformat(h["date"])
+        feries[h["code"]] = {
+            "libelle": h["libelle"], "date": h["date"], "en_semaine": h["en_semaine"],
+            "jour_mois": f"{'1er' if d.day == 1 else d.day} {fmt.MONTHS[d.month - 1]}",
+            "jour_semaine": _JOURS_SEMAINE[d.weekday()],
+        }
+    data = {
+        "annee": annee,
+        "jours": etapes["jours_calendaires"],
+        "week_ends": -etapes["week_ends"],
+        "jours_ouvres": detail["jours_ouvres"],
+        "feries": len(feries),
+        "feries_en_semaine": -etapes["jours_feries"],
+        "conges_semaines": semaines,
+        "conges": -etapes["conges"],
+        "jours_travaillables": travaillables,
+        "forfait_jours": forfait,
+        "jours_repos_forfait": travaillables - forfait,
+        "premier_jour": _JOURS_SEMAINE[_dt.date(annee, 1, 1).weekday()],
+        "jours_feries": feries,
+    }
+    return Resultat(data, f"calendrier({annee})")
+
+
 def _date_filter(x):
     try:
         return fmt.date_fr(x)
@@ -133,12 +206,15 @@ def make_environment() -> ImmutableSandboxedEnvironment:
         "euros_cents": _number_filter(fmt.euros_cents, "euros_cents"),
         "pourcent": _number_filter(fmt.pourcent, "pourcent"),
         "nombre": _number_filter(fmt.nombre, "nombre"),
+        "lettres": _count_filter(fmt.lettres, "lettres"),
+        "de_lettres": _count_filter(fmt.de_lettres, "de_lettres"),
         "date_fr": _date_filter,
     })
     env.globals.clear()
     for name in calculators.names():
         env.globals[name] = _calculator_function(name)
     env.globals["param"] = param
+    env.globals["calendrier"] = calendrier
     return env
 
 
@@ -187,6 +263,6 @@ def evaluate(expression: str, env=None) -> str:
         raise ExpressionError("l'expression ne donne aucune valeur")
     if isinstance(value, float):
         raise ExpressionError(
-            "un nombre brut s'affiche avec un filtre : | euros, | euros_cents, | pourcent ou | nombre"
+            "un nombre brut s'affiche avec un filtre : | euros, | euros_cents, | pourcent, | nombre ou | lettres"
         )
     return str(value)
