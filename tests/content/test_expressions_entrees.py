@@ -23,8 +23,10 @@ written in an arithmetic argument (``chiffre_affaires=400 * 17 * 12``: 400 and
 17), except the factor 12 that turns a month into a year.  Its French formats:
 « 5 000 » (any space as the thousands separator, decimal comma, no trailing
 zero), a year as « 2025 », a fraction below 1 also as a percentage (« 8 % »),
-and 0 also as « sans » / « aucun » / « aucune » / « zéro ».  A date passed to a
-calculator or to ``param(…, date=…)`` must have its year in the unit.
+0 also as « sans » / « aucun » / « aucune » / « zéro », a whole number from 2 to 16 also in
+words (« huit », as ``| lettres`` prints it) and 1 as « un » / « une » before a counted noun.
+A date passed to a calculator or to ``param(…, date=…)``, and the year of ``calendrier(2026)``,
+must have its year in the unit.
 
 Two more rules:
 
@@ -249,6 +251,14 @@ def appels(expression: str) -> list[Appel]:
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
             continue
         nom = node.func.id
+        if nom == "calendrier":  # calendrier(2026): the year is said
+            annees = []
+            for arg in list(node.args) + [kw.value for kw in node.keywords if kw.arg == "annee"]:
+                v = _constante(arg)
+                if isinstance(v, int) and not isinstance(v, bool):
+                    annees.append(("annee", str(v)))
+            out.append(Appel("calendrier", {}, [], annees, None))
+            continue
         if nom == "param":
             annees = []
             for kw in node.keywords:
@@ -321,7 +331,17 @@ def formats(x: float) -> list[str]:
                 break
     if x == 0:
         pats.append(r"\b(?:sans|aucune?|zéro|nulle?s?)\b")
+    if float(x).is_integer() and 2 <= x <= 16:  # a count in words (« huit mois », | lettres)
+        pats.append(rf"(?<![\w-]){EN_LETTRES[int(x)]}(?![\w-])")
+    if x == 1:  # « un » / « une » only before a counted noun: the article is everywhere
+        pats.append(r"(?<![\w-])une? (?:" + "|".join(NOMS_UN) + r")(?![\w-])")
     return pats
+
+
+EN_LETTRES = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf", 10: "dix",
+              11: "onze", 12: "douze", 13: "treize", 14: "quatorze", 15: "quinze", 16: "seize"}
+NOMS_UN = ("an", "année", "mois", "semaine", "jour", "journée", "heure", "trimestre", "salarié", "salariée",
+           "enfant", "part", "fois", "mission", "client", "associé", "point", "personne")
 
 
 def _normal(texte: str) -> str:
@@ -392,6 +412,16 @@ def test_french_formats():
     assert not lit(5000, "un brut de 15 000 €") and not lit(5000, "5 000 000 €")
     assert lit(0.08, "des frais de 8\u00a0%") and lit(2.5, "2,5 jours") and lit(2025, "en 2025")
     assert lit(0, "sans frais") and not lit(17, "170 jours")
+    assert lit(8, "pendant huit mois") and lit(1, "au-delà d’un mois") and lit(1, "une semaine")
+    assert not lit(8, "huitième") and not lit(1, "un cadre") and not lit(3, "trois-quarts")
+
+
+def test_the_year_of_a_calendar_is_said():
+    dit = "En 2026, on compte {{ calendrier(2026).jours | nombre }} jours.\n"
+    tu = "Une année compte {{ calendrier(2026).jours | nombre }} jours.\n"
+    assert [p for u in unites("x.md", dit, 1) for p in problemes(u)] == []
+    assert [p for u in unites("x.md", tu, 1) for p in problemes(u)] == [
+        "calendrier : annee = 2026… (l'année) n'est pas dite"]
 
 
 ANCIEN = (

@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from _outils import ROOT, cli, date_fr, euros, euros_cents, figure, nombre, pourcent
+from _outils import ROOT, calendrier, cli, date_fr, de_lettres, euros, euros_cents, figure, lettres, nombre, pourcent
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import calculators
@@ -49,7 +49,10 @@ def _env():
         env.globals[n] = calc(n)
     env.globals["param"] = lambda name, date=None: parametres.valeur(
         name, dates.default_date() if date is None else __import__("datetime").date.fromisoformat(date))
-    env.filters.update(euros=euros, euros_cents=euros_cents, pourcent=pourcent, nombre=nombre, date_fr=date_fr)
+    env.globals["calendrier"] = lambda annee=None, alsace_moselle=False: _Obj(
+        calendrier(dates.default_date().year if annee is None else annee, alsace_moselle))
+    env.filters.update(euros=euros, euros_cents=euros_cents, pourcent=pourcent, nombre=nombre, date_fr=date_fr,
+                       lettres=lettres, de_lettres=de_lettres)
     return env
 
 
