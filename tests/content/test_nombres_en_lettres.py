@@ -146,3 +146,14 @@ def test_small_counts_are_words_in_prose(path):
     rel = path.relative_to(CONTENT).as_posix()
     problems = chiffres_a_ecrire(path.read_text(encoding="utf-8"), rel)
     assert problems == [], f"{rel} : en lettres dans le texte (« trois mois », « deux fois ») : " + " ; ".join(problems)
+
+
+def test_the_filters_in_an_expression():
+    assert evaluate('1 | lettres("f")') == "une" and evaluate("1 | de_lettres") == "d’un"
+    assert evaluate("11 | de_lettres") == "de onze" and evaluate("17 | lettres") == "17"
+    from calculateurs.expressions import ExpressionError
+    for expr, message in (('3 | lettres("x")', "genre du nom compté"), ('"3" | lettres', "attend un nombre"),
+                          ("true | de_lettres", "attend un nombre")):
+        with pytest.raises(ExpressionError) as exc:
+            evaluate(expr)
+        assert message in str(exc.value)
