@@ -54,7 +54,7 @@ import math
 
 from .core.arrondi import cents
 from .core.dates import date_field
-from .core.format import date_fr, euros, nombre
+from .core.format import date_fr, euros, nombre, quantite
 from .core.parametres import At, fusion_sources
 from .core.schema import Field, InputError, champ_de
 from .regles import annee as ra
@@ -684,8 +684,9 @@ def _hypotheses(values: dict, p: At) -> list:
         "rémunération (ni bénéfice ni dividende).",
         "Portage en CDI : la réserve financière est vide au 1er janvier ; entre deux missions le contrat est suspendu "
         "et non payé ; l’allocation de prospection partage la réserve restante sur les mois de prospection, au moins "
-        f"{nombre(p('portage.reserve_financiere.allocation_prospection_minimum_jours'), 0)} journée de salaire par "
-        f"mois ; le licenciement intervient après {nombre(p('portage.licenciement_sans_prestation_mois'), 0)} mois "
+        f"{quantite(p('portage.reserve_financiere.allocation_prospection_minimum_jours'), 'journée', 'journées', True, 'f')}"
+        " de salaire par "
+        f"mois ; le licenciement intervient après {quantite(p('portage.licenciement_sans_prestation_mois'), 'mois', 'mois', True)} "
         "sans prestation au plus tôt, à la fin de la prospection ; le préavis n’est pas représenté ; l’indemnité "
         "légale est versée à la fin du contrat, sans impôt ni cotisations.",
         f"ARE : {jpm} jours payés par mois, à partir du premier jour indemnisé ; la période de référence avant l’année "

@@ -21,7 +21,7 @@ import datetime as _dt
 
 from .core.arrondi import cents
 from .core.dates import LAST_DAY, default_date
-from .core.format import date_fr, euros_cents, nombre
+from .core.format import date_fr, euros_cents, nombre, quantite
 from .core.parametres import At, parametre
 from .core.resultat import Ligne
 from .core.schema import Field
@@ -322,7 +322,8 @@ def compute(values: dict) -> dict:
                   "s’ouvrent au licenciement ou à la rupture conventionnelle.")
         alertes.append({"niveau": "info", "message": (
             f"Pendant la suspension, la réserve financière peut payer une allocation de prospection, au plus "
-            f"{nombre(mois)} mois, d’au moins {nombre(jours)} journée de rémunération par mois (convention "
+            f"{quantite(mois, 'mois', 'mois', True)}, d’au moins {quantite(jours, 'journée', 'journées', True, 'f')} "
+            "de rémunération par mois (convention "
             f"collective, art. 22.2) ; elle est soumise aux cotisations comme un salaire.")})
         return _non_ouvert(values, p, raison, alertes, lignes, hypotheses)
 

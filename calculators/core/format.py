@@ -101,10 +101,12 @@ def parts(x: float) -> str:
     return quantite(x, "part", "parts")
 
 
-def quantite(x, singulier: str, pluriel: str) -> str:
+def quantite(x, singulier: str, pluriel: str, en_lettres: bool = False, genre: str = "m") -> str:
     """« 1 jour facturé », « 1,5 jour facturé », « 3 jours facturés »: the noun
-    agrees with the number (French: plural from 2)."""
-    return f"{nombre(x)} {pluriel if abs(x) >= 2 else singulier}"
+    agrees with the number (French: plural from 2); ``en_lettres``: the count as
+    :func:`lettres` writes it, for running prose (« une journée », « trois mois »)."""
+    compte = lettres(x, genre) if en_lettres else nombre(x)
+    return f"{compte} {pluriel if abs(x) >= 2 else singulier}"
 
 
 # The whole numbers French prose spells out: zero to sixteen, each a single word (« dix-sept »

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import calculators
@@ -35,3 +37,23 @@ def test_the_portage_minimum_alert_for_one_day_says_one_day_in_the_singular():
     minimum = [t for t in texts if "minimum conventionnel" in t]
     assert minimum and "pour 1 jour facturé" in minimum[0]
     assert "1 jours" not in " ".join(texts)
+
+
+@pytest.mark.parametrize("x,genre,expected", [
+    (1, "f", "une journée"), (2, "f", "deux journées"), (1, "m", "un mois"), (3, "m", "trois mois"),
+    (17, "m", "17 mois"), (1.5, "f", "1,5 journée"),
+])
+def test_quantite_in_words(x, genre, expected):
+    sing, plur = ("journée", "journées") if genre == "f" else ("mois", "mois")
+    assert fmt.quantite(x, sing, plur, en_lettres=True, genre=genre).replace(NBSP, " ") == expected
+
+
+def test_the_year_s_portage_hypotheses_spell_out_one_day_and_one_month():
+    # convention collective art. 22.2 and 22.3: at least one day of pay a month of
+    # prospection, dismissal after one month without prestation (parameters of 1)
+    out = calculators.run("annee", {})
+    assert out["ok"]
+    text = " ".join(out["result"]["hypotheses"]).replace(NBSP, " ")
+    assert "au moins une journée de salaire par mois" in text
+    assert "après un mois sans prestation" in text
+    assert not re.search(r"\b1 (journée|mois)\b", text)
