@@ -75,6 +75,9 @@ def test_without_javascript_every_calculator_form_is_whole(fresh, site_dir, site
         name = root.get_attribute("data-calculateur")
         names = root.locator("form.calc-form [name]").evaluate_all("els => els.map(e => e.name)")
         assert sorted(names) == sorted(f.name for f in get(name).FIELDS), path
+        # the whole result, not the compact block of the home page
+        assert root.get_attribute("data-compact") is None, path
+        assert "calculateur--compact" not in root.get_attribute("class"), path
         more = root.locator("form.calc-form > details.calc-avance")
         if more.count():
             assert more.locator("> summary").inner_text() == "Plus d’options"
