@@ -753,15 +753,15 @@ def driving_field(fields, presets: dict):
 
 
 def render_form(name: str, fields, values: dict, uid: str, driving: str | None = None,
-                visible: list | None = None) -> str:
+                visible: list | None = None, summary: str | None = None) -> str:
     """The fields of a calculator: essential ones first, the advanced ones in
     a disclosure.  ``values`` are shown as the fields' values.  With ``visible``
-    (a compact block: the home page), only those fields first, every other one
-    in the disclosure."""
+    (the ``afficher:`` line of a block), only those fields first, every other one
+    in the disclosure, titled ``summary`` (« Tous les paramètres » by default)."""
     if visible:
         essential = [f for f in fields if f.name in visible]
         advanced = [f for f in fields if f.name not in visible]
-        summary = "Tous les paramètres"
+        summary = summary or "Tous les paramètres"
     else:
         essential = [f for f in fields if not f.advanced]
         advanced = [f for f in fields if f.advanced]

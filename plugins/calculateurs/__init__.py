@@ -174,7 +174,7 @@ class Page:
         raw: dict = {}
         lines: dict = {}
         bad = False
-        visible = None  # « afficher: tjm, jours »: a compact block (the other fields one click away)
+        visible = None  # « afficher: tjm, jours »: those fields first (the other ones one click away)
         for line, key, value in presets:
             if key == AFFICHER and key not in by_name:
                 visible = [v for v in re.split(r"[\s,]+", value) if v]
@@ -217,15 +217,24 @@ class Page:
         uid = f"calc-{name}" if self.count == 1 else f"calc-{name}-{self.count}"
         if name not in self.names:
             self.names.append(name)
-        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""), tuple(visible or ()), folded)
+        # on a simulator page, « afficher: » only orders the form (the essential fields
+        # first, the whole result); elsewhere (the home page, an article) the block is compact
+        whole = visible is not None and self.on_simulator_page()
+        key = (name, json.dumps(raw, sort_keys=True), uid, self.settings.get("SITEURL", ""), tuple(visible or ()),
+               folded, whole)
         html = _BLOCKS.get(key)
         if html is None:
-            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings, visible, folded)
+            html = _BLOCKS[key] = build_block_html(name, calc, raw, result, uid, self.settings, visible, folded,
+                                                   whole=whole)
         if self.count == 1:
             # the page's first calculator, marked: a calculator page shows it first,
             # right under its title (theme/templates/article.html), the prose after
             html = CALC_START + html + CALC_END
         return html
+
+    def on_simulator_page(self) -> bool:
+        """A page of the Simulateurs section (content/simulateurs/…)."""
+        return "simulateurs" in Path(self.source_path).parts
 
     def on_calculator_page(self) -> bool:
         """A page of the Simulateurs section (content/simulateurs/…) or the home page
@@ -313,8 +322,9 @@ def _inputs_summary(calc, values: dict) -> str:
 
 
 def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings, visible=None,
-                     folded: bool = False) -> str:
-    """The HTML of one embedded calculator."""
+                     folded: bool = False, whole: bool = False) -> str:
+    """The HTML of one embedded calculator.  ``visible``: the fields shown first;
+    ``whole``: with the whole result (a simulator page), else a compact block."""
     info = _runtime_info(settings)
     siteurl = settings.get("SITEURL", "")
     fields = calc.FIELDS
@@ -330,7 +340,9 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
             shown[f.name] = None  # blank: the visitor's today (the rules' dates are in the result)
         else:
             shown[f.name] = values.get(f.name)
-    form = render.render_form(name, fields, shown, uid, driving, visible=visible)
+    form = render.render_form(name, fields, shown, uid, driving, visible=visible,
+                              summary="Plus d’options" if whole else None)
+    compact = visible and not whole
     year = render.rules_year(result)
     data = {
         "calculateur": name,
@@ -342,8 +354,8 @@ def build_block_html(name, calc, presets: dict, result: dict, uid: str, settings
     }
     return render.typographie(
         # data-pagefind-ignore: the search index keeps the prose, not the form and figures
-        f'<div class="calculateur{" calculateur--replie" if folded else " calculateur--compact" if visible else ""}" id="{uid}" '
-        f'data-calculateur="{render._h(name)}" data-pagefind-ignore="all"{" data-compact" if visible else ""} '
+        f'<div class="calculateur{" calculateur--replie" if folded else " calculateur--compact" if compact else ""}" id="{uid}" '
+        f'data-calculateur="{render._h(name)}" data-pagefind-ignore="all"{" data-compact" if compact else ""} '
         f'data-runtime="{render._h(data["runtime"])}" data-wheel="{render._h(data["wheel"])}" '
         f'data-stdlib="{render._h(data["stdlib"])}" data-sw="{render._h(data["sw"])}" '
         f"data-presets=\"{render._h(json.dumps(data['presets'], ensure_ascii=False))}\">"

@@ -45,6 +45,8 @@ def test_live_recompute_when_a_month_changes(live, site_url):
     page, watch = live
     page.goto(f"{site_url}{URL}")
     _axe(page)
+    # the months are one click away, under « Plus d’options »
+    page.locator(f"#{UID} details.calc-avance > summary").click()
     page.locator(f"#{UID}-jours_10").fill("15")
     wait_result_for(page, UID, "jours_10", "15")
     ref = _same_as_cli(page, {"jours_10": "15"})
@@ -65,6 +67,9 @@ def test_keyboard_only_tab_to_a_month_and_the_result_updates(live, site_url):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement ? document.activeElement.id : ''") == f"{UID}-jours_09":
             break
+        # « Plus d’options » opens with the keyboard too
+        if page.evaluate("document.activeElement.matches('details.calc-avance:not([open]) > summary')"):
+            page.keyboard.press("Enter")
     else:
         raise AssertionError("Tab never reached the September field")
     page.keyboard.press("Control+A")

@@ -25,7 +25,8 @@ def test_the_printed_summary_shows_the_management_fee_as_a_percentage(site_dir):
 # One simulation prints on at most three A4 pages (issue 12): the inputs, the key
 # figures, a compact breakdown, the sources as a short list; the page's prose does not.
 PAGES = ["portage", "salarie", "micro-entreprise", "sasu", "eurl", "tjm",
-         "comparateur-statuts", "comparateur-offres", "protection-sociale"]
+         "comparateur-statuts", "comparateur-offres", "protection-sociale",
+         "annee-avec-et-sans-missions", "quitter-son-cdi"]
 
 
 def _pdf_pages(pdf: bytes) -> int:

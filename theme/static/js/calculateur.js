@@ -298,6 +298,10 @@ class Calculator {
       }
       if (c.hasAttribute("data-sortie")) this.setDriving(c.name);
       found = true;
+      // a value of the link that differs from the page's is shown, not left in a
+      // closed « Plus d'options »
+      const box = c.closest("details");
+      if (box && (c.name in this.fromUrl || this.snapshot()[c.name] !== this.initial[c.name])) box.open = true;
     }
     return found;
   }
@@ -490,7 +494,27 @@ class Calculator {
   updateGlance() {
     if (!this.glance) {
       this.glance = el("a", { class: "calc-apercu", href: `#${this.output.id}`, "aria-hidden": "true", tabindex: "-1" });
+      // on a phone the result has no box of its own (its key figures come right under
+      // the first fields, calculateur.css): the link goes to its first element
+      this.glance.addEventListener("click", (event) => {
+        if (getComputedStyle(this.output).display !== "contents") return;
+        const first = Array.from(this.output.querySelectorAll(".calc-resultat > *")).find((e) => e.getClientRects().length);
+        if (!first) return;
+        event.preventDefault();
+        first.scrollIntoView({ block: "start" });
+      });
       this.form.after(this.glance);
+    }
+    // not over the key figures themselves: the bar shows while they are out of view
+    const figures = this.output.querySelector(".calc-chiffres");
+    if (typeof IntersectionObserver === "function") {
+      if (!this.glanceWatch) {
+        this.glanceWatch = new IntersectionObserver((entries) => {
+          for (const e of entries) this.glance.classList.toggle("calc-apercu--masque", e.isIntersecting);
+        });
+      }
+      this.glanceWatch.disconnect();
+      if (figures) this.glanceWatch.observe(figures);
     }
     // one figure: the net, or the comparator's highest
     const parts = this.netFigures(true);
