@@ -8,10 +8,35 @@ Pyodide's npm package ships its standard library as sources
 start of the engine (about 1.4 s).  The build compiles them once with
 Pyodide's own Python (``compile_pyc.mjs --stdlib``, in Node, offline) and ships
 ``runtime/pyodide-<version>/python_stdlib-<hash>.zip``, given to
-``loadPyodide`` as ``stdLibURL``: bytecode for the modules Pyodide and the
-calculators load, sources for the others (still importable, compiled on
-demand: an ImportError is impossible); entries deflated, or stored with the
-setting ``CALC_STDLIB_STORED`` (see assemble_stdlib).
+``loadPyodide`` as ``stdLibURL`` (setting ``CALC_STDLIB_MODE``):
+
+- ``trimmed`` (the default): bytecode only, and only the modules the
+  calculators can import — computed in Pyodide at build time (compile_pyc.mjs,
+  CLOSURE): what Pyodide, the calculators and each calculator run on its
+  defaults load, every import of the calculators' code (inside functions too),
+  the modules C code imports by name (``encodings``, ``_strptime``,
+  ``traceback``…), closed under the imports run when a module is imported, by
+  whole top-level packages: 84 of the 178 top-level names, 325 of the 559 modules.  An
+  import of one of the others (a path of the library the closure missed) is
+  caught by the worker's safety net (calculateur-worker.js): Pyodide's full npm
+  archive, ``python_stdlib.zip`` beside it, fetched once; never on the normal path.
+- ``hybrid``: every module, bytecode for what the probe saw loaded, sources for
+  the others (compiled on demand).
+
+Sizes with Pyodide 314.0.7 (raw / gzip / brotli; the build writes the .gz/.br
+copies when they save 5 %)::
+
+    npm archive (sources, deflated)            2.55 MB
+    hybrid, deflated (the previous default)    3.28 MB
+    trimmed, deflated (default)                2.16 MB   (no smaller copy)
+    trimmed, stored (CALC_STDLIB_STORED)       5.05 MB / 1.86 MB / 1.33 MB
+
+Deflated is the default because it is small on every host: hosts that compress
+on the fly do it by type, and ``application/zip`` is not in Cloudflare's
+documented list (nor, as far as we know, in Netlify's or GitHub Pages'), so a
+stored archive would cost them 5 MB.  ``CALC_STDLIB_STORED = True`` is for a
+host that sends the .br copy (nginx ``brotli_static``, the Apache rules of the
+README, GitLab Pages): 0.83 MB less with brotli, 0.30 MB with gzip.
 
 The wheel is built with flit_core's standard PEP 517 hook (no pyodide-build,
 no network): Pyodide loads any pure-Python wheel with ``unpackArchive``.
@@ -242,8 +267,8 @@ def assemble_stdlib(pyodide_dir: Path, compiled: Path, modules: list[str], cache
 
     ``stored`` (setting CALC_STDLIB_STORED): entries stored, not deflated.  Brotli over the
     whole file then compresses better than deflate entry by entry, but a host that neither
-    sends the .br copy nor compresses .zip files (Netlify, Cloudflare Pages and GitHub Pages
-    compress by type and leave application/zip alone) sends the raw file.  Measured on the
+    sends the .br copy nor compresses .zip files (Cloudflare Pages and the like compress by
+    type; application/zip is not in Cloudflare's list) sends the raw file.  Measured on the
     trimmed archive (Pyodide 314.0.7): deflated 2.16 MB (no .br/.gz: they would not save
     5 %); stored 5.05 MB raw, 1.86 MB gzip, 1.33 MB brotli.  Deflated (the default) is right
     everywhere; stored is for hosts that send the .br copy (nginx brotli_static, Apache rules
