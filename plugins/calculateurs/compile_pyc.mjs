@@ -5,12 +5,14 @@
 //
 //   node plugins/calculateurs/compile_pyc.mjs < {"files": {"calculators/x.py": "<source>", ...}, "data": {...}}
 //   -> {"cache_tag": "cpython-314", "pyc": {"calculators/__pycache__/x.cpython-314.pyc": "<base64>", ...},
-//       "stdlib_modules": ["json", "re", ...]}
+//       "stdlib_modules": ["json", "re", ...], "stdlib_closure": {"modules": [...], ...}}
 //
 //   `stdlib_modules`: the standard-library modules loaded once Pyodide has
-//   started, the calculators are imported as the browser worker imports them
-//   and each calculator has run on its default inputs and been rendered (the
-//   modules the stdlib archive of mode "hybrid" ships as bytecode).
+//   started, the package is unpacked and the calculators are imported as the
+//   browser worker does it, and each calculator has run on its default inputs
+//   and been rendered (the modules the stdlib archive of mode "hybrid" ships as
+//   bytecode).  `stdlib_closure`: what the archive of mode "trimmed" ships (see
+//   CLOSURE below).
 //
 // 2. The standard library (Pyodide's npm package ships python_stdlib.zip as
 //    sources: the browser compiles ~145 modules at each start, ~1.4 s):
