@@ -28,7 +28,8 @@ Any error (unknown calculator, bad preset, bad expression) is reported as
 Settings (all optional): ``CALC_PYODIDE_DIR`` (default
 ``node_modules/pyodide`` of the project), ``CALC_RUNTIME_DIR`` (``runtime``),
 ``CALC_CACHE_DIR`` (``.cache/calculateurs``), ``CALC_SERVICE_WORKER`` (True),
-``CALC_STDLIB_STORED`` (False: see runtime.assemble_stdlib).
+``CALC_STDLIB_MODE`` (``trimmed``; ``hybrid``) and ``CALC_STDLIB_STORED`` (False): see
+runtime.assemble_stdlib.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def _runtime_info(settings) -> dict:
         stdlib = _runtime.assemble_stdlib(
             pyodide_dir, _runtime.compile_stdlib(pyodide_dir, cache), _runtime.wheel_stdlib_modules(wheel), cache,
             stored=bool(settings.get("CALC_STDLIB_STORED", False)),
+            mode=settings.get("CALC_STDLIB_MODE", "trimmed"), closure=_runtime.wheel_stdlib_closure(wheel),
         )
         _STATE["info"] = {
             "stdlib": stdlib,

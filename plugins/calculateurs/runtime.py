@@ -8,10 +8,35 @@ Pyodide's npm package ships its standard library as sources
 start of the engine (about 1.4 s).  The build compiles them once with
 Pyodide's own Python (``compile_pyc.mjs --stdlib``, in Node, offline) and ships
 ``runtime/pyodide-<version>/python_stdlib-<hash>.zip``, given to
-``loadPyodide`` as ``stdLibURL``: bytecode for the modules Pyodide and the
-calculators load, sources for the others (still importable, compiled on
-demand: an ImportError is impossible); entries deflated, or stored with the
-setting ``CALC_STDLIB_STORED`` (see assemble_stdlib).
+``loadPyodide`` as ``stdLibURL`` (setting ``CALC_STDLIB_MODE``):
+
+- ``trimmed`` (the default): bytecode only, and only the modules the
+  calculators can import — computed in Pyodide at build time (compile_pyc.mjs,
+  CLOSURE): what Pyodide, the calculators and each calculator run on its
+  defaults load, every import of the calculators' code (inside functions too),
+  the modules C code imports by name (``encodings``, ``_strptime``,
+  ``traceback``…), closed under the imports run when a module is imported, by
+  whole top-level packages: 84 of the 178 top-level names, 325 of the 559 modules.  An
+  import of one of the others (a path of the library the closure missed) is
+  caught by the worker's safety net (calculateur-worker.js): Pyodide's full npm
+  archive, ``python_stdlib.zip`` beside it, fetched once; never on the normal path.
+- ``hybrid``: every module, bytecode for what the probe saw loaded, sources for
+  the others (compiled on demand).
+
+Sizes with Pyodide 314.0.7 (raw / gzip / brotli; the build writes the .gz/.br
+copies when they save 5 %)::
+
+    npm archive (sources, deflated)            2.55 MB
+    hybrid, deflated (the previous default)    3.28 MB
+    trimmed, deflated (default)                2.16 MB   (no smaller copy)
+    trimmed, stored (CALC_STDLIB_STORED)       5.05 MB / 1.86 MB / 1.33 MB
+
+Deflated is the default because it is small on every host: hosts that compress
+on the fly do it by type, and ``application/zip`` is not in Cloudflare's
+documented list (nor, as far as we know, in Netlify's or GitHub Pages'), so a
+stored archive would cost them 5 MB.  ``CALC_STDLIB_STORED = True`` is for a
+host that sends the .br copy (nginx ``brotli_static``, the Apache rules of the
+README, GitLab Pages): 0.83 MB less with brotli, 0.30 MB with gzip.
 
 The wheel is built with flit_core's standard PEP 517 hook (no pyodide-build,
 no network): Pyodide loads any pure-Python wheel with ``unpackArchive``.
@@ -93,13 +118,21 @@ def build_wheel(project_root: Path, cache_dir: Path) -> Path:
         for old in list(cache_dir.glob("wheel-*.whl")) + list(cache_dir.glob("wheel-*.json")):
             old.unlink()
         shutil.copyfile(built, stamp)
-        stamp.with_suffix(".json").write_text(json.dumps({"stdlib_modules": modules}), encoding="utf-8")
+        stamp.with_suffix(".json").write_text(json.dumps(modules), encoding="utf-8")
     return stamp
 
 
 def wheel_stdlib_modules(wheel: Path) -> list[str]:
     """The standard-library modules the calculators of this wheel load in Pyodide."""
     return json.loads(wheel.with_suffix(".json").read_text(encoding="utf-8"))["stdlib_modules"]
+
+
+def wheel_stdlib_closure(wheel: Path) -> dict:
+    """What the calculators of this wheel can import from the standard library, computed in
+    Pyodide (compile_pyc.mjs, CLOSURE): ``modules`` (every module shipped in mode "trimmed"),
+    ``packages`` (their top-level names), ``absent`` (the others), ``dynamic``, ``static`` and
+    ``implicit`` (how they were found), ``marker`` (the compiled ``_cadre_libre_stdlib``)."""
+    return json.loads(wheel.with_suffix(".json").read_text(encoding="utf-8"))["stdlib_closure"]
 
 
 # What the browser would otherwise do at each start of the engine, done once at
@@ -114,10 +147,10 @@ def _record_line(path: str, data: bytes) -> str:
     return f"{path},sha256={digest},{len(data)}"
 
 
-def augment_wheel(wheel: Path, project_root: Path) -> list[str]:
+def augment_wheel(wheel: Path, project_root: Path) -> dict:
     """Add ``calculators/data/_snapshot.json`` and ``__pycache__/*.pyc`` (Pyodide's
     Python) to the wheel, and list them in its RECORD.  Returns the standard-library
-    modules the calculators load in Pyodide (see compile_pyc.mjs)."""
+    modules the calculators load in Pyodide and their closure (see compile_pyc.mjs)."""
     sys.path.insert(0, str(project_root))
     try:
         from calculators.core import parametres
@@ -165,7 +198,7 @@ def augment_wheel(wheel: Path, project_root: Path) -> list[str]:
             out.writestr(info, data)
         out.writestr(record_info, ("\n".join(others + own) + "\n").encode("utf-8"))
     tmp.replace(wheel)
-    return list(compiled.get("stdlib_modules") or [])
+    return {"stdlib_modules": list(compiled["stdlib_modules"]), "stdlib_closure": compiled["stdlib_closure"]}
 
 
 # --- The standard library as bytecode --------------------------------------------
@@ -212,39 +245,83 @@ def _module_of(name: str) -> str:
     return stem.replace("/", ".")
 
 
+MODES = ("trimmed", "hybrid")
+MARKER = "_cadre_libre_stdlib"  # the module of a trimmed archive that lists what it leaves out
+
+
+def _top_of(name: str) -> str:
+    first = name.split("/", 1)[0]
+    return first[: -len(".py")] if first.endswith(".py") else first
+
+
 def assemble_stdlib(pyodide_dir: Path, compiled: Path, modules: list[str], cache_dir: Path,
-                    stored: bool = False) -> Path:
-    """The archive the site ships: for each module of the npm python_stdlib.zip, its
-    bytecode if it is in ``modules`` (what Pyodide and the calculators load), else its
-    source (compiled on demand by the browser, as today).  Cached by content.
+                    stored: bool = False, mode: str = "trimmed", closure: dict | None = None) -> Path:
+    """The archive the site ships (setting ``CALC_STDLIB_MODE``).  Cached by content.
+
+    - ``trimmed`` (the default): only the modules of ``closure["modules"]`` (what the
+      calculators can import, by whole top-level packages: compile_pyc.mjs, CLOSURE), as
+      bytecode, with the data files of those packages, and ``_cadre_libre_stdlib`` (the
+      top-level names left out, for the worker's safety net).  No source at all.
+    - ``hybrid``: every module of the npm python_stdlib.zip, as bytecode if it is in
+      ``modules`` (what Pyodide and the calculators load), else as source.
 
     ``stored`` (setting CALC_STDLIB_STORED): entries stored, not deflated.  Brotli over the
-    whole file then compresses better than deflate entry by entry — measured 2.15 MB brotli
-    (3.0 MB gzip) against 3.24 MB for deflated entries and 2.48 MB for the npm archive —
-    but a host that does not compress .zip files would send 10.3 MB instead of 3.3 MB.
-    Deflated (the default) is right everywhere; stored is for hosts that send the .br copy
-    or compress with brotli (nginx brotli_static, Netlify, Cloudflare Pages)."""
-    wanted = set(modules)
-    h = hashlib.sha256(compiled.name.encode() + b"\0" + "\n".join(sorted(wanted)).encode()
+    whole file then compresses better than deflate entry by entry, but a host that neither
+    sends the .br copy nor compresses .zip files (Cloudflare Pages and the like compress by
+    type; application/zip is not in Cloudflare's list) sends the raw file.  Measured on the
+    trimmed archive (Pyodide 314.0.7): deflated 2.16 MB (no .br/.gz: they would not save
+    5 %); stored 5.05 MB raw, 1.86 MB gzip, 1.33 MB brotli.  Deflated (the default) is right
+    everywhere; stored is for hosts that send the .br copy (nginx brotli_static, Apache rules
+    of the README, GitLab Pages)."""
+    if mode not in MODES:
+        raise RuntimeError_(f"CALC_STDLIB_MODE inconnu : {mode!r} (attendu : {', '.join(MODES)})")
+    if mode == "trimmed" and not closure:
+        raise RuntimeError_("bibliothèque standard réduite : fermeture des imports absente (compile_pyc.mjs)")
+    wanted = set(closure["modules"]) if mode == "trimmed" else set(modules)
+    packages = set(closure["packages"]) if mode == "trimmed" else set()
+    h = hashlib.sha256(compiled.name.encode() + b"\0" + mode.encode() + b"\0" + "\n".join(sorted(wanted)).encode()
+                       + (b"\0" + closure["marker"]["pyc"].encode() if mode == "trimmed" else b"")
                        + (b"\0stored" if stored else b"\0deflated"))
     out = cache_dir / f"stdlib-{h.hexdigest()[:16]}.zip"
     if out.exists():
         return out
     tmp = out.with_suffix(".tmp")
+
+    def write(dst, name, data, external_attr=0):
+        entry = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+        entry.external_attr = external_attr
+        if data and not stored:
+            entry.compress_type = zipfile.ZIP_DEFLATED
+        dst.writestr(entry, data, compresslevel=9 if data and not stored else None)
+
     with zipfile.ZipFile(pyodide_dir / STDLIB) as src, zipfile.ZipFile(compiled) as pyc, \
             zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as dst:
         have = set(pyc.namelist())
+        module_tops = {_top_of(n) for n in src.namelist() if n.endswith(".py")}
+        shipped = set()
         for info in src.infolist():
             name = info.filename
+            if mode == "trimmed":
+                if name.endswith(".py"):
+                    if _module_of(name) not in wanted:
+                        continue
+                    if name + "c" not in have:
+                        raise RuntimeError_(f"bibliothèque standard réduite : {name} n'a pas pu être compilé")
+                elif _top_of(name) in module_tops and _top_of(name) not in packages:
+                    continue  # a data file (or folder) of a package left out
             if name.endswith(".py") and name + "c" in have and _module_of(name) in wanted:
                 name, data = name + "c", pyc.read(name + "c")
             else:
                 data = src.read(info)
-            entry = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            entry.external_attr = info.external_attr
-            if data and not stored:
-                entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, data, compresslevel=9 if data and not stored else None)
+            write(dst, name, data, info.external_attr)
+            if name.endswith((".py", ".pyc")):
+                shipped.add(_module_of(name))
+        if mode == "trimmed":
+            missing = wanted - shipped
+            if missing:
+                raise RuntimeError_("bibliothèque standard réduite : modules introuvables : " + ", ".join(sorted(missing)))
+            marker = closure["marker"]
+            write(dst, marker["name"], base64.b64decode(marker["pyc"]), 0o644 << 16)
     for old in cache_dir.glob("stdlib-*.zip"):
         if not old.name.startswith("stdlib-pyc-"):
             old.unlink()

@@ -1,7 +1,9 @@
 // Runs the calculators inside Pyodide (the npm package the site ships), in Node.
 //
-//   node tests/calculators/pyodide_runner.mjs ROOT [WHEEL] < request.json > answer.json
+//   node tests/calculators/pyodide_runner.mjs ROOT [WHEEL [STDLIB]] < request.json > answer.json
 //
+// With STDLIB (a path to a standard-library archive, as the site build makes it), Pyodide
+// boots on it (stdLibURL) instead of the npm package's python_stdlib.zip.
 // With WHEEL (a path to the calculators wheel, as `pip wheel` or the site build
 // makes it), the wheel is unpacked into Pyodide's site-packages exactly as the
 // browser worker does (`unpackArchive(bytes, "wheel")`).  Without it, ROOT's
@@ -25,6 +27,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = process.argv[2] || join(here, "..", "..");
 const wheel = process.argv[3] || "";
+const stdlib = process.argv[4] || "";
 const SRC = "/home/pyodide/src";
 
 function copyTree(py, hostDir, fsDir) {
@@ -66,7 +69,9 @@ async function main() {
   const request = input.trim() ? JSON.parse(input) : {};
   // the day the calculators take as today (calculators/core/dates.py), as for CPython
   const today = process.env.CADRE_LIBRE_AUJOURDHUI;
-  const py = await loadPyodide(today ? { env: { CADRE_LIBRE_AUJOURDHUI: today } } : {});
+  const options = today ? { env: { CADRE_LIBRE_AUJOURDHUI: today } } : {};
+  if (stdlib) options.stdLibURL = stdlib;
+  const py = await loadPyodide(options);
   if (wheel) {
     py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
   } else {
@@ -76,6 +81,7 @@ async function main() {
   const answer = {
     python_version: py.runPython("import sys; sys.version.split()[0]"),
     module_file: py.runPython("import calculators; calculators.__file__"),
+    stdlib_file: py.runPython("import json; json.__file__"),
   };
   const runAll = py.globals.get("_run_all");
   answer.resultats = JSON.parse(runAll(JSON.stringify(request.scenarios || [])));

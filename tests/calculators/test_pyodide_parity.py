@@ -6,7 +6,8 @@ the site ships, Python 3.14) by ``pyodide_runner.mjs`` in one Node process
 (Pyodide boots once for all scenarios).  Pyodide gets the calculators as the
 browser does: the wheel built from ``pyproject.toml`` (``pip wheel --no-deps
 --no-build-isolation``, flit_core), unpacked with ``unpackArchive`` — so the test
-also proves that the wheel carries the parameter files.  Results are serialised by Python's
+also proves that the wheel carries the parameter files — and boots on the standard library
+the site ships (``stdLibURL``: the trimmed archive of bytecode, plugins/calculateurs/runtime.py).  Results are serialised by Python's
 ``json`` with sorted keys on both sides and must be *identical* strings: the same
 figures, lines, alerts and sources, to the last digit.
 """
@@ -53,16 +54,32 @@ def run_cpython(sc: dict) -> str:
     return json.dumps(res, sort_keys=True, ensure_ascii=False, default=_default)
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> pathlib.Path:
-    """The wheel exactly as the site ships it (plugins/calculateurs/runtime.py):
-    built by flit_core, then given the parsed-parameters snapshot and Pyodide's
-    bytecode, which the browser uses instead of the sources and the TOML files."""
+def _runtime():
     sys.path.insert(0, str(ROOT / "plugins"))
     try:
         from calculateurs import runtime
     finally:
         sys.path.pop(0)
+    return runtime
+
+
+@pytest.fixture(scope="module")
+def stdlib(wheel, tmp_path_factory) -> pathlib.Path:
+    """The standard-library archive the site ships (default settings: trimmed, deflated)."""
+    runtime = _runtime()
+    pyodide_dir = ROOT / "node_modules" / "pyodide"
+    cache = tmp_path_factory.mktemp("stdlib")
+    return runtime.assemble_stdlib(pyodide_dir, runtime.compile_stdlib(pyodide_dir, cache),
+                                   runtime.wheel_stdlib_modules(wheel), cache,
+                                   closure=runtime.wheel_stdlib_closure(wheel))
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> pathlib.Path:
+    """The wheel exactly as the site ships it (plugins/calculateurs/runtime.py):
+    built by flit_core, then given the parsed-parameters snapshot and Pyodide's
+    bytecode, which the browser uses instead of the sources and the TOML files."""
+    runtime = _runtime()
     wheel = runtime.build_wheel(ROOT, tmp_path_factory.mktemp("wheel"))
     import zipfile
 
@@ -73,12 +90,12 @@ def wheel(tmp_path_factory) -> pathlib.Path:
 
 
 @pytest.fixture(scope="module")
-def pyodide_results(wheel) -> dict:
+def pyodide_results(wheel, stdlib) -> dict:
     node = shutil.which("node")
     assert node, "Node.js is required to run Pyodide"
     request = json.dumps({"scenarios": SCENARIOS})
     proc = subprocess.run(
-        [node, str(HERE / "pyodide_runner.mjs"), str(ROOT), str(wheel)],
+        [node, str(HERE / "pyodide_runner.mjs"), str(ROOT), str(wheel), str(stdlib)],
         input=request, capture_output=True, text=True, cwd=ROOT, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
@@ -89,6 +106,8 @@ def pyodide_results(wheel) -> dict:
     # (unpackArchive puts the wheel in the working directory, /home/pyodide; the
     # runner's fallback copy of the source tree would be under /home/pyodide/src)
     assert not answer["module_file"].startswith("/home/pyodide/src/"), answer["module_file"]
+    # and the standard library is the shipped one: bytecode
+    assert answer["stdlib_file"].endswith("json/__init__.pyc"), answer["stdlib_file"]
     return answer["resultats"]
 
 

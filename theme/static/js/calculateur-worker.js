@@ -16,7 +16,56 @@
 //   error it is deleted and the engine boots normally;
 // - ?moteur=sans-instantane (msg.snapshot false) neither uses nor makes one.
 
+// The safety net of the trimmed standard library (plugins/calculateurs/runtime.py): the
+// archive lists in _cadre_libre_stdlib.ABSENT the top-level modules it leaves out; an
+// import of one of them (a path of the library the build's closure missed) fetches, once
+// and synchronously (allowed in a worker), Pyodide's full npm archive (_STDLIB_COMPLETE,
+// set by init), adds it to sys.path and goes on. Never on the normal path: no name of
+// ABSENT is imported there (tests/pages/test_bibliotheque_reduite.py). The JavaScript
+// objects it uses are created only then, so that the memory snapshot stays possible.
 const GLUE = `
+import sys
+
+
+class _StdlibFallback:
+    def __init__(self, url, absent):
+        self.url, self.absent, self.path = url, absent, None
+
+    def find_spec(self, name, path=None, target=None):
+        if path is not None or name not in self.absent:
+            return None
+        if self.path is None:
+            self.path = ""  # once, even if the download fails
+            from js import XMLHttpRequest
+
+            req = XMLHttpRequest.new()
+            req.open("GET", self.url, False)
+            req.responseType = "arraybuffer"
+            req.send()
+            if req.status == 200:
+                target_file = "/lib/python_stdlib_complete.zip"
+                with open(target_file, "wb") as fh:
+                    fh.write(req.response.to_bytes())
+                sys.path.append(target_file)
+                self.path = target_file
+            del req
+        if not self.path:
+            return None
+        import importlib.machinery
+
+        return importlib.machinery.PathFinder.find_spec(name, [self.path])
+
+
+try:
+    from _cadre_libre_stdlib import ABSENT as _absent
+except ImportError:
+    _absent = frozenset()  # Pyodide's own archive: nothing left out
+_stdlib_fallback = None
+if _absent and globals().get("_STDLIB_COMPLETE"):
+    _stdlib_fallback = _StdlibFallback(_STDLIB_COMPLETE, _absent)
+    sys.meta_path.append(_stdlib_fallback)
+del _absent
+
 import json
 import calculators
 from calculators import render
@@ -95,6 +144,9 @@ async function makeSnapshot() {
       if (quota - usage < SNAPSHOT_MIN_FREE) return;
     }
     pyodide.runPython("for _n in calculators.names():\n    calculators.get(_n)");
+    // the full library fetched by the safety net lives in the file system, not in the
+    // snapshot: no snapshot of such an engine
+    if (pyodide.runPython("_stdlib_fallback is not None and _stdlib_fallback.path is not None")) return;
     const expected = calc(...REFERENCE);
     const bytes = pyodide.makeMemorySnapshot();
     const cache = await caches.open(SNAPSHOT_CACHE);
@@ -134,6 +186,7 @@ async function init(msg) {
   const t1 = performance.now();
   pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
   const t2 = performance.now();
+  if (msg.stdlib) pyodide.globals.set("_STDLIB_COMPLETE", msg.runtime + "python_stdlib.zip");
   calc = pyodide.runPython(GLUE);
   for (const name of msg.names || []) {
     pyodide.runPython(`calculators.get(${JSON.stringify(name)})`);
