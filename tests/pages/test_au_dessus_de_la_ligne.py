@@ -12,6 +12,7 @@ shown with the notice that the live computation could not start at its top."""
 from __future__ import annotations
 
 import pytest
+
 from calculators import get
 
 DESKTOP = {"width": 1280, "height": 900}

@@ -53,3 +53,24 @@ def test_pagefind_ui_bundles_are_not_shipped(site_dir):
     names = sorted(p.name for p in (site_dir / "pagefind").iterdir())
     assert "pagefind.js" in names
     assert not [n for n in names if re.match(r"pagefind-(ui|modular-ui|component-ui|highlight)\.", n)]
+
+
+def test_on_a_phone_the_header_field_keeps_room_for_what_is_typed(fresh, site_url):
+    # 375 px: the button is a magnifier (its name still « Rechercher »), the field
+    # shows its whole placeholder « Rechercher… »
+    page, _ = fresh(viewport={"width": 375, "height": 812})
+    page.goto(f"{site_url}/simulateurs/portage/")
+    field = page.locator("#q-entete")
+    button = page.get_by_role("button", name="Rechercher", exact=True)
+    assert button.count() == 1 and button.is_visible()
+    fits = field.evaluate("""(el) => {
+      const c = document.createElement('canvas').getContext('2d');
+      const s = getComputedStyle(el);
+      c.font = `${s.fontSize} ${s.fontFamily}`;
+      const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+      return c.measureText(el.placeholder).width <= room;
+    }""")
+    assert fits
+    field.fill("portage")
+    button.click()
+    page.wait_for_url("**/recherche/?q=portage")
