@@ -54,7 +54,7 @@ import calculators  # noqa: E402
 from calculators import render  # noqa: E402
 
 from . import runtime as _runtime  # noqa: E402
-from .expressions import ExpressionError, evaluate  # noqa: E402
+from .expressions import ExpressionError, clear_memo, evaluate  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -452,6 +452,7 @@ def readers_init(readers):
 
 
 def initialized(pelican):
+    clear_memo()
     _ERRORS.clear()
     _STATE.clear()
     _RESULTS.clear()
