@@ -45,6 +45,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # pelican's entry point does not put the project on the path
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from blinker import signal  # noqa: E402
 from markdown.extensions import Extension  # noqa: E402
 from markdown.preprocessors import Preprocessor  # noqa: E402
 from markdown.treeprocessors import Treeprocessor  # noqa: E402
@@ -452,6 +453,11 @@ def readers_init(readers):
 
 
 def initialized(pelican):
+    # the runtime's files are known now: plugins/publication may compress them while the
+    # content is read (their quality-11 brotli is the slowest part of a first build)
+    pyodide_dir = Path(pelican.settings.get("CALC_PYODIDE_DIR") or PROJECT_ROOT / "node_modules" / "pyodide")
+    signal("cadre-libre.fichiers-connus").send(
+        pelican, pelican=pelican, files=[pyodide_dir / name for name in _runtime.PYODIDE_FILES])
     clear_memo()
     _ERRORS.clear()
     _STATE.clear()

@@ -67,6 +67,15 @@ def _connect_end(_generators) -> None:
     signals.finalized.connect(precompression.on_end_of_build)
 
 
+def _on_known_files(sender=None, **kwargs) -> None:
+    from . import precompression
+
+    precompression.on_known_files(sender, **kwargs)
+
+
 def register():
+    from blinker import signal
+
     signals.finalized.connect(_write)
     signals.initialized.connect(_connect_last)
+    signal("cadre-libre.fichiers-connus").connect(_on_known_files)

@@ -23,7 +23,10 @@ compression runs while the content checks (plugins/verifications) read the pages
 Pagefind indexes them (plugins/recherche, a separate process).  ``on_end_of_build``, connected
 after every other ``finalized`` handler, waits for it and for Pagefind, then compresses
 Pagefind's files (``pagefind/``).  A build that failed before that point is waited for at the
-start of the next one (``make serve``), before its output is deleted.
+start of the next one (``make serve``), before its output is deleted.  Files known before the
+pages are written (the Pyodide runtime, signal ``cadre-libre.fichiers-connus`` sent by
+plugins/calculateurs) are compressed into the cache from the start of the build, while the
+content is read: on a cold cache, the wasm's quality-11 brotli no longer waits for the end.
 
 Settings ``PRECOMPRESSION`` (default True); ``PRECOMPRESSION_CACHE`` (default
 ``<project>/.cache/compression``).
@@ -149,12 +152,37 @@ def precompress(output: Path, cache: Path, *, skip_top: tuple[str, ...] = (), on
                 threads: int | None = None) -> dict:
     """Write ``.gz`` and ``.br`` beside every compressible file of ``output`` (top-level
     folders ``skip_top`` left out, or only ``only_top``); returns counts."""
-    cache.mkdir(parents=True, exist_ok=True)
     files = _walk(Path(output), set(skip_top), only_top)
-    try:
-        cached = set(os.listdir(cache))
-    except FileNotFoundError:
-        cached = set()
+    plan, gzip_computed, brotli_computed = _fill_cache(files, cache, threads)
+    written = 0
+    for path, digest, size in plan:
+        quality = 11 if size >= BEST_FROM else 9
+        for ext, src in ((".gz", cache / f"{digest}.gz"), (".br", _brotli_path(cache, digest, quality))):
+            if ext == ".br" and path.suffix in GZIP_ONLY:
+                continue
+            if src.stat().st_size <= size * (1 - MIN_SAVING):
+                _place(src, path.with_name(path.name + ext))
+                written += 1
+    return {"files": len(plan), "written": written, "gzip_computed": gzip_computed,
+            "brotli_computed": brotli_computed}
+
+
+def prime(files: list[Path], cache: Path) -> dict:
+    """Only fill the cache for ``files`` (the runtime, known before the pages are written:
+    its slow quality-11 brotli runs while the build reads the content)."""
+    plan, gzip_computed, brotli_computed = _fill_cache([Path(f) for f in files if _wanted(Path(f))], cache, None)
+    return {"files": len(plan), "gzip_computed": gzip_computed, "brotli_computed": brotli_computed}
+
+
+def _wanted(path: Path) -> bool:
+    return path.suffix in EXTENSIONS and path.is_file()
+
+
+def _fill_cache(files: list[Path], cache: Path, threads: int | None) -> tuple[list, int, int]:
+    """Compress into the cache what it lacks; returns the files worth a copy (path, digest,
+    size), and how many gzip and brotli results were computed."""
+    cache.mkdir(parents=True, exist_ok=True)
+    cached = set(os.listdir(cache))
     brotli = _Brotli()
     gzip_computed = 0
     plan: list[tuple[Path, str, int]] = []
@@ -171,8 +199,7 @@ def precompress(output: Path, cache: Path, *, skip_top: tuple[str, ...] = (), on
         for path, data, digest in pool.map(digest_of, [p for _, p in sized]):
             gz = cache / f"{digest}.gz"
             if gz.name in cached:
-                gz_size = gz.stat().st_size
-                _after_gzip(path, digest, len(data), gz_size, cache, cached, brotli, plan)
+                _after_gzip(path, digest, len(data), gz.stat().st_size, cache, cached, brotli, plan)
             else:
                 pending.append((path, digest, len(data), pool.submit(_gzip_to, data, gz)))
                 gzip_computed += 1
@@ -181,17 +208,7 @@ def precompress(output: Path, cache: Path, *, skip_top: tuple[str, ...] = (), on
     finally:
         pool.shutdown(wait=True)
         brotli.close()
-    written = 0
-    for path, digest, size in plan:
-        quality = 11 if size >= BEST_FROM else 9
-        for ext, src in ((".gz", cache / f"{digest}.gz"), (".br", _brotli_path(cache, digest, quality))):
-            if ext == ".br" and path.suffix in GZIP_ONLY:
-                continue
-            if src.stat().st_size <= size * (1 - MIN_SAVING):
-                _place(src, path.with_name(path.name + ext))
-                written += 1
-    return {"files": len(plan), "written": written, "gzip_computed": gzip_computed,
-            "brotli_computed": brotli.count}
+    return plan, gzip_computed, brotli.count
 
 
 def _after_gzip(path: Path, digest: str, size: int, gz_size: int, cache: Path, cached: set[str],
@@ -242,6 +259,35 @@ class _Background:
 _background = _Background()
 
 
+class _Primer:
+    """``prime`` in its own process, from the start of the build to its final step."""
+
+    def __init__(self):
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, files: list[str], cache: Path) -> None:
+        self.wait()
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__)), "--prime", str(cache), *files],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+
+    def wait(self) -> None:
+        # a failure only means the final pass computes what is missing
+        if self.proc is not None:
+            self.proc.wait()
+            self.proc = None
+
+
+_primer = _Primer()
+# Sent by a plugin that knows, when the build starts, files it will copy into the output
+# (plugins/calculateurs: the Pyodide runtime), with ``pelican`` and ``files`` (paths).
+KNOWN_FILES = signal("cadre-libre.fichiers-connus")
+
+
+def on_known_files(_sender=None, *, pelican, files, **_kwargs) -> None:
+    if pelican.settings.get("PRECOMPRESSION", True):
+        _primer.start([str(f) for f in files], _cache_dir(pelican.settings))
+
+
 def _cache_dir(settings) -> Path:
     return Path(settings.get("PRECOMPRESSION_CACHE") or PROJECT_ROOT / ".cache" / "compression")
 
@@ -250,6 +296,7 @@ def on_finalized(pelican) -> None:
     """Starts compressing the output (all but Pagefind's folder) in the background."""
     if not pelican.settings.get("PRECOMPRESSION", True):
         return
+    _primer.wait()
     _background.start(Path(pelican.settings["OUTPUT_PATH"]), _cache_dir(pelican.settings))
 
 
@@ -277,11 +324,16 @@ def on_new_build(*_args, **_kwargs) -> None:
     """A previous build of this process that failed (``make serve``) may still be compressing:
     wait for it before this build deletes the output."""
     _background.wait(quiet=True)
+    _primer.wait()
 
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--prime"]:
+        sys.stdout.write(json.dumps(prime([Path(f) for f in argv[2:]], Path(argv[1]))))
+        return 0
     ap = argparse.ArgumentParser(description="Precompressed copies (.br, .gz) of a built site.")
     ap.add_argument("output")
     ap.add_argument("cache")
