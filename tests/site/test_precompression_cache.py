@@ -130,3 +130,15 @@ def test_command_line_reports_its_counts(site, tmp_path):
                           capture_output=True, text=True, timeout=120, check=True)
     stats = json.loads(proc.stdout)
     assert stats["files"] == 4 and stats["written"] == 7
+
+
+def test_files_primed_early_are_not_compressed_again_at_the_end(site, tmp_path):
+    cache = tmp_path / "cache"
+    runtime = tmp_path / "node_modules" / "pyodide.asm.mjs"  # copied into the output later in the build
+    runtime.parent.mkdir()
+    runtime.write_bytes(b"export function f() { return 42; }\n" * 3000)
+    assert pc.prime([runtime], cache)["brotli_computed"] == 1
+    shutil.copyfile(runtime, site / "pyodide.asm.mjs")
+    stats = pc.precompress(site, cache)
+    assert stats["brotli_computed"] == 3  # the pages only
+    assert _brotli_decompress([site / "pyodide.asm.mjs.br"]) == [runtime.read_bytes()]
