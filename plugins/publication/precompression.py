@@ -28,6 +28,9 @@ pages are written (the Pyodide runtime, signal ``cadre-libre.fichiers-connus`` s
 plugins/calculateurs) are compressed into the cache from the start of the build, while the
 content is read: on a cold cache, the wasm's quality-11 brotli no longer waits for the end.
 
+Entries no build used for 30 days are deleted (``PRUNE_DAYS``): the cache can be kept across
+builds (CI restores it, see .github/workflows/site.yml) without growing forever.
+
 Settings ``PRECOMPRESSION`` (default True); ``PRECOMPRESSION_CACHE`` (default
 ``<project>/.cache/compression``).
 """
@@ -66,6 +69,9 @@ GZIP_ONLY = (".xml",)
 # answers once its background indexing is done (the number of pages indexed).
 WAIT_FOR_SEARCH = signal("cadre-libre.attendre-recherche")
 SEARCH_DIR = "pagefind"
+# cache entries no build used for this long are deleted (the index's copies, compressed after
+# the main pass, are used, hence kept, by every build that has the same index)
+PRUNE_DAYS = 30
 
 
 def _brotli_path(cache: Path, digest: str, quality: int) -> Path:
@@ -149,9 +155,10 @@ class _Brotli:
 
 
 def precompress(output: Path, cache: Path, *, skip_top: tuple[str, ...] = (), only_top: str | None = None,
-                threads: int | None = None) -> dict:
+                threads: int | None = None, prune_days: float | None = None) -> dict:
     """Write ``.gz`` and ``.br`` beside every compressible file of ``output`` (top-level
-    folders ``skip_top`` left out, or only ``only_top``); returns counts."""
+    folders ``skip_top`` left out, or only ``only_top``); returns counts.  With
+    ``prune_days``, cache entries no build used for that many days are deleted."""
     files = _walk(Path(output), set(skip_top), only_top)
     plan, gzip_computed, brotli_computed = _fill_cache(files, cache, threads)
     written = 0
@@ -163,14 +170,36 @@ def precompress(output: Path, cache: Path, *, skip_top: tuple[str, ...] = (), on
             if src.stat().st_size <= size * (1 - MIN_SAVING):
                 _place(src, path.with_name(path.name + ext))
                 written += 1
+            os.utime(src)  # used by this build (see _prune)
+    pruned = _prune(cache, prune_days) if prune_days is not None else 0
     return {"files": len(plan), "written": written, "gzip_computed": gzip_computed,
-            "brotli_computed": brotli_computed}
+            "brotli_computed": brotli_computed, "pruned": pruned}
+
+
+def _prune(cache: Path, days: float) -> int:
+    """Delete the entries no build used for ``days`` days (each use sets an entry's mtime), so
+    that a cache kept across builds (a developer's .cache/, a CI cache) does not grow forever."""
+    limit = time.time() - days * 86400
+    removed = 0
+    with os.scandir(cache) as it:
+        for entry in it:
+            try:
+                if entry.is_file() and entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
+                    removed += 1
+            except FileNotFoundError:
+                pass
+    return removed
 
 
 def prime(files: list[Path], cache: Path) -> dict:
     """Only fill the cache for ``files`` (the runtime, known before the pages are written:
     its slow quality-11 brotli runs while the build reads the content)."""
     plan, gzip_computed, brotli_computed = _fill_cache([Path(f) for f in files if _wanted(Path(f))], cache, None)
+    for _path, digest, size in plan:
+        for entry in (cache / f"{digest}.gz", _brotli_path(cache, digest, 11 if size >= BEST_FROM else 9)):
+            if entry.exists():
+                os.utime(entry)
     return {"files": len(plan), "gzip_computed": gzip_computed, "brotli_computed": brotli_computed}
 
 
@@ -199,6 +228,7 @@ def _fill_cache(files: list[Path], cache: Path, threads: int | None) -> tuple[li
         for path, data, digest in pool.map(digest_of, [p for _, p in sized]):
             gz = cache / f"{digest}.gz"
             if gz.name in cached:
+                os.utime(gz)  # used by this build (see _prune), even when not worth a copy
                 _after_gzip(path, digest, len(data), gz.stat().st_size, cache, cached, brotli, plan)
             else:
                 pending.append((path, digest, len(data), pool.submit(_gzip_to, data, gz)))
@@ -240,7 +270,7 @@ class _Background:
         self.wait(quiet=True)
         self.started = time.perf_counter()
         self.proc = subprocess.Popen([sys.executable, str(Path(__file__)), str(output), str(cache),
-                                      "--skip", SEARCH_DIR], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      "--skip", SEARCH_DIR, "--prune-days", str(PRUNE_DAYS)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      stdin=subprocess.DEVNULL, text=True)
 
     def wait(self, quiet: bool = False) -> dict | None:
@@ -313,7 +343,7 @@ def on_end_of_build(pelican) -> None:
     debut = time.perf_counter()
     search = precompress(output, _cache_dir(pelican.settings), only_top=SEARCH_DIR)
     for key in search:
-        stats[key] += search[key]
+        stats[key] = stats.get(key, 0) + search[key]
     logger.info("précompression : %(written)s fichiers .br/.gz pour %(files)s fichiers "
                 "(%(gzip_computed)s compressés en gzip, %(brotli_computed)s en brotli, les autres en cache), "
                 "en %(duree).1f s en arrière-plan (attendue %(attente).1f s), puis %(index).1f s pour l’index de recherche",
@@ -339,9 +369,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("cache")
     ap.add_argument("--skip", action="append", default=[], help="top-level folder left out")
     ap.add_argument("--only", help="only this top-level folder")
+    ap.add_argument("--prune-days", type=float, help="delete cache entries unused for this many days")
     args = ap.parse_args(argv)
     debut = time.perf_counter()
-    stats = precompress(Path(args.output), Path(args.cache), skip_top=tuple(args.skip), only_top=args.only)
+    stats = precompress(Path(args.output), Path(args.cache), skip_top=tuple(args.skip), only_top=args.only,
+                        prune_days=args.prune_days)
     stats["duree"] = round(time.perf_counter() - debut, 3)
     sys.stdout.write(json.dumps(stats))
     return 0

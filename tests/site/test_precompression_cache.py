@@ -142,3 +142,18 @@ def test_files_primed_early_are_not_compressed_again_at_the_end(site, tmp_path):
     stats = pc.precompress(site, cache)
     assert stats["brotli_computed"] == 3  # the pages only
     assert _brotli_decompress([site / "pyodide.asm.mjs.br"]) == [runtime.read_bytes()]
+
+
+def test_entries_no_build_used_for_a_month_are_deleted(site, tmp_path):
+    cache = tmp_path / "cache"
+    pc.precompress(site, cache)
+    old = cache / ("0" * 64 + ".gz")
+    old.write_bytes(b"x")
+    month_ago = os.stat(old).st_mtime - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    used = {c.name for c in cache.iterdir()} - {old.name}
+    for c in used:  # used by the previous build a month ago, and again by this one
+        os.utime(cache / c, (month_ago, month_ago))
+    stats = pc.precompress(site, cache, prune_days=30)
+    assert stats["pruned"] == 1 and not old.exists()
+    assert {c.name for c in cache.iterdir()} == used
