@@ -37,6 +37,7 @@ Settings ``PRECOMPRESSION`` (default True); ``PRECOMPRESSION_CACHE`` (default
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
 import errno
 import gzip
@@ -348,6 +349,14 @@ def on_end_of_build(pelican) -> None:
                 "(%(gzip_computed)s compressés en gzip, %(brotli_computed)s en brotli, les autres en cache), "
                 "en %(duree).1f s en arrière-plan (attendue %(attente).1f s), puis %(index).1f s pour l’index de recherche",
                 {**stats, "attente": _background.elapsed, "index": time.perf_counter() - debut})
+
+
+@atexit.register
+def _at_exit() -> None:
+    # a build that failed in its final step (the checks) exits before on_end_of_build: its
+    # compression must not outlive it, writing into an output that may already be gone
+    _background.wait(quiet=True)
+    _primer.wait()
 
 
 def on_new_build(*_args, **_kwargs) -> None:
