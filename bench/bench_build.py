@@ -6,8 +6,15 @@ For each size, the content (content/, plus N synthetic articles of the site's sh
 bench/synthetique.py: copies of the real articles with their expressions, calculator blocks,
 links and headings) is built, in interleaved pairs, by:
 
-- the project: `pelican -s pelicanconf.py` (all plugins and checks, Pagefind included; the
-  precompression cache is warmed by one untimed build first, as on a developer's machine);
+- the project: `pelican -s pelicanconf.py` (all plugins and checks, Pagefind and the
+  precompressed .br/.gz copies included), twice in each pair:
+  - warm cache: the build cache (`.cache/`: calculators wheel, compiled standard library,
+    compressed copies) filled by one untimed build of the same content first — a rebuild, as
+    `make serve` does, or CI restoring its cache;
+  - cold cache: an empty build cache for each timed build (`PRECOMPRESSION_CACHE` and
+    `CALC_CACHE_DIR` pointed at a new empty folder) — the first build of a clean clone:
+    the wheel is built, the standard library compiled, every file compressed (the 9.6 MB
+    wasm at brotli quality 11 included);
 - plain Pelican: the same Markdown with Pelican's default settings (no plugin, no theme of
   ours; same URLs), the reference the issue asks for;
 - with --avant COMMIT (default: the commit before issue 14, 3466ab9): the project as it was
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -72,8 +80,10 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--sizes", default="0,200,1000")
     ap.add_argument("--avant", default="3466ab9", help="commit to compare with ('' to skip)")
+    ap.add_argument("--caches", default="warm,cold", help="warm, cold or both (default)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
+    caches = [c for c in args.caches.split(",") if c]
     results: dict = {"sizes": {}}
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmpdir:
         tmp = Path(tmpdir)
@@ -83,47 +93,64 @@ def main() -> int:
             content = synthetique.make(tmp / f"content-{n}", n)
             plain_conf = tmp / f"plain-{n}.py"
             plain_conf.write_text(PLAIN.replace('PATH = "content"', f'PATH = "{content}"'), encoding="utf-8")
-            ours = [PY, "-m", "pelican", str(content), "-o", str(tmp / "out-ours"), "-s", str(ROOT / "pelicanconf.py")]
+
+            def project(tree: Path, out: str, cache: Path | None, content: Path = content) -> list:
+                cmd = [PY, "-m", "pelican", str(content), "-o", str(tmp / out), "-s", str(tree / "pelicanconf.py")]
+                if cache is not None:
+                    cmd += ["-e", f"PRECOMPRESSION_CACHE={json.dumps(str(cache / 'compression'))}",
+                            f"CALC_CACHE_DIR={json.dumps(str(cache / 'calculateurs'))}"]
+                return cmd
+
             plain = [PY, "-m", "pelican", str(content), "-o", str(tmp / "out-plain"), "-s", str(plain_conf)]
-            before = ([PY, "-m", "pelican", str(content), "-o", str(tmp / "out-avant"), "-s", str(avant / "pelicanconf.py")]
-                      if avant else None)
-            timed(ours, ROOT)  # warms the wheel, stdlib and compression caches
-            if before:
-                timed(before, avant)
+            trees = {"ours": ROOT, **({"before": avant} if avant else {})}
+            warm_cache = {name: tmp / f"cache-{name}" for name in trees}
+            for name, tree in trees.items():
+                if "warm" in caches:  # one untimed build fills the warm cache
+                    timed(project(tree, f"out-{name}", warm_cache[name]), tree)
+            kinds = ["plain"] + [f"{name}_{c}" for name in trees for c in caches]
             rows = []
             for i in range(args.pairs):
-                order = ["plain", "ours", "before"] if i % 2 == 0 else ["before", "ours", "plain"]
+                order = kinds if i % 2 == 0 else kinds[::-1]
                 row = {}
                 for which in order:
                     if which == "plain":
                         row["plain"] = timed(plain, ROOT)
-                    elif which == "ours":
-                        row["ours"] = timed(ours, ROOT)
-                    elif before:
-                        row["before"] = timed(before, avant)
+                        continue
+                    name, cache_kind = which.split("_")
+                    if cache_kind == "warm":
+                        cache = warm_cache[name]
+                    else:
+                        cache = tmp / f"cache-cold-{name}-{i}"
+                        shutil.rmtree(cache, ignore_errors=True)
+                    row[which] = timed(project(trees[name], f"out-{name}", cache), trees[name])
+                    if cache_kind == "cold":
+                        shutil.rmtree(cache, ignore_errors=True)
                 rows.append(row)
                 print(f"  {n} synthetic: " + ", ".join(f"{k} {v:.2f} s" for k, v in row.items()), flush=True)
             articles = len(list(content.rglob("*.md"))) - len(list((content / "rubriques").glob("*.md"))) \
                 - len(list((content / "pages").glob("*.md")))
-            s = {
-                "articles": articles,
-                "plain_s": statistics.median(r["plain"] for r in rows),
-                "ours_s": statistics.median(r["ours"] for r in rows),
-                "ratio_ours_plain": statistics.median(r["ours"] / r["plain"] for r in rows),
-                "rows": rows,
-            }
-            if before:
-                s["before_s"] = statistics.median(r["before"] for r in rows)
-                s["ratio_before_plain"] = statistics.median(r["before"] / r["plain"] for r in rows)
-                s["ratio_ours_before"] = statistics.median(r["ours"] / r["before"] for r in rows)
+            s = {"articles": articles, "plain_s": statistics.median(r["plain"] for r in rows), "rows": rows}
+            for k in kinds[1:]:
+                s[f"{k}_s"] = statistics.median(r[k] for r in rows)
+                s[f"ratio_{k}_plain"] = statistics.median(r[k] / r["plain"] for r in rows)
+                if k.startswith("ours_") and "before_" + k[5:] in kinds:
+                    s[f"ratio_{k}_before"] = statistics.median(r[k] / r["before_" + k[5:]] for r in rows)
             results["sizes"][n] = s
     print()
-    print(f"{'articles':>8} {'plain s':>8} {'before s':>9} {'after s':>8} {'before/plain':>13} {'after/plain':>12} {'after/before':>13}"
-          "   (ratios: median of pairs)")
+    kinds = [k for k in next(iter(results["sizes"].values()))["rows"][0] if k != "plain"] if results["sizes"] else []
+    kinds = sorted(kinds, key=lambda k: (not k.startswith("ours"), k))
+    head = f"{'articles':>8} {'plain s':>8}" + "".join(f" {k + ' s':>12}" for k in kinds) \
+        + "".join(f" {k + '/plain':>18}" for k in kinds) \
+        + "".join(f" {k + '/before':>18}" for k in kinds if k.startswith("ours_") and "before_" + k[5:] in kinds)
+    print(head + "   (ratios: median of the per-pair ratios)")
     for s in results["sizes"].values():
-        print(f"{s['articles']:>8} {s['plain_s']:>8.2f} {s.get('before_s', float('nan')):>9.2f} {s['ours_s']:>8.2f} "
-              f"{s.get('ratio_before_plain', float('nan')):>13.2f} {s['ratio_ours_plain']:>12.2f} "
-              f"{s.get('ratio_ours_before', float('nan')):>13.2f}")
+        line = f"{s['articles']:>8} {s['plain_s']:>8.2f}" + "".join(f" {s[k + '_s']:>12.2f}" for k in kinds)
+        line += "".join(f" {s['ratio_' + k + '_plain']:>18.2f}" for k in kinds)
+        line += "".join(f" {s['ratio_' + k + '_before']:>18.2f}" for k in kinds
+                        if k.startswith("ours_") and "before_" + k[5:] in kinds)
+        print(line)
+    print("\nwarm: the build cache (.cache/) filled by a previous build of the same content (a rebuild);"
+          "\ncold: an empty build cache (the first build of a clean clone).")
     print("\nThe machine is shared: trust the per-pair ratios more than the absolute times.")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)

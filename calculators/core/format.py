@@ -303,6 +303,11 @@ def espaces_fines(text: str) -> str:
     return _AFTER.sub("«" + NNBSP, _BEFORE.sub(NNBSP, text))
 
 
+_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+# a tag whose name (as _NAME reads it) is one of _RAW: where no such tag is, every text node is prose
+_RAW_TAG = re.compile(r"</?\s*(?:" + "|".join(_RAW) + r")(?![a-zA-Z0-9])", re.I)
+
+
 def typographie(html: str) -> str:
     """:func:`espaces_fines` on the text nodes of an HTML fragment, outside
     code, preformatted text and scripts.  The one rule of the site: the build,
@@ -310,10 +315,14 @@ def typographie(html: str) -> str:
     if not _PUNCT.search(html):
         return html
     parts_ = _TAG.split(html)
+    if not _RAW_TAG.search(html):
+        # no code, pre, script…: every text node (even indexes) is prose
+        parts_[0::2] = [espaces_fines(part) for part in parts_[0::2]]
+        return "".join(parts_)
     raw_depth = 0
     for index, part in enumerate(parts_):
         if index % 2:  # a tag
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            name = _NAME.match(part)
             if name and name.group(1).lower() in _RAW and not part.endswith("/>"):
                 raw_depth += -1 if part.startswith("</") else 1
                 raw_depth = max(raw_depth, 0)

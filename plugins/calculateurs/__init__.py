@@ -29,7 +29,8 @@ Settings (all optional): ``CALC_PYODIDE_DIR`` (default
 ``node_modules/pyodide`` of the project), ``CALC_RUNTIME_DIR`` (``runtime``),
 ``CALC_CACHE_DIR`` (``.cache/calculateurs``), ``CALC_SERVICE_WORKER`` (True),
 ``CALC_STDLIB_MODE`` (``trimmed``; ``hybrid``) and ``CALC_STDLIB_STORED`` (False): see
-runtime.assemble_stdlib.
+runtime.assemble_stdlib; ``CALC_GARDER_RESULTATS`` (True: the calculators' results and the
+expressions' texts kept between builds, see _kept_path).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # pelican's entry point does not put the project on the path
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from blinker import signal  # noqa: E402
 from markdown.extensions import Extension  # noqa: E402
 from markdown.preprocessors import Preprocessor  # noqa: E402
 from markdown.treeprocessors import Treeprocessor  # noqa: E402
@@ -54,8 +56,9 @@ from pelican import signals  # noqa: E402
 import calculators  # noqa: E402
 from calculators import render  # noqa: E402
 
+from . import expressions as _expressions  # noqa: E402
 from . import runtime as _runtime  # noqa: E402
-from .expressions import ExpressionError, evaluate  # noqa: E402
+from .expressions import ExpressionError, clear_memo, evaluate  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -465,11 +468,88 @@ def readers_init(readers):
             readers.reader_classes[ext] = new
 
 
+# --- Results kept between builds -------------------------------------------------------
+# The calculators are pure: their results, and the text of each prose expression, depend only
+# on the calculators' sources and parameter files (the wheel's digest, which covers
+# calculators/), this plugin's code, the inputs and today's date.  They are kept in
+# .cache/calculateurs/resultats-<key>.json, <key> a hash of all of these but the inputs; any
+# change of one starts a new file.  Only successes are kept: an error is computed, hence
+# reported, at each build.  Values are plain JSON (tests/site/test_resultats_gardes.py checks that a build from the kept
+# results writes the same pages).
+
+
+def _kept_path(settings) -> Path:
+    from calculators.core import dates
+
+    cache = Path(settings.get("CALC_CACHE_DIR") or PROJECT_ROOT / ".cache" / "calculateurs")
+    h = hashlib.sha256(_runtime.sources_digest(PROJECT_ROOT).encode())
+    for own in (Path(__file__), Path(__file__).with_name("expressions.py")):
+        h.update(b"\0" + own.read_bytes())
+    h.update(b"\0" + dates.today().isoformat().encode())
+    return cache / f"resultats-{h.hexdigest()[:16]}.json"
+
+
+_KEPT: dict = {}
+
+
+def _load_kept(settings) -> None:
+    from calculators.core import dates
+
+    _KEPT.clear()
+    path = _kept_path(settings)
+    _KEPT["path"] = path
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    day = dates.default_date()
+    try:
+        for expression, text in data.get("expressions", {}).items():
+            _expressions._MEMO[(expression, day)] = text
+        for name, inputs, out in data.get("blocs", []):
+            _RESULTS[(name, inputs)] = out
+        for name, inputs, result in data.get("appels", []):
+            _expressions._CACHE[(name, inputs)] = result
+    except (TypeError, ValueError):  # a file of another shape: start afresh
+        _expressions._MEMO.clear()
+        _RESULTS.clear()
+        _expressions._CACHE.clear()
+    _KEPT["size"] = len(_expressions._MEMO) + len(_RESULTS) + len(_expressions._CACHE)
+
+
+def _save_kept() -> None:
+    path = _KEPT.get("path")
+    if path is None or len(_expressions._MEMO) + len(_RESULTS) + len(_expressions._CACHE) == _KEPT.get("size"):
+        return
+    data = {
+        "expressions": {expression: text for (expression, _day), text in _expressions._MEMO.items()},
+        "blocs": [[name, inputs, out] for (name, inputs), out in _RESULTS.items() if out.get("ok")],
+        "appels": [[name, inputs, result] for (name, inputs), result in _expressions._CACHE.items()],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+    for old in path.parent.glob("resultats-*.json"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    _KEPT["size"] = len(data["expressions"]) + len(data["blocs"]) + len(data["appels"])
+
+
 def initialized(pelican):
+    # the runtime's files are known now: plugins/publication may compress them while the
+    # content is read (their quality-11 brotli is the slowest part of a first build)
+    pyodide_dir = Path(pelican.settings.get("CALC_PYODIDE_DIR") or PROJECT_ROOT / "node_modules" / "pyodide")
+    signal("cadre-libre.fichiers-connus").send(
+        pelican, pelican=pelican, files=[pyodide_dir / name for name in _runtime.PYODIDE_FILES])
+    clear_memo()
+    _expressions._CACHE.clear()
     _ERRORS.clear()
     _STATE.clear()
     _RESULTS.clear()
     _BLOCKS.clear()
+    if pelican.settings.get("CALC_GARDER_RESULTATS", True):
+        _load_kept(pelican.settings)
 
 
 def all_generators_finalized(generators):
@@ -549,6 +629,7 @@ def finalized(pelican):
         Path(pelican.output_path), info["pyodide_dir"], info["wheel"], info["runtime_dir"], info["stdlib"]
     )
     write_service_worker(Path(pelican.output_path), pelican.settings)
+    _save_kept()  # only reached by a build whose calculators and expressions all succeeded
     _STATE.clear()  # the next rebuild checks the calculators' sources again
 
 

@@ -233,13 +233,34 @@ def _compile(env, expression: str):
     return compiled
 
 
+# The text of each expression already evaluated with the default environment, by expression
+# and default date (the site quotes the same figures in many pages; an expression depends on
+# nothing else: calculators and parameters are pure).  Only successes are kept: a wrong
+# expression is evaluated, hence reported, at each place it is written.  Cleared by
+# clear_memo() (plugins/calculateurs, at the start of a build).
+_MEMO: dict = {}
+
+
+def clear_memo() -> None:
+    _MEMO.clear()
+
+
 def evaluate(expression: str, env=None) -> str:
     """The text of one expression (raises ExpressionError)."""
     global _ENV
-    if env is None:
-        if _ENV is None or set(calculators.names()) - set(_ENV.globals):
-            _ENV = make_environment()
-        env = _ENV
+    if env is not None:
+        return _evaluate(expression, env)
+    if _ENV is None or set(calculators.names()) - set(_ENV.globals):
+        _ENV = make_environment()
+        _MEMO.clear()
+    key = (expression, dates.default_date())
+    text = _MEMO.get(key)
+    if text is None:
+        text = _MEMO[key] = _evaluate(expression, _ENV)
+    return text
+
+
+def _evaluate(expression: str, env) -> str:
     try:
         value = _compile(env, expression)()
     except ExpressionError:

@@ -50,12 +50,32 @@ def _write(pelican) -> None:
 
 def _connect_last(pelican) -> None:
     # connected once Pelican is initialised, hence after every plugin's own `finalized`
-    # handler (calculateurs installs the runtime, recherche writes Pagefind's files there)
+    # handler (calculateurs installs the runtime there, recherche starts Pagefind)
     from . import precompression
 
     signals.finalized.connect(precompression.on_finalized)
+    signals.generator_init.connect(precompression.on_new_build)
+    signals.all_generators_finalized.connect(_connect_end)
+
+
+def _connect_end(_generators) -> None:
+    # connected after every plugin's `initialized` handler, hence after the checks'
+    # `finalized` handler (plugins/verifications): the compression and Pagefind run
+    # while the checks read the pages; the build ends when they are done
+    from . import precompression
+
+    signals.finalized.connect(precompression.on_end_of_build)
+
+
+def _on_known_files(sender=None, **kwargs) -> None:
+    from . import precompression
+
+    precompression.on_known_files(sender, **kwargs)
 
 
 def register():
+    from blinker import signal
+
     signals.finalized.connect(_write)
     signals.initialized.connect(_connect_last)
+    signal("cadre-libre.fichiers-connus").connect(_on_known_files)

@@ -2,29 +2,58 @@
 page, stylesheet, script and runtime file, so that a host sends them as they are (with
 ``Content-Encoding``) instead of compressing at each request, or not at all.
 
-- gzip: Python's ``gzip`` (level 9, no timestamp: reproducible);
-- brotli: Node's built-in zlib (``brotli.mjs``; no package), quality 11 for files of 64 KB
-  and more (the runtime: 0.36 MB less than quality 9 on the wasm), 9 below (pages: about 2 %
+- gzip: Python's ``gzip`` (level 9, no timestamp: reproducible), on a pool of threads
+  (zlib releases the GIL: both cores work);
+- brotli: Node's built-in zlib (``brotli.mjs``; no package), one Node process fed the jobs
+  as they are known, compressing on libuv's thread pool; quality 11 for files of 64 KB and
+  more (the runtime: 0.36 MB less than quality 9 on the wasm), 9 below (pages: about 2 %
   larger, ten times faster, which matters at a thousand pages).
 
-Quality 11 takes tens of seconds on the 9.6 MB wasm, so each result is cached by the sha-256
-of its content (and quality) in ``.cache/compression/``: a rebuild only compresses what changed.  A copy is
-written only if it saves at least 5 % (already-compressed files — the wheel, Pagefind's
-fragments, images — are left alone).
+**Cache.** Each result is kept in ``.cache/compression/`` under the sha-256 of the file's
+content (and the brotli quality): a file whose content did not change is never compressed
+again (quality 11 takes tens of seconds on the 9.6 MB wasm); its copies are hard-linked
+from the cache into the output (copied when a link is impossible, e.g. across file
+systems).  The cache is written through temporary files and ``os.replace``, and the output
+copies through a fresh link or file, never by writing into an existing file: a copy in the
+output can never alter the cache.  A copy is written only if it saves at least 5 %
+(already-compressed files — the wheel, Pagefind's fragments, images — are left alone).
 
-Setting ``PRECOMPRESSION`` (default True); ``PRECOMPRESSION_CACHE`` (default
+**In the background.** ``on_finalized`` starts the work in another process and returns: the
+compression runs while the content checks (plugins/verifications) read the pages and while
+Pagefind indexes them (plugins/recherche, a separate process).  ``on_end_of_build``, connected
+after every other ``finalized`` handler, waits for it and for Pagefind, then compresses
+Pagefind's files (``pagefind/``).  A build that failed before that point is waited for at the
+start of the next one (``make serve``), before its output is deleted.  Files known before the
+pages are written (the Pyodide runtime, signal ``cadre-libre.fichiers-connus`` sent by
+plugins/calculateurs) are compressed into the cache from the start of the build, while the
+content is read: on a cold cache, the wasm's quality-11 brotli no longer waits for the end.
+
+Entries no build used for 30 days are deleted (``PRUNE_DAYS``): the cache can be kept across
+builds (CI restores it, see .github/workflows/site.yml) without growing forever.
+
+Settings ``PRECOMPRESSION`` (default True); ``PRECOMPRESSION_CACHE`` (default
 ``<project>/.cache/compression``).
 """
 
 from __future__ import annotations
 
+import atexit
+import concurrent.futures
+import errno
 import gzip
 import hashlib
 import json
 import logging
+import os
 import shutil
 import subprocess
+import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
+
+from blinker import signal
 
 logger = logging.getLogger(__name__)
 
@@ -37,44 +66,102 @@ BEST_FROM = 64 * 1024
 # Feeds and the sitemap change at every build (their dates) and are read by robots, which
 # take gzip: no brotli for them, so that a rebuild without changes never starts Node.
 GZIP_ONLY = (".xml",)
+# Sent (with the output path) when the build needs Pagefind's index complete; plugins/recherche
+# answers once its background indexing is done (the number of pages indexed).
+WAIT_FOR_SEARCH = signal("cadre-libre.attendre-recherche")
+SEARCH_DIR = "pagefind"
+# cache entries no build used for this long are deleted (the index's copies, compressed after
+# the main pass, are used, hence kept, by every build that has the same index)
+PRUNE_DAYS = 30
 
 
 def _brotli_path(cache: Path, digest: str, quality: int) -> Path:
     return cache / (f"{digest}.br" if quality == 11 else f"{digest}.q{quality}.br")
 
 
-def _wanted(path: Path) -> bool:
-    return path.suffix in EXTENSIONS and path.is_file()
+def _walk(output: Path, skip_top: set[str], only_top: str | None) -> list[Path]:
+    """Compressible files of ``output``; top-level folders in ``skip_top`` left out, or only
+    the folder ``only_top``."""
+    found: list[Path] = []
+    start = output / only_top if only_top else output
+    if not start.is_dir():
+        return found
+    stack = [start]
+    while stack:
+        folder = stack.pop()
+        with os.scandir(folder) as it:
+            for entry in it:
+                if entry.is_dir(follow_symlinks=False):
+                    if folder == output and entry.name in skip_top:
+                        continue
+                    stack.append(Path(entry.path))
+                elif entry.is_file() and os.path.splitext(entry.name)[1] in EXTENSIONS:
+                    found.append(Path(entry.path))
+    return found
 
 
-def precompress(output: Path, cache: Path) -> dict:
-    """Write ``.gz`` and ``.br`` beside every compressible file of ``output``; returns counts."""
-    cache.mkdir(parents=True, exist_ok=True)
-    files = [p for p in sorted(output.rglob("*")) if _wanted(p)]
-    todo_br: list[dict] = []
-    plan: list[tuple[Path, str, int]] = []
-    for path in files:
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        gz = cache / f"{digest}.gz"
-        if not gz.exists():
-            tmp = gz.with_suffix(".gz.tmp")
-            tmp.write_bytes(gzip.compress(data, 9, mtime=0))
-            tmp.replace(gz)
-        if gz.stat().st_size > len(data) * (1 - MIN_SAVING):
-            continue  # already compressed: neither gzip nor brotli would help
-        plan.append((path, digest, len(data)))
-        if path.suffix in GZIP_ONLY:
-            continue
-        quality = 11 if len(data) >= BEST_FROM else 9
-        br = _brotli_path(cache, digest, quality)
-        if not br.exists():
-            todo_br.append({"src": str(path), "dst": str(br), "size": len(data), "quality": quality})
-    if todo_br:
-        proc = subprocess.run(["node", str(BROTLI_SCRIPT)], input=json.dumps(todo_br),
-                              capture_output=True, text=True, cwd=PROJECT_ROOT)
-        if proc.returncode != 0:
-            raise RuntimeError("compression brotli impossible (node) :\n" + proc.stderr[-2000:])
+def _gzip_to(data: bytes, dst: Path) -> int:
+    out = gzip.compress(data, 9, mtime=0)
+    tmp = dst.with_name(f"{dst.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(out)
+    os.replace(tmp, dst)
+    return len(out)
+
+
+def _place(src: Path, dst: Path) -> None:
+    """``dst`` becomes a copy of ``src``: a hard link when possible, else a copy; never by
+    writing into an existing ``dst`` (which may be a link to the cache)."""
+    try:
+        os.unlink(dst)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(src, dst)
+    except OSError as exc:
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+            raise
+        shutil.copyfile(src, dst)
+
+
+class _Brotli:
+    """One Node process compressing the jobs written to its standard input, one JSON line each."""
+
+    def __init__(self):
+        self.proc: subprocess.Popen | None = None
+        self.count = 0
+
+    def submit(self, src: Path, dst: Path, size: int, quality: int) -> None:
+        if self.proc is None:
+            env = dict(os.environ)
+            env.setdefault("UV_THREADPOOL_SIZE", str(max(2, os.cpu_count() or 2)))
+            self.err = tempfile.TemporaryFile()  # not a pipe: a full pipe would block the jobs' writes
+            self.proc = subprocess.Popen(["node", str(BROTLI_SCRIPT)], stdin=subprocess.PIPE,
+                                         stdout=subprocess.DEVNULL, stderr=self.err,
+                                         cwd=PROJECT_ROOT, env=env, text=True)
+        job = {"src": str(src), "dst": str(dst), "size": size, "quality": quality}
+        self.proc.stdin.write(json.dumps(job) + "\n")
+        self.proc.stdin.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        if self.proc is None:
+            return
+        self.proc.stdin.close()
+        code = self.proc.wait()
+        self.err.seek(0)
+        err = self.err.read().decode("utf-8", "replace")
+        self.err.close()
+        if code != 0:
+            raise RuntimeError("compression brotli impossible (node) :\n" + err[-2000:])
+
+
+def precompress(output: Path, cache: Path, *, skip_top: tuple[str, ...] = (), only_top: str | None = None,
+                threads: int | None = None, prune_days: float | None = None) -> dict:
+    """Write ``.gz`` and ``.br`` beside every compressible file of ``output`` (top-level
+    folders ``skip_top`` left out, or only ``only_top``); returns counts.  With
+    ``prune_days``, cache entries no build used for that many days are deleted."""
+    files = _walk(Path(output), set(skip_top), only_top)
+    plan, gzip_computed, brotli_computed = _fill_cache(files, cache, threads)
     written = 0
     for path, digest, size in plan:
         quality = 11 if size >= BEST_FROM else 9
@@ -82,15 +169,224 @@ def precompress(output: Path, cache: Path) -> dict:
             if ext == ".br" and path.suffix in GZIP_ONLY:
                 continue
             if src.stat().st_size <= size * (1 - MIN_SAVING):
-                shutil.copyfile(src, path.with_name(path.name + ext))
+                _place(src, path.with_name(path.name + ext))
                 written += 1
-    return {"files": len(plan), "written": written, "brotli_computed": len(todo_br)}
+            os.utime(src)  # used by this build (see _prune)
+    pruned = _prune(cache, prune_days) if prune_days is not None else 0
+    return {"files": len(plan), "written": written, "gzip_computed": gzip_computed,
+            "brotli_computed": brotli_computed, "pruned": pruned}
+
+
+def _prune(cache: Path, days: float) -> int:
+    """Delete the entries no build used for ``days`` days (each use sets an entry's mtime), so
+    that a cache kept across builds (a developer's .cache/, a CI cache) does not grow forever."""
+    limit = time.time() - days * 86400
+    removed = 0
+    with os.scandir(cache) as it:
+        for entry in it:
+            try:
+                if entry.is_file() and entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
+                    removed += 1
+            except FileNotFoundError:
+                pass
+    return removed
+
+
+def prime(files: list[Path], cache: Path) -> dict:
+    """Only fill the cache for ``files`` (the runtime, known before the pages are written:
+    its slow quality-11 brotli runs while the build reads the content)."""
+    plan, gzip_computed, brotli_computed = _fill_cache([Path(f) for f in files if _wanted(Path(f))], cache, None)
+    for _path, digest, size in plan:
+        for entry in (cache / f"{digest}.gz", _brotli_path(cache, digest, 11 if size >= BEST_FROM else 9)):
+            if entry.exists():
+                os.utime(entry)
+    return {"files": len(plan), "gzip_computed": gzip_computed, "brotli_computed": brotli_computed}
+
+
+def _wanted(path: Path) -> bool:
+    return path.suffix in EXTENSIONS and path.is_file()
+
+
+def _fill_cache(files: list[Path], cache: Path, threads: int | None) -> tuple[list, int, int]:
+    """Compress into the cache what it lacks; returns the files worth a copy (path, digest,
+    size), and how many gzip and brotli results were computed."""
+    cache.mkdir(parents=True, exist_ok=True)
+    cached = set(os.listdir(cache))
+    brotli = _Brotli()
+    gzip_computed = 0
+    plan: list[tuple[Path, str, int]] = []
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=threads or max(2, os.cpu_count() or 2))
+    try:
+        # the largest first: the runtime's files start compressing before the pages
+        sized = sorted(((p.stat().st_size, p) for p in files), key=lambda t: (-t[0], str(t[1])))
+
+        def digest_of(path: Path) -> tuple[Path, bytes, str]:
+            data = path.read_bytes()
+            return path, data, hashlib.sha256(data).hexdigest()
+
+        pending: list[tuple[Path, str, int, concurrent.futures.Future]] = []
+        for path, data, digest in pool.map(digest_of, [p for _, p in sized]):
+            gz = cache / f"{digest}.gz"
+            if gz.name in cached:
+                os.utime(gz)  # used by this build (see _prune), even when not worth a copy
+                _after_gzip(path, digest, len(data), gz.stat().st_size, cache, cached, brotli, plan)
+            else:
+                pending.append((path, digest, len(data), pool.submit(_gzip_to, data, gz)))
+                gzip_computed += 1
+        for path, digest, size, fut in pending:
+            _after_gzip(path, digest, size, fut.result(), cache, cached, brotli, plan)
+    finally:
+        pool.shutdown(wait=True)
+        brotli.close()
+    return plan, gzip_computed, brotli.count
+
+
+def _after_gzip(path: Path, digest: str, size: int, gz_size: int, cache: Path, cached: set[str],
+                brotli: _Brotli, plan: list) -> None:
+    if gz_size > size * (1 - MIN_SAVING):
+        return  # already compressed: neither gzip nor brotli would help
+    plan.append((path, digest, size))
+    if path.suffix in GZIP_ONLY:
+        return
+    quality = 11 if size >= BEST_FROM else 9
+    br = _brotli_path(cache, digest, quality)
+    if br.name not in cached:
+        cached.add(br.name)  # two files of the same content: compressed once
+        brotli.submit(path, br, size, quality)
+
+
+# --- In the background, during the checks and Pagefind's indexing ----------------------------
+
+class _Background:
+    """The compression of one build, in its own process (``python precompression.py``): no
+    lock shared with the checks, which run meanwhile in the build's process."""
+
+    def __init__(self):
+        self.proc: subprocess.Popen | None = None
+        self.started = 0.0
+        self.elapsed = 0.0
+
+    def start(self, output: Path, cache: Path) -> None:
+        self.wait(quiet=True)
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__)), str(output), str(cache),
+                                      "--skip", SEARCH_DIR, "--prune-days", str(PRUNE_DAYS)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     stdin=subprocess.DEVNULL, text=True)
+
+    def wait(self, quiet: bool = False) -> dict | None:
+        if self.proc is None:
+            return None
+        proc, self.proc = self.proc, None
+        out, err = proc.communicate()
+        self.elapsed = time.perf_counter() - self.started
+        if proc.returncode != 0:
+            if quiet:
+                return None
+            raise RuntimeError("précompression impossible :\n" + err[-3000:])
+        return json.loads(out)
+
+
+_background = _Background()
+
+
+class _Primer:
+    """``prime`` in its own process, from the start of the build to its final step."""
+
+    def __init__(self):
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, files: list[str], cache: Path) -> None:
+        self.wait()
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__)), "--prime", str(cache), *files],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+
+    def wait(self) -> None:
+        # a failure only means the final pass computes what is missing
+        if self.proc is not None:
+            self.proc.wait()
+            self.proc = None
+
+
+_primer = _Primer()
+# Sent by a plugin that knows, when the build starts, files it will copy into the output
+# (plugins/calculateurs: the Pyodide runtime), with ``pelican`` and ``files`` (paths).
+KNOWN_FILES = signal("cadre-libre.fichiers-connus")
+
+
+def on_known_files(_sender=None, *, pelican, files, **_kwargs) -> None:
+    if pelican.settings.get("PRECOMPRESSION", True):
+        _primer.start([str(f) for f in files], _cache_dir(pelican.settings))
+
+
+def _cache_dir(settings) -> Path:
+    return Path(settings.get("PRECOMPRESSION_CACHE") or PROJECT_ROOT / ".cache" / "compression")
 
 
 def on_finalized(pelican) -> None:
+    """Starts compressing the output (all but Pagefind's folder) in the background."""
     if not pelican.settings.get("PRECOMPRESSION", True):
         return
-    cache = Path(pelican.settings.get("PRECOMPRESSION_CACHE") or PROJECT_ROOT / ".cache" / "compression")
-    stats = precompress(Path(pelican.settings["OUTPUT_PATH"]), cache)
+    _primer.wait()
+    _background.start(Path(pelican.settings["OUTPUT_PATH"]), _cache_dir(pelican.settings))
+
+
+def on_end_of_build(pelican) -> None:
+    """After every other ``finalized`` handler (the checks included): waits for the
+    compression and for Pagefind's index, then compresses the index's files."""
+    output = Path(pelican.settings["OUTPUT_PATH"])
+    try:
+        WAIT_FOR_SEARCH.send(str(output))
+    finally:
+        stats = _background.wait()
+    if stats is None:
+        return
+    debut = time.perf_counter()
+    search = precompress(output, _cache_dir(pelican.settings), only_top=SEARCH_DIR)
+    for key in search:
+        stats[key] = stats.get(key, 0) + search[key]
     logger.info("précompression : %(written)s fichiers .br/.gz pour %(files)s fichiers "
-                "(%(brotli_computed)s compressés en brotli, les autres en cache)", stats)
+                "(%(gzip_computed)s compressés en gzip, %(brotli_computed)s en brotli, les autres en cache), "
+                "en %(duree).1f s en arrière-plan (attendue %(attente).1f s), puis %(index).1f s pour l’index de recherche",
+                {**stats, "attente": _background.elapsed, "index": time.perf_counter() - debut})
+
+
+@atexit.register
+def _at_exit() -> None:
+    # a build that failed in its final step (the checks) exits before on_end_of_build: its
+    # compression must not outlive it, writing into an output that may already be gone
+    _background.wait(quiet=True)
+    _primer.wait()
+
+
+def on_new_build(*_args, **_kwargs) -> None:
+    """A previous build of this process that failed (``make serve``) may still be compressing:
+    wait for it before this build deletes the output."""
+    _background.wait(quiet=True)
+    _primer.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--prime"]:
+        sys.stdout.write(json.dumps(prime([Path(f) for f in argv[2:]], Path(argv[1]))))
+        return 0
+    ap = argparse.ArgumentParser(description="Precompressed copies (.br, .gz) of a built site.")
+    ap.add_argument("output")
+    ap.add_argument("cache")
+    ap.add_argument("--skip", action="append", default=[], help="top-level folder left out")
+    ap.add_argument("--only", help="only this top-level folder")
+    ap.add_argument("--prune-days", type=float, help="delete cache entries unused for this many days")
+    args = ap.parse_args(argv)
+    debut = time.perf_counter()
+    stats = precompress(Path(args.output), Path(args.cache), skip_top=tuple(args.skip), only_top=args.only,
+                        prune_days=args.prune_days)
+    stats["duree"] = round(time.perf_counter() - debut, 3)
+    sys.stdout.write(json.dumps(stats))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

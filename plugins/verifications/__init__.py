@@ -22,7 +22,11 @@ warnings, for drafting locally while linked articles are still being written; ne
 Pelican only warns on several of these; here they are fatal. The plugin connects its
 handlers when Pelican sends `initialized`, i.e. after every plugin listed in PLUGINS has
 registered, so the final checks run after the other plugins' own `finalized` handlers
-(which may write files into the output) whatever the order of PLUGINS.
+(which may write files into the output) whatever the order of PLUGINS.  Two of them only
+start work there that goes on while the checks run, in other processes: the precompressed
+copies (.br/.gz beside the files, never read by the checks) and Pagefind's index
+(output/pagefind/, which the checks skip); plugins/publication waits for both once the
+checks are done.
 
 Modules: front_matter (required fields, dates, Order/Regles, category against folder), liens
 ({filename}/{static} links of the sources; links, resources and anchors of built pages),

@@ -11,6 +11,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from site_sources import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -49,3 +51,31 @@ def test_built_pages_keep_no_breakable_space_before_a_colon(site_dir):
         for match in re.finditer(r"\w[ \u00a0][:;!?](?=[\s\x00]|$)", text):
             offenders.append(f"{path.relative_to(site_dir)}: …{text[max(0, match.start() - 30):match.end() + 10]}…")
     assert not offenders, "\n".join(offenders[:20])
+
+
+def _reference(html: str) -> str:
+    """The rule written plainly: each text node outside code/pre/script/… gets espaces_fines,
+    tag by tag (typographie takes a shortcut when no such tag is present)."""
+    from calculators.core.format import espaces_fines
+
+    parts, depth = re.split(r"(<[^>]*>)", html), 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in ("code", "pre", "script", "style", "kbd", "samp", "textarea") \
+                    and not part.endswith("/>"):
+                depth = max(depth + (-1 if part.startswith("</") else 1), 0)
+        elif not depth:
+            parts[i] = espaces_fines(part)
+    return "".join(parts)
+
+
+_PIECES = ["<code>", "</code>", "<CODE class=x>", "< /pre>", "<pre/>", "<codex>", "<p>", "</p>", " : ", "« ",
+           " »", "mot", " ", "\u00a0?", "!", "<", ">", "<script>", "</ script>", "<b>", "x ;", "<kbd>", "</kbd>",
+           "<textarea1>", "<Samp >"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_typographie_follows_the_tag_by_tag_rule(pieces):
+    html = "".join(pieces)
+    assert typographie(html) == _reference(html)
