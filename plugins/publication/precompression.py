@@ -5,9 +5,10 @@ page, stylesheet, script and runtime file, so that a host sends them as they are
 - gzip: Python's ``gzip`` (level 9, no timestamp: reproducible), on a pool of threads
   (zlib releases the GIL: both cores work);
 - brotli: Node's built-in zlib (``brotli.mjs``; no package), one Node process fed the jobs
-  as they are known, compressing on libuv's thread pool; quality 11 for files of 64 KB and
-  more (the runtime: 0.36 MB less than quality 9 on the wasm), 9 below (pages: about 2 %
-  larger, ten times faster, which matters at a thousand pages).
+  as they are known, compressing on libuv's thread pool (``quality``): 11 for the runtime,
+  scripts and styles of 64 KB and more (the wasm: 0.36 MB less than quality 9; compressed
+  once, then kept in the cache), 10 for pages of 64 KB and more (about 2 % larger than 11,
+  three times faster: every page is recompressed when the calculators change), 9 below.
 
 **Cache.** Each result is kept in ``.cache/compression/`` under the sha-256 of the file's
 content (and the brotli quality): a file whose content did not change is never compressed
@@ -73,6 +74,13 @@ SEARCH_DIR = "pagefind"
 # cache entries no build used for this long are deleted (the index's copies, compressed after
 # the main pass, are used, hence kept, by every build that has the same index)
 PRUNE_DAYS = 30
+
+
+def quality(path: Path, size: int) -> int:
+    """The brotli quality of a file (see the module's docstring)."""
+    if size < BEST_FROM:
+        return 9
+    return 10 if path.suffix == ".html" else 11
 
 
 def _brotli_path(cache: Path, digest: str, quality: int) -> Path:
@@ -164,8 +172,8 @@ def precompress(output: Path, cache: Path, *, skip_top: tuple[str, ...] = (), on
     plan, gzip_computed, brotli_computed = _fill_cache(files, cache, threads)
     written = 0
     for path, digest, size in plan:
-        quality = 11 if size >= BEST_FROM else 9
-        for ext, src in ((".gz", cache / f"{digest}.gz"), (".br", _brotli_path(cache, digest, quality))):
+        q = quality(path, size)
+        for ext, src in ((".gz", cache / f"{digest}.gz"), (".br", _brotli_path(cache, digest, q))):
             if ext == ".br" and path.suffix in GZIP_ONLY:
                 continue
             if src.stat().st_size <= size * (1 - MIN_SAVING):
@@ -198,7 +206,7 @@ def prime(files: list[Path], cache: Path) -> dict:
     its slow quality-11 brotli runs while the build reads the content)."""
     plan, gzip_computed, brotli_computed = _fill_cache([Path(f) for f in files if _wanted(Path(f))], cache, None)
     for _path, digest, size in plan:
-        for entry in (cache / f"{digest}.gz", _brotli_path(cache, digest, 11 if size >= BEST_FROM else 9)):
+        for entry in (cache / f"{digest}.gz", _brotli_path(cache, digest, quality(_path, size))):
             if entry.exists():
                 os.utime(entry)
     return {"files": len(plan), "gzip_computed": gzip_computed, "brotli_computed": brotli_computed}
@@ -249,11 +257,11 @@ def _after_gzip(path: Path, digest: str, size: int, gz_size: int, cache: Path, c
     plan.append((path, digest, size))
     if path.suffix in GZIP_ONLY:
         return
-    quality = 11 if size >= BEST_FROM else 9
-    br = _brotli_path(cache, digest, quality)
+    q = quality(path, size)
+    br = _brotli_path(cache, digest, q)
     if br.name not in cached:
         cached.add(br.name)  # two files of the same content: compressed once
-        brotli.submit(path, br, size, quality)
+        brotli.submit(path, br, size, q)
 
 
 # --- In the background, during the checks and Pagefind's indexing ----------------------------
