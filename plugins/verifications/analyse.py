@@ -80,16 +80,25 @@ def _attributes(text: str) -> list[tuple[str, str | None]]:
     out = []
     for m in _ATTR.finditer(text):
         name = m.group(1).lower()
-        if m.group(2) is not None:
-            value = unescape(m.group(2))
-        elif m.group(3) is not None:
-            value = unescape(m.group(3))
-        elif m.group(4) is not None:
-            value = unescape(m.group(4))
-        else:
-            value = None
+        value = m.group(2)
+        if value is None:
+            value = m.group(3)
+            if value is None:
+                value = m.group(4)
+        if value is not None and "&" in value:
+            value = unescape(value)
         out.append((name, value))
     return out
+
+
+# A start tag whose attributes hold none of the names _Page looks at (and which is not a
+# <link>, <script> or <style>) adds nothing: its attributes are not even split.  The test
+# only errs towards reading a tag (a value that contains « id= » is read, and found empty).
+_INTERESTING = re.compile(
+    r"""(?:^|[\s"'])(?:id|name|style|on[^\s=/>"']*|href|src|srcset|action|formaction|data|poster)(?=[\s=/>]|$)""",
+    re.I,
+)
+_ALWAYS = frozenset(("link", "script", "style"))
 
 
 def scan(text: str) -> _Page:
@@ -99,11 +108,14 @@ def scan(text: str) -> _Page:
         tag = m.group(1) or m.group(3)
         if not tag:
             continue
+        attrs = m.group(2) if m.group(1) else m.group(4)
+        tag = tag.lower()
+        if tag not in _ALWAYS and not _INTERESTING.search(attrs):
+            continue
         line += text.count("\n", pos, m.start())
         pos = m.start()
         page._line = line
-        attrs = m.group(2) if m.group(1) else m.group(4)
-        page.handle_starttag(tag.lower(), _attributes(attrs.rstrip("/")))
+        page.handle_starttag(tag, _attributes(attrs.rstrip("/")))
     return page
 
 

@@ -38,6 +38,9 @@ TRICKY = """<!doctype html><html><head>
 <h2 id="titre-1">Un <em>titre</em> <a class="ancre" href="#titre-1"><span>#</span></a></h2>
 <h3 data-id="faux" id="titre-2">Deux &amp; trois</h3>
 <h2>Sans id</h2>
+<span title='a'id="colle-apres-guillemet">cinq</span>
+<p class="on oncle" title="id=faux">six</p>
+<div class="x" ONMOUSEOVER>sept</div>
 </body></html>"""
 
 
@@ -55,7 +58,7 @@ def test_scan_finds_what_htmlparser_finds_in_tricky_html():
     _same(TRICKY)
     page = verifications.scan(TRICKY)
     assert "/dans-un-script/" not in str(page.urls) and "/dans-un-commentaire/" not in str(page.urls)
-    assert {"majuscules", "avec&entite", "coche", "titre-1", "titre-2"} <= page.ids
+    assert {"majuscules", "avec&entite", "coche", "titre-1", "titre-2", "colle-apres-guillemet"} <= page.ids
     assert "pas-un-id" not in page.ids
 
 
