@@ -396,6 +396,19 @@ class _Tables(Treeprocessor):
     the keyboard reaches (tabindex 0), named after its caption or its headings
     (axe: scrollable-region-focusable).  The calculators' tables have their own."""
 
+    _PLACEHOLDER = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+
+    def _text(self, element) -> str:
+        """The plain text of a cell, for an attribute: raw HTML kept aside by Markdown (a
+        computed figure's <span>) is replaced by its text, never written into the attribute."""
+        from html import unescape
+
+        def raw(m):
+            html = str(self.md.htmlStash.rawHtmlBlocks[int(m.group(1))])
+            return unescape(re.sub(r"<[^>]*>", "", html))
+
+        return re.sub(r"\s+", " ", self._PLACEHOLDER.sub(raw, "".join(element.itertext()))).strip()
+
     def run(self, root):
         import xml.etree.ElementTree as ET
 
@@ -404,10 +417,10 @@ class _Tables(Treeprocessor):
                 if child.tag != "table":
                     continue
                 caption = child.find("caption")
-                if caption is not None and "".join(caption.itertext()).strip():
-                    name = "".join(caption.itertext()).strip()
+                if caption is not None and self._text(caption):
+                    name = self._text(caption)
                 else:
-                    heads = ["".join(th.itertext()).strip() for th in child.iter("th")][:3]
+                    heads = [self._text(th) for th in child.iter("th")][:3]
                     name = "Tableau : " + ", ".join(h for h in heads if h) if any(heads) else "Tableau"
                 wrap = ET.Element("div", {"class": "tableau-defilant", "tabindex": "0", "role": "region",
                                           "aria-label": name})

@@ -117,3 +117,31 @@ def test_table_of_contents_of_every_built_page(site_dir):
         text = path.read_text(encoding="utf-8")
         main = text[text.find("<main"):] if "<main" in text else text
         assert habillage.sommaire(main) == _reference(main), path
+
+
+class _Attributes(HTMLParser):
+    """Every attribute of every start tag, with its line."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if not re.fullmatch(r"[a-z][a-z0-9_:.-]*", name):
+                self.bad.append(f"ligne {self.getpos()[0]} : <{tag}> attribut mal formé « {name} »")
+            elif value and re.search(r"<[a-zA-Z/]", value) and name not in ("content", "data-presets", "data-expr"):
+                self.bad.append(f"ligne {self.getpos()[0]} : <{tag} {name}> contient du HTML : {value[:80]}")
+
+    handle_startendtag = handle_starttag
+
+
+def test_no_built_page_has_html_inside_an_attribute(site_dir):
+    # a computed figure inside a table header once leaked its <span> into the aria-label of
+    # the table's scrolling region, breaking the tag (axe: scrollable-region-focusable)
+    bad = []
+    for path in sorted(site_dir.rglob("*.html")):
+        parser = _Attributes()
+        parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+        bad += [f"{path.relative_to(site_dir)} {b}" for b in parser.bad]
+    assert bad == []

@@ -152,3 +152,18 @@ def test_pages_fit_a_320_pixel_wide_screen(browser, site_url, visits):
             assert width <= 320, f"{path} is {width}px wide"
     finally:
         context.close()
+
+
+def test_axe_finds_no_violation_on_any_page_on_a_phone(page, site_url, site_dir):
+    # every page of the site once (the test above covers each kind of page in both schemes
+    # and widths): a phone is where tables scroll and where a broken region shows
+    page.set_viewport_size({"width": 375, "height": 812})
+    reports = []
+    paths = sorted({url_of(site_dir, p) for p in html_pages(site_dir)})
+    assert len(paths) > 40
+    for path in paths:
+        page.goto(site_url + path)
+        result = AXE.run(page)
+        if result.violations_count:
+            reports.append(f"--- {path}:\n{result.generate_report()}")
+    assert not reports, "\n".join(reports)
