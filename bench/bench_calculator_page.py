@@ -26,88 +26,23 @@ Performance is measured here, never by timed assertions in tests.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 from pathlib import Path
+
+from bench_runtime import build_site
+from bench_runtime import serve as _serve_runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
-BARE_HTML = b"""<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pyodide nu</title>
-<script type="module" src="/__bench__/bare.js"></script></head><body><p>Pyodide seul</p></body></html>"""
-
-BARE_JS = b"""
-const runtime = new URL("%RUNTIME%", location.href).href;
-const w = new Worker("/__bench__/bare-worker.js", { type: "module" });
-w.onmessage = (e) => {
-  document.body.dataset.pret = String(performance.now());
-  document.body.dataset.message = e.data;
-};
-w.postMessage({ runtime });
-"""
-
-BARE_WORKER = b"""
-self.onmessage = async (e) => {
-  try {
-    const { loadPyodide } = await import(e.data.runtime + "pyodide.mjs");
-    await loadPyodide({ indexURL: e.data.runtime, packages: [] });
-    self.postMessage("ok");
-  } catch (err) {
-    self.postMessage("erreur: " + err);
-  }
-};
-"""
-
-
-def build_site() -> Path:
-    preset = os.environ.get("CADRE_LIBRE_OUTPUT")
-    if preset:
-        return Path(preset).resolve()
-    out = Path(tempfile.mkdtemp(prefix="cadre-libre-bench-")) / "site"
-    proc = subprocess.run(["make", "--no-print-directory", "build", f"OUTPUT={out}"], cwd=ROOT,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit("build failed:\n" + proc.stdout[-3000:] + proc.stderr[-3000:])
-    return out
-
 
 def serve(site: Path, runtime_path: str):
-    files = {
-        "/__bench__/bare.html": (BARE_HTML, "text/html"),
-        "/__bench__/bare.js": (BARE_JS.replace(b"%RUNTIME%", runtime_path.encode()), "text/javascript"),
-        "/__bench__/bare-worker.js": (BARE_WORKER, "text/javascript"),
-    }
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                          ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
-
-        def do_GET(self):  # noqa: N802
-            path = self.path.split("?")[0]
-            if path in files:
-                body, ctype = files[path]
-                self.send_response(200)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            super().do_GET()
-
-        def log_message(self, *a):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    """The site as a server that does not send the precompressed copies (what this bench has
+    always measured), with the bare Pyodide page of bench_runtime.py."""
+    return _serve_runtime(site, runtime_path, precompressed=False)
 
 
 def transferred(page_requests) -> int:

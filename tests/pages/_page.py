@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import zipfile
 
 from _outils import cli, figure
 from axe_playwright_python.sync_playwright import Axe
@@ -44,3 +47,19 @@ def axe_clean(page, *schemes: str) -> None:
             page.emulate_media(color_scheme=scheme)
         result = Axe().run(page)
         assert result.violations_count == 0, f"{scheme or ''}:\n{result.generate_report()}"
+
+
+def wheel_with_render(site_dir, extra: str) -> bytes:
+    """The shipped calculators wheel with ``extra`` (Python source) appended to render.py,
+    whose bytecode is dropped so the browser runs the new source (a deploy of new code)."""
+    old = next((site_dir / "runtime").glob("calculators-*.whl")).read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(old)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if re.search(r"calculators/__pycache__/render\.", info.filename):
+                continue
+            if info.filename == "calculators/render.py":
+                data += ("\n_render_result_before = render_result\n" + extra).encode()
+            dst.writestr(info, data)
+    return out.getvalue()

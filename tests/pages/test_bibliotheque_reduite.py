@@ -7,7 +7,6 @@ through one synchronous download of the full archive, and such an engine is not 
 from __future__ import annotations
 
 import importlib.util
-import io
 import re
 import shutil
 import threading
@@ -15,7 +14,7 @@ import time
 import zipfile
 
 from _outils import ROOT, cli, figure
-from _page import key_figures, presets, wait_result_for
+from _page import key_figures, presets, wait_result_for, wheel_with_render
 
 UID = "calc-portage"
 FULL = re.compile(r"/runtime/pyodide-[^/]+/python_stdlib\.zip$")
@@ -50,24 +49,13 @@ def _wheel_importing_absent_modules(site_dir, marker: str) -> bytes:
     """The shipped wheel whose renderer imports two modules the trimmed archive leaves out,
     inside a function (what the build's closure follows for the calculators: this one is
     added after the build, so the closure cannot know it)."""
-    old = next((site_dir / "runtime").glob("calculators-*.whl")).read_bytes()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(old)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if re.search(r"calculators/__pycache__/render\.", info.filename):
-                continue
-            if info.filename == "calculators/render.py":
-                data += (
-                    "\n_render_result_before = render_result\n"
-                    "def render_result(*args, **kwargs):\n"
-                    "    import colorsys, wave\n"
-                    "    h, l, s = colorsys.rgb_to_hls(0.2, 0.4, 0.4)\n"
-                    f"    return ('<p id=\"{marker}\">' + wave.__name__ + ' ' + format(l, '.1f') + '</p>'\n"
-                    "            + _render_result_before(*args, **kwargs))\n"
-                ).encode()
-            dst.writestr(info, data)
-    return out.getvalue()
+    return wheel_with_render(site_dir, (
+        "def render_result(*args, **kwargs):\n"
+        "    import colorsys, wave\n"
+        "    h, l, s = colorsys.rgb_to_hls(0.2, 0.4, 0.4)\n"
+        f"    return ('<p id=\"{marker}\">' + wave.__name__ + ' ' + format(l, '.1f') + '</p>'\n"
+        "            + _render_result_before(*args, **kwargs))\n"
+    ))
 
 
 def test_an_absent_module_is_imported_through_the_full_archive_once(fresh, site_dir, tmp_path):

@@ -5,13 +5,11 @@ old cache; with ?moteur=sans-instantane none is used."""
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
-import zipfile
 
 from _outils import ROOT, cli, figure
-from _page import key_figures, presets, wait_result_for
+from _page import key_figures, presets, wait_result_for, wheel_with_render
 
 UID = "calc-portage"
 SNAPSHOT_STORED = """async () => {
@@ -78,21 +76,10 @@ def test_a_damaged_snapshot_is_thrown_away_and_the_engine_boots_normally(fresh, 
 def _new_rules_wheel(site_dir, marker: str) -> bytes:
     """The shipped wheel with one change of the rendering (a deploy of new code): render.py
     loses its bytecode and writes ``marker`` in every result."""
-    old = next((site_dir / "runtime").glob("calculators-*.whl")).read_bytes()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(old)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if re.search(r"calculators/__pycache__/render\.", info.filename):
-                continue
-            if info.filename == "calculators/render.py":
-                data += (
-                    "\n_render_result_before = render_result\n"
-                    "def render_result(*args, **kwargs):\n"
-                    f"    return '<p id=\"{marker}\">{marker}</p>' + _render_result_before(*args, **kwargs)\n"
-                ).encode()
-            dst.writestr(info, data)
-    return out.getvalue()
+    return wheel_with_render(site_dir, (
+        "def render_result(*args, **kwargs):\n"
+        f"    return '<p id=\"{marker}\">{marker}</p>' + _render_result_before(*args, **kwargs)\n"
+    ))
 
 
 def test_after_a_deploy_of_a_new_wheel_the_next_visit_computes_with_the_new_code(fresh, site_dir, tmp_path):
