@@ -11,6 +11,9 @@ links and headings) is built, in interleaved pairs, by:
   - warm cache: the build cache (`.cache/`: calculators wheel, compiled standard library,
     compressed copies) filled by one untimed build of the same content first — a rebuild, as
     `make serve` does, or CI restoring its cache;
+  - new content: the build cache of a build of the site alone (content/: the runtime
+    prepared, the site's pages compressed, its calculators' results kept), copied for each
+    timed build — the first build after adding the synthetic articles to the site;
   - cold cache: an empty build cache for each timed build (`PRECOMPRESSION_CACHE` and
     `CALC_CACHE_DIR` pointed at a new empty folder) — the first build of a clean clone:
     the wheel is built, the standard library compiled, every file compressed (the 9.6 MB
@@ -80,7 +83,7 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--sizes", default="0,200,1000")
     ap.add_argument("--avant", default="3466ab9", help="commit to compare with ('' to skip)")
-    ap.add_argument("--caches", default="warm,cold", help="warm, cold or both (default)")
+    ap.add_argument("--caches", default="warm,new,cold", help="among warm, new and cold (default: all three)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     caches = [c for c in args.caches.split(",") if c]
@@ -104,9 +107,12 @@ def main() -> int:
             plain = [PY, "-m", "pelican", str(content), "-o", str(tmp / "out-plain"), "-s", str(plain_conf)]
             trees = {"ours": ROOT, **({"before": avant} if avant else {})}
             warm_cache = {name: tmp / f"cache-{name}" for name in trees}
+            base_cache = {name: tmp / f"cache-base-{name}" for name in trees}
             for name, tree in trees.items():
                 if "warm" in caches:  # one untimed build fills the warm cache
                     timed(project(tree, f"out-{name}", warm_cache[name]), tree)
+                if "new" in caches and not base_cache[name].exists():  # the site alone, once
+                    timed(project(tree, f"out-base-{name}", base_cache[name], content=ROOT / "content"), tree)
             kinds = ["plain"] + [f"{name}_{c}" for name in trees for c in caches]
             rows = []
             for i in range(args.pairs):
@@ -119,11 +125,15 @@ def main() -> int:
                     name, cache_kind = which.split("_")
                     if cache_kind == "warm":
                         cache = warm_cache[name]
+                    elif cache_kind == "new":
+                        cache = tmp / f"cache-new-{name}-{i}"
+                        shutil.rmtree(cache, ignore_errors=True)
+                        shutil.copytree(base_cache[name], cache)
                     else:
                         cache = tmp / f"cache-cold-{name}-{i}"
                         shutil.rmtree(cache, ignore_errors=True)
                     row[which] = timed(project(trees[name], f"out-{name}", cache), trees[name])
-                    if cache_kind == "cold":
+                    if cache_kind in ("cold", "new"):
                         shutil.rmtree(cache, ignore_errors=True)
                 rows.append(row)
                 print(f"  {n} synthetic: " + ", ".join(f"{k} {v:.2f} s" for k, v in row.items()), flush=True)
@@ -150,6 +160,7 @@ def main() -> int:
                         if k.startswith("ours_") and "before_" + k[5:] in kinds)
         print(line)
     print("\nwarm: the build cache (.cache/) filled by a previous build of the same content (a rebuild);"
+          "\nnew: the build cache of the site alone (the first build of the synthetic articles);"
           "\ncold: an empty build cache (the first build of a clean clone).")
     print("\nThe machine is shared: trust the per-pair ratios more than the absolute times.")
     out = ROOT / "bench" / "results"

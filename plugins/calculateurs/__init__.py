@@ -57,6 +57,7 @@ import calculators  # noqa: E402
 from calculators import render  # noqa: E402
 
 from . import expressions as _expressions  # noqa: E402
+from . import parallele as _parallele  # noqa: E402
 from . import runtime as _runtime  # noqa: E402
 from .expressions import ExpressionError, clear_memo, evaluate  # noqa: E402
 
@@ -445,6 +446,13 @@ class CalculateurExtension(Extension):
 def _wrap_reader(base):
     class CalculateurReader(base):
         def read(self, source_path):
+            # read by a worker of the pool (parallele.py) unless it must be read here
+            got = _parallele.take(os.path.abspath(source_path), self.settings)
+            if got is not None:
+                return got
+            return self._read_here(source_path)
+
+        def _read_here(self, source_path):
             page = Page(source_path, self.settings)
             original = self.settings
             md = dict(original["MARKDOWN"])
@@ -646,8 +654,21 @@ def finalized(pelican):
     _STATE.clear()  # the next rebuild checks the calculators' sources again
 
 
+def _before_first_read(generator) -> None:
+    """Before the first source is read: the runtime's information (the wheel, the standard
+    library: every worker inherits them) and the pool that reads the sources on every core."""
+    reader = getattr(generator, "readers", None) and generator.readers.readers.get("md")
+    if reader is None or not hasattr(reader, "_read_here") or _parallele.workers(generator.settings) <= 1:
+        return
+    _runtime_info(generator.settings)
+    _parallele.start(generator, reader)
+
+
 def register():
     signals.initialized.connect(initialized)
     signals.readers_init.connect(readers_init)
+    _parallele.register()
+    signals.article_generator_preread.connect(_before_first_read)
+    signals.page_generator_preread.connect(_before_first_read)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.finalized.connect(finalized)

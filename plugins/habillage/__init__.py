@@ -21,6 +21,7 @@ import datetime as _dt
 import re
 from html import unescape
 
+from blinker import signal
 from pelican import signals
 from pelican.contents import Content
 
@@ -91,11 +92,30 @@ def sommaire(html: str) -> list[dict]:
     return out
 
 
+# The rewritten HTML and its headings, computed by the worker that read the source
+# (plugins/calculateurs/parallele.py sends the two signals below), by original HTML.
+_PREPARED: dict = {}
+
+
+def _preparer(html: str):
+    rewritten = _rewrite(html)
+    return rewritten, sommaire(rewritten)
+
+
+def _retenir(html: str, valeurs: dict) -> None:
+    value = valeurs.get(f"{_preparer.__module__}.{_preparer.__qualname__}")
+    if value is not None:
+        _PREPARED[html] = value
+
+
 def _on_content(instance: Content) -> None:
     if not getattr(instance, "_content", None):
         instance.sommaire = []
         return
-    instance._content = _rewrite(instance._content)
+    prepared = _PREPARED.pop(instance._content, None)
+    if prepared is None:
+        prepared = _preparer(instance._content)
+    instance._content, headings = prepared
     # Title and summary: Pelican reads them from `metadata` (and the summary back from `_summary`).
     for key in ("title", "summary"):
         value = instance.metadata.get(key)
@@ -105,7 +125,7 @@ def _on_content(instance: Content) -> None:
         instance.title = instance.metadata["title"]
     if isinstance(getattr(instance, "_summary", None), str):
         instance._summary = typographie(instance._summary)
-    instance.sommaire = sommaire(instance._content)
+    instance.sommaire = [dict(h) for h in headings]
     minimum = instance.settings.get("SOMMAIRE_MINIMUM", 3)
     instance.afficher_sommaire = sum(1 for h in instance.sommaire if h["niveau"] == 2) >= minimum
 
@@ -140,4 +160,7 @@ def _on_generator_init(generator) -> None:
 
 def register():
     signals.content_object_init.connect(_on_content)
+    signals.initialized.connect(lambda _pelican: _PREPARED.clear(), weak=False)
+    signal("cadre-libre.preparer-contenu").connect(_preparer)
+    signal("cadre-libre.retenir-contenu").connect(_retenir)
     signals.generator_init.connect(_on_generator_init)
