@@ -374,9 +374,11 @@ def _at_exit() -> None:
 
 def on_new_build(*_args, **_kwargs) -> None:
     """A previous build of this process that failed (``make serve``) may still be compressing:
-    wait for it before this build deletes the output."""
+    wait for it before this build deletes the output.  Not for the primer: it writes into the
+    cache only (through ``os.replace``), and the one running now is this build's (started by
+    ``initialized``, before the generators): waiting for it here held a first build for the
+    whole quality-11 brotli of the wasm, before the content was even read."""
     _background.wait(quiet=True)
-    _primer.wait()
 
 
 def main(argv: list[str] | None = None) -> int:
