@@ -52,7 +52,18 @@ $(NPM_STAMP): package-lock.json package.json
 	 else npm ci --no-audit --no-fund --loglevel=error; fi
 	@touch $@
 
-setup: $(PY_STAMP) $(NPM_STAMP)
+# What depends on the Pyodide npm package only, prepared once (about 30 s, redone when
+# package-lock.json changes) instead of by the first build: its standard library compiled to
+# bytecode and the runtime's files compressed (the 9.6 MB wasm at brotli quality 11), into
+# the build cache (.cache/, by content: a build finds them there, or computes what is missing).
+PYODIDE_DIR := node_modules/pyodide
+RUNTIME_STAMP := .cache/.cadre-libre-runtime
+$(RUNTIME_STAMP): $(NPM_STAMP) plugins/calculateurs/compile_pyc.mjs | $(PY_STAMP)
+	@echo "Préparation du moteur des calculateurs (une fois par version de Pyodide)…"
+	$(PY) plugins/calculateurs/runtime.py --preparer $(PYODIDE_DIR) .cache
+	@touch $@
+
+setup: $(PY_STAMP) $(NPM_STAMP) $(RUNTIME_STAMP)
 
 # Debian's Chromium drives the browser tests (Playwright cannot download its own browser here).
 chromium:

@@ -187,7 +187,7 @@ def start(generator, reader) -> None:
     _STATE["pool"] = pool
     _STATE["iter"] = pool.imap(_read_chunk, chunks)
     _STATE["left"] = set(paths)
-    _WORKER.pop("reader", None)
+    _STATE["counts"] = {"total": len(paths), "here": 0, "workers": n}
 
 
 def take(path: str, settings):
@@ -205,6 +205,8 @@ def take(path: str, settings):
             pending[p] = data
     left.discard(path)
     data = pending.pop(path, None)
+    if data is None:
+        _STATE["counts"]["here"] += 1
     if not left:
         stop()
     if data is None:
@@ -225,6 +227,10 @@ def stop(*_args, **_kwargs) -> None:
     if pool is not None:
         pool.terminate()
         pool.join()
+        counts = _STATE.pop("counts", None)
+        if counts:
+            logger.info("Lecture en parallèle : %d sources lues par %d processus, dont %d relues ici",
+                        counts["total"], counts["workers"], counts["here"])
 
 
 def reset(*_args, **_kwargs) -> None:

@@ -370,3 +370,31 @@ def install(output: Path, pyodide_dir: Path, wheel: Path, runtime_dir: str = "ru
     if not whl.exists():
         shutil.copyfile(wheel, whl)
     return {"pyodide": base, "wheel": whl, "stdlib": std}
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python plugins/calculateurs/runtime.py --preparer PYODIDE_DIR CACHE_DIR``: what depends
+    on the npm package only, done once by ``make setup`` rather than by the first build: the
+    standard library compiled (about 7 s, into CACHE_DIR/calculateurs) while the runtime's
+    files are compressed (plugins/publication/precompression.py --prime, into
+    CACHE_DIR/compression: the wasm's quality-11 brotli, about 30 s)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 3 or argv[0] != "--preparer":
+        sys.stderr.write("usage : runtime.py --preparer DOSSIER_PYODIDE DOSSIER_CACHE\n")
+        return 2
+    pyodide_dir, cache = Path(argv[1]), Path(argv[2])
+    primer = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve().parents[1] / "publication" / "precompression.py"),
+         "--prime", str(cache / "compression"), *(str(pyodide_dir / name) for name in PYODIDE_FILES)],
+        stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+    )
+    try:
+        compile_stdlib(pyodide_dir, cache / "calculateurs")
+    finally:
+        code = primer.wait()
+    return 1 if code else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
