@@ -106,16 +106,22 @@ async function snapshotKeys(msg) {
   return { key: base, reference: base + "?reference" };
 }
 
-async function fromSnapshot(loadPyodide, options, msg) {
-  if (!self.caches) return false;
+// The snapshot stored for this runtime, stdlib, wheel and glue ({keys, cache, hit, ref}),
+// or null (none: one is to be made once idle).
+async function findSnapshot(msg) {
+  if (!self.caches) return null;
   const keys = await snapshotKeys(msg);
   const cache = await caches.open(SNAPSHOT_CACHE);
   const [hit, ref] = await Promise.all([cache.match(keys.key), cache.match(keys.reference)]);
   if (!hit || !ref) {
     timings.snapshot = "none";
     snapshotPlan = keys;
-    return false;
+    return null;
   }
+  return { keys, cache, hit, ref };
+}
+
+async function fromSnapshot(loadPyodide, options, { keys, cache, hit, ref }) {
   try {
     const bytes = new Uint8Array(await hit.arrayBuffer());
     const expected = await ref.text();
@@ -161,27 +167,32 @@ async function makeSnapshot() {
 
 async function init(msg) {
   const t0 = performance.now();
-  const { loadPyodide } = await import(msg.runtime + "pyodide.mjs");
-  // msg.stdlib: the standard library compiled to bytecode at build time
-  // (plugins/calculateurs/runtime.py); without it, Pyodide's npm archive of sources.
-  const options = { indexURL: msg.runtime, packages: [] };
-  if (msg.stdlib) options.stdLibURL = msg.stdlib;
-  const restored = msg.snapshot
-    ? await fromSnapshot(loadPyodide, options, msg).catch((err) => {
-        timings.snapshot = "unavailable: " + String((err && err.message) || err).slice(0, 200);
-        return false;
-      })
-    : false;
-  if (restored) {
-    timings.pyodide = performance.now() - t0;
-    return;
-  }
-  // The wheel downloads while Pyodide boots.
+  // Started together: Pyodide's loader, the wheel (downloaded while Pyodide boots) and,
+  // for a repeat visit, the look-up of a snapshot (Cache Storage; tens of milliseconds on
+  // a first visit, when there is none).
+  const loader = import(msg.runtime + "pyodide.mjs");
   const wheel = fetch(msg.wheel).then((r) => {
     if (!r.ok) throw new Error(`roue des calculateurs introuvable (${r.status})`);
     return r.arrayBuffer();
   });
   wheel.catch(() => {});
+  const stored = msg.snapshot
+    ? findSnapshot(msg).catch((err) => {
+        timings.snapshot = "unavailable: " + String((err && err.message) || err).slice(0, 200);
+        return null;
+      })
+    : Promise.resolve(null);
+  const { loadPyodide } = await loader;
+  // msg.stdlib: the standard library compiled to bytecode at build time
+  // (plugins/calculateurs/runtime.py); without it, Pyodide's npm archive of sources.
+  const options = { indexURL: msg.runtime, packages: [] };
+  if (msg.stdlib) options.stdLibURL = msg.stdlib;
+  const found = await stored;
+  const restored = found ? await fromSnapshot(loadPyodide, options, found) : false;
+  if (restored) {
+    timings.pyodide = performance.now() - t0;
+    return;
+  }
   pyodide = await loadPyodide(msg.snapshot ? { ...options, _makeSnapshot: true } : options);
   const t1 = performance.now();
   pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");

@@ -1,8 +1,8 @@
 // Enhances the calculators of a page (the page is complete without it: the
 // form and the result for the preset values are prerendered at build time).
 //
-// On the first interaction with a form, or when the browser is idle, ONE
-// module Web Worker starts; it loads Pyodide and the calculators wheel from
+// As soon as the page is parsed (on the first interaction with a compact block),
+// ONE module Web Worker starts; it loads Pyodide and the calculators wheel from
 // this site's origin.  Each change of input (debounced) is sent to the worker,
 // which answers with the result HTML (the same renderer as the build) or with
 // French messages per field.  The inputs are mirrored in the URL.
@@ -20,7 +20,8 @@ const roots = Array.from(document.querySelectorAll(".calculateur[data-calculateu
 // ?moteur=stdlib-npm (Pyodide's own standard library, sources, instead of the one
 // compiled at build time), sans-sw (no service worker: the one installed is
 // removed), sans-instantane (no memory snapshot of the engine, neither used nor
-// made).  Several are separated by commas.
+// made), demarrage-tardif (the engine starts once the page is loaded and the browser
+// idle, as before December 2026).  Several are separated by commas.
 const SWITCHES = new Set((new URLSearchParams(location.search).get("moteur") || "").split(",").filter(Boolean));
 
 // ---------------------------------------------------------------------------
@@ -703,12 +704,19 @@ if (roots.length) {
     root.calc = new Calculator(root, i);
   });
   openDetailsForPrint();
-  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
-  // a compact block (the home page) stays light: its engine loads on interaction only
-  const whenLoaded = () => {
-    if (roots.every((r) => r.hasAttribute("data-compact"))) return;
-    idle(() => startEngine(), { timeout: 4000 });
-  };
-  if (document.readyState === "complete") whenLoaded();
-  else window.addEventListener("load", whenLoaded, { once: true });
+  // A compact block (the home page, an article) stays light: its engine loads on
+  // interaction only.  A page whose calculator is shown whole is there to compute:
+  // its engine starts now, while the page is still being laid out (on a first visit,
+  // about 0.2 s before the load event and the browser's first idle moment, where it
+  // started until December 2026; ?moteur=demarrage-tardif keeps that, for bench/).
+  if (!roots.every((r) => r.hasAttribute("data-compact"))) {
+    if (SWITCHES.has("demarrage-tardif")) {
+      const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
+      const whenLoaded = () => idle(() => startEngine(), { timeout: 4000 });
+      if (document.readyState === "complete") whenLoaded();
+      else window.addEventListener("load", whenLoaded, { once: true });
+    } else {
+      startEngine();
+    }
+  }
 }
