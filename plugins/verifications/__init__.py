@@ -30,7 +30,8 @@ checks are done.
 
 Modules: front_matter (required fields, dates, Order/Regles, category against folder), liens
 ({filename}/{static} links of the sources; links, resources and anchors of built pages),
-analyse (the linear scan of a built page), sortie (the walk over the built site and its CSP
+analyse (the linear scan of a built page), avance (the pages scanned by a worker process as
+they are written), sortie (the walk over the built site and its CSP
 checks), sources (the pass over the sources), journal (Pelican's log, the report, the exit
 status), commun (the problems found and the build's state). This file only registers them.
 """
@@ -41,6 +42,7 @@ import logging
 
 from pelican import signals
 
+from . import avance
 from .analyse import _Page, _parse, _parse_slow, scan
 from .commun import Probleme, _state
 from .front_matter import lire_entete, verifier_entete
@@ -60,7 +62,18 @@ def _on_initialized(pelican) -> None:
         root.addHandler(_collecteur)
     _collecteur.messages.clear()
     signals.all_generators_finalized.connect(_on_all_generators)
+    signals.all_generators_finalized.connect(_start_reading_ahead)
+    signals.content_written.connect(_on_written)
     signals.finalized.connect(_on_finalized)
+
+
+def _start_reading_ahead(generators) -> None:
+    if generators:
+        avance.start(generators[0].settings)
+
+
+def _on_written(path, **_kwargs) -> None:
+    avance.written(path)
 
 
 def register():

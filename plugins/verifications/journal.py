@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 
+from . import avance
 from .commun import _state
 from .sortie import verifier_sortie
 
@@ -66,6 +67,7 @@ def _on_finalized(pelican) -> None:
             raise ContenuInvalide(f"construction refusée : {total} problème(s) dans le contenu (voir ci-dessus)")
         raise SystemExit(1)
     finally:
+        avance.stop()
         _state.problemes.clear()
         _state.cibles_cassees.clear()
         _collecteur.messages.clear()

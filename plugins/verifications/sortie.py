@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from urllib.parse import urlsplit
 
+from . import avance
 from .analyse import _Page, _parse
 from .commun import _add, _find_line, _state
 from .liens import verifier_liens_page
@@ -24,7 +25,7 @@ def verifier_sortie(output: str, siteurl: str) -> None:
 
     def page_of(path: str) -> _Page:
         if path not in parsed:
-            parsed[path] = _parse(path)
+            parsed[path] = avance.take(path) or _parse(path)
         return parsed[path]
 
     theme_reported: set[tuple[str, str]] = set()
