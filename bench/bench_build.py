@@ -14,6 +14,9 @@ links and headings) is built, in interleaved pairs, by:
   - new content: the build cache of a build of the site alone (content/: the runtime
     prepared, the site's pages compressed, its calculators' results kept), copied for each
     timed build — the first build after adding the synthetic articles to the site;
+  - clone: the build cache as `make setup` leaves it on a clean clone (the runtime prepared:
+    its standard library compiled, its files compressed; nothing of the content), copied for
+    each timed build — the first build of a clean clone;
   - cold cache: an empty build cache for each timed build (`PRECOMPRESSION_CACHE` and
     `CALC_CACHE_DIR` pointed at a new empty folder) — the first build of a clean clone:
     the wheel is built, the standard library compiled, every file compressed (the 9.6 MB
@@ -83,7 +86,7 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--sizes", default="0,200,1000")
     ap.add_argument("--avant", default="3466ab9", help="commit to compare with ('' to skip)")
-    ap.add_argument("--caches", default="warm,new,cold", help="among warm, new and cold (default: all three)")
+    ap.add_argument("--caches", default="warm,new,clone,cold", help="among warm, new, clone and cold (default: all)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     caches = [c for c in args.caches.split(",") if c]
@@ -113,6 +116,13 @@ def main() -> int:
                     timed(project(tree, f"out-{name}", warm_cache[name]), tree)
                 if "new" in caches and not base_cache[name].exists():  # the site alone, once
                     timed(project(tree, f"out-base-{name}", base_cache[name], content=ROOT / "content"), tree)
+                if "clone" in caches and not (tmp / f"cache-setup-{name}").exists():  # what make setup prepares
+                    prepare = tree / "plugins" / "calculateurs" / "runtime.py"
+                    if "--preparer" in prepare.read_text(encoding="utf-8"):
+                        timed([PY, str(prepare), "--preparer", str(ROOT / "node_modules" / "pyodide"),
+                               str(tmp / f"cache-setup-{name}")], tree)
+                    else:  # a tree from before make setup prepared anything
+                        (tmp / f"cache-setup-{name}").mkdir()
             kinds = ["plain"] + [f"{name}_{c}" for name in trees for c in caches]
             rows = []
             for i in range(args.pairs):
@@ -125,15 +135,15 @@ def main() -> int:
                     name, cache_kind = which.split("_")
                     if cache_kind == "warm":
                         cache = warm_cache[name]
-                    elif cache_kind == "new":
-                        cache = tmp / f"cache-new-{name}-{i}"
+                    elif cache_kind in ("new", "clone"):
+                        cache = tmp / f"cache-{cache_kind}-{name}-{i}"
                         shutil.rmtree(cache, ignore_errors=True)
-                        shutil.copytree(base_cache[name], cache)
+                        shutil.copytree(base_cache[name] if cache_kind == "new" else tmp / f"cache-setup-{name}", cache)
                     else:
                         cache = tmp / f"cache-cold-{name}-{i}"
                         shutil.rmtree(cache, ignore_errors=True)
                     row[which] = timed(project(trees[name], f"out-{name}", cache), trees[name])
-                    if cache_kind in ("cold", "new"):
+                    if cache_kind in ("cold", "new", "clone"):
                         shutil.rmtree(cache, ignore_errors=True)
                 rows.append(row)
                 print(f"  {n} synthetic: " + ", ".join(f"{k} {v:.2f} s" for k, v in row.items()), flush=True)
@@ -161,6 +171,7 @@ def main() -> int:
         print(line)
     print("\nwarm: the build cache (.cache/) filled by a previous build of the same content (a rebuild);"
           "\nnew: the build cache of the site alone (the first build of the synthetic articles);"
+          "\nclone: the build cache as make setup leaves it (the first build of a clean clone);"
           "\ncold: an empty build cache (the first build of a clean clone).")
     print("\nThe machine is shared: trust the per-pair ratios more than the absolute times.")
     out = ROOT / "bench" / "results"
