@@ -24,7 +24,8 @@ links and headings) is built, in interleaved pairs, by:
 - plain Pelican: the same Markdown with Pelican's default settings (no plugin, no theme of
   ours; same URLs), the reference the issue asks for;
 - with --avant COMMIT (default: the commit before issue 14, 3466ab9): the project as it was
-  at that commit (extracted with `git archive`, same .venv and node_modules).
+  at that commit (extracted with `git archive`, same .venv and node_modules), building as many
+  synthetic articles made from its own content/ (today's uses syntax it does not know).
 
 Reported: the median time of each, and the median of the per-pair ratios project / plain
 (the machine is shared with other busy jobs: trust the paired ratios more than the times).
@@ -100,7 +101,14 @@ def main() -> int:
             plain_conf = tmp / f"plain-{n}.py"
             plain_conf.write_text(PLAIN.replace('PATH = "content"', f'PATH = "{content}"'), encoding="utf-8")
 
-            def project(tree: Path, out: str, cache: Path | None, content: Path = content) -> list:
+            # the project of an earlier commit builds synthetic articles made from its own content
+            # (today's content uses syntax it may not know: « afficher: », new expressions…)
+            before_content = synthetique.make(tmp / f"content-{n}-avant", n, avant / "content") if avant else None
+
+            def project(tree: Path, out: str, cache: Path | None, content: Path | None = None,
+                        ours: Path = content, before: Path | None = before_content) -> list:
+                if content is None:
+                    content = before if tree == avant else ours
                 cmd = [PY, "-m", "pelican", str(content), "-o", str(tmp / out), "-s", str(tree / "pelicanconf.py")]
                 if cache is not None:
                     cmd += ["-e", f"PRECOMPRESSION_CACHE={json.dumps(str(cache / 'compression'))}",
@@ -115,7 +123,7 @@ def main() -> int:
                 if "warm" in caches:  # one untimed build fills the warm cache
                     timed(project(tree, f"out-{name}", warm_cache[name]), tree)
                 if "new" in caches and not base_cache[name].exists():  # the site alone, once
-                    timed(project(tree, f"out-base-{name}", base_cache[name], content=ROOT / "content"), tree)
+                    timed(project(tree, f"out-base-{name}", base_cache[name], content=tree / "content"), tree)
                 if "clone" in caches and not (tmp / f"cache-setup-{name}").exists():  # what make setup prepares
                     prepare = tree / "plugins" / "calculateurs" / "runtime.py"
                     if "--preparer" in prepare.read_text(encoding="utf-8"):
