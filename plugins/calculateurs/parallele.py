@@ -239,5 +239,7 @@ def reset(*_args, **_kwargs) -> None:
 
 
 def register() -> None:
+    # once the content is read (every build: `make serve` rebuilds with the same Pelican,
+    # without a new `initialized`), the next build starts its own pool
     signals.initialized.connect(reset)
-    signals.all_generators_finalized.connect(stop)
+    signals.all_generators_finalized.connect(reset)
