@@ -665,9 +665,9 @@ def _before_first_read(generator) -> None:
 
 
 def register():
+    _parallele.register()  # first: its pool is reset even when a handler below raises
     signals.initialized.connect(initialized)
     signals.readers_init.connect(readers_init)
-    _parallele.register()
     signals.article_generator_preread.connect(_before_first_read)
     signals.page_generator_preread.connect(_before_first_read)
     signals.all_generators_finalized.connect(all_generators_finalized)
