@@ -63,3 +63,15 @@ def wheel_with_render(site_dir, extra: str) -> bytes:
                 data += ("\n_render_result_before = render_result\n" + extra).encode()
             dst.writestr(info, data)
     return out.getvalue()
+
+
+def deploy_wheel(site, wheel: bytes) -> None:
+    """A deploy of a new calculators wheel in the built ``site``: the wheel under a new name,
+    and the portage page pointing at it (its precompressed copies, now stale, removed)."""
+    (site / "runtime" / "calculators-0123456789ab.whl").write_bytes(wheel)
+    html_path = site / "simulateurs" / "portage" / "index.html"
+    html = re.sub(r'data-wheel="[^"]+"', 'data-wheel="/runtime/calculators-0123456789ab.whl"',
+                  html_path.read_text(encoding="utf-8"))
+    html_path.write_text(html, encoding="utf-8")
+    for ext in (".br", ".gz"):
+        html_path.with_name(html_path.name + ext).unlink()

@@ -14,7 +14,7 @@ import time
 import zipfile
 
 from _outils import ROOT, cli, figure
-from _page import key_figures, presets, wait_result_for, wheel_with_render
+from _page import deploy_wheel, key_figures, presets, wait_result_for, wheel_with_render
 
 UID = "calc-portage"
 FULL = re.compile(r"/runtime/pyodide-[^/]+/python_stdlib\.zip$")
@@ -65,13 +65,7 @@ def test_an_absent_module_is_imported_through_the_full_archive_once(fresh, site_
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
     marker = "module-absent-importe"
-    (site / "runtime" / "calculators-0123456789ab.whl").write_bytes(_wheel_importing_absent_modules(site_dir, marker))
-    html_path = site / "simulateurs" / "portage" / "index.html"
-    html = re.sub(r'data-wheel="[^"]+"', 'data-wheel="/runtime/calculators-0123456789ab.whl"',
-                  html_path.read_text(encoding="utf-8"))
-    html_path.write_text(html, encoding="utf-8")
-    for ext in (".br", ".gz"):
-        html_path.with_name(html_path.name + ext).unlink()
+    deploy_wheel(site, _wheel_importing_absent_modules(site_dir, marker))
     server = serveur.make_server(str(site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"

@@ -5,11 +5,10 @@ old cache; with ?moteur=sans-instantane none is used."""
 
 from __future__ import annotations
 
-import re
 import shutil
 
 from _outils import ROOT, cli, figure
-from _page import key_figures, presets, wait_result_for, wheel_with_render
+from _page import deploy_wheel, key_figures, presets, wait_result_for, wheel_with_render
 
 UID = "calc-portage"
 SNAPSHOT_STORED = """async () => {
@@ -103,13 +102,7 @@ def test_after_a_deploy_of_a_new_wheel_the_next_visit_computes_with_the_new_code
         _wait_snapshot(page)
         assert _visit(page, url, "641").get("snapshot") == "restored"
         marker = "nouvelle-roue-deployee"
-        (site / "runtime" / "calculators-0123456789ab.whl").write_bytes(_new_rules_wheel(site_dir, marker))
-        html_path = site / "simulateurs" / "portage" / "index.html"
-        html = re.sub(r'data-wheel="[^"]+"', 'data-wheel="/runtime/calculators-0123456789ab.whl"',
-                      html_path.read_text(encoding="utf-8"))
-        html_path.write_text(html, encoding="utf-8")
-        for ext in (".br", ".gz"):
-            html_path.with_name(html_path.name + ext).unlink()
+        deploy_wheel(site, _new_rules_wheel(site_dir, marker))
         page.goto(f"{url}/simulateurs/portage/")
         page.locator(f"#{UID}-tjm").fill("690")
         page.wait_for_selector(f"#{UID}[data-entrees*='\"tjm\":\"690\"']:not(.calc--chargement)")
