@@ -97,8 +97,9 @@ def _runtime_info(settings) -> dict:
         wheel = _runtime.build_wheel(PROJECT_ROOT, cache)
         stdlib = _runtime.assemble_stdlib(
             pyodide_dir, _runtime.compile_stdlib(pyodide_dir, cache), _runtime.wheel_stdlib_modules(wheel), cache,
-            stored=bool(settings.get("CALC_STDLIB_STORED", False)),
-            mode=settings.get("CALC_STDLIB_MODE", "trimmed"), closure=_runtime.wheel_stdlib_closure(wheel),
+            stored=bool(settings.get("CALC_STDLIB_STORED", _runtime.DEFAULT_STDLIB_STORED)),
+            mode=settings.get("CALC_STDLIB_MODE", _runtime.DEFAULT_STDLIB_MODE),
+            closure=_runtime.wheel_stdlib_closure(wheel),
         )
         _STATE["info"] = {
             "stdlib": stdlib,

@@ -246,6 +246,9 @@ def _module_of(name: str) -> str:
 
 
 MODES = ("trimmed", "hybrid")
+# the settings' defaults (CALC_STDLIB_MODE, CALC_STDLIB_STORED): what make setup prepares
+DEFAULT_STDLIB_MODE = "trimmed"
+DEFAULT_STDLIB_STORED = False
 MARKER = "_cadre_libre_stdlib"  # the module of a trimmed archive that lists what it leaves out
 
 
@@ -374,11 +377,15 @@ def install(output: Path, pyodide_dir: Path, wheel: Path, runtime_dir: str = "ru
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python plugins/calculateurs/runtime.py --preparer PYODIDE_DIR CACHE_DIR``: what depends
-    on the npm package only, done once by ``make setup`` rather than by the first build: the
+    """``python plugins/calculateurs/runtime.py --preparer PYODIDE_DIR CACHE_DIR``: what the
+    first build would otherwise do before reading any content, done by ``make setup``: the
     standard library compiled (about 7 s, into CACHE_DIR/calculateurs) while the runtime's
     files are compressed (plugins/publication/precompression.py --prime, into
-    CACHE_DIR/compression: the wasm's quality-11 brotli, about 30 s)."""
+    CACHE_DIR/compression: the wasm's quality-11 brotli, about 30 s), then the calculators
+    wheel of the sources as they are (about 8 s) and the standard library the site ships
+    with the default settings (CALC_STDLIB_MODE, CALC_STDLIB_STORED).  The wheel and that
+    archive are cached by content: a build whose calculators or settings differ makes its
+    own, as it would without this."""
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 3 or argv[0] != "--preparer":
         sys.stderr.write("usage : runtime.py --preparer DOSSIER_PYODIDE DOSSIER_CACHE\n")
@@ -390,7 +397,10 @@ def main(argv: list[str] | None = None) -> int:
         stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
     )
     try:
-        compile_stdlib(pyodide_dir, cache / "calculateurs")
+        compiled = compile_stdlib(pyodide_dir, cache / "calculateurs")
+        wheel = build_wheel(Path(__file__).resolve().parents[2], cache / "calculateurs")
+        assemble_stdlib(pyodide_dir, compiled, wheel_stdlib_modules(wheel), cache / "calculateurs",
+                        stored=DEFAULT_STDLIB_STORED, mode=DEFAULT_STDLIB_MODE, closure=wheel_stdlib_closure(wheel))
     finally:
         code = primer.wait()
     return 1 if code else 0
