@@ -46,6 +46,16 @@ ARTICLE_EXCLUDES = [RUBRIQUES_PATH]
 PAGE_EXCLUDES = [RUBRIQUES_PATH]
 STATIC_PATHS = ["images"]  # content/images/: pictures and files linked with {static}
 IGNORE_FILES = [".#*", ".gitkeep"]
+
+
+def ordre_des_articles(article):
+    """Newest first; on the same date, by URL.  Pelican's default (« reversed-date ») keeps
+    articles of the same date in the order their files were found, which is that of a set of
+    paths: it changed from one build to the next (the feed, the lists of a section)."""
+    return (-article.date.timestamp(), article.url)
+
+
+ARTICLE_ORDER_BY = ordre_des_articles
 USE_FOLDER_AS_CATEGORY = False  # Category is required in the front matter (checked by plugins/verifications)
 DEFAULT_CATEGORY = "Non classé"
 DEFAULT_PAGINATION = False

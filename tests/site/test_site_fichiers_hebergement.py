@@ -45,6 +45,21 @@ def test_atom_feed_lists_the_articles(site_dir):
     assert links <= _article_urls(site_dir)
 
 
+def test_atom_feed_orders_articles_of_the_same_day_by_address(site_dir):
+    """Newest first, and on the same day by URL: the feed is the same from one build to the
+    next (Pelican alone keeps them in the order of a set of paths, which changes)."""
+    feed = ET.parse(site_dir / "feeds/tout.atom.xml").getroot()
+    entries = [(e.find(f"{ATOM}published").text, e.find(f"{ATOM}link").attrib["href"])
+               for e in feed.findall(f"{ATOM}entry")]
+    days = [d for d, _ in entries]
+    assert len(set(days)) < len(days), "no two articles of the same day: nothing to order"
+    by_day: dict[str, list[str]] = {}
+    for day, url in entries:
+        by_day.setdefault(day, []).append(url)
+    assert days == sorted(days, reverse=True)
+    assert all(urls == sorted(urls) for urls in by_day.values()), by_day
+
+
 def test_headers_file_sets_the_policy_and_caches_the_runtime_forever(site_dir):
     text = (site_dir / "_headers").read_text(encoding="utf-8")
     blocks = {}
