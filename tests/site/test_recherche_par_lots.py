@@ -1,0 +1,132 @@
+"""The search index made while the site is written (plugins/recherche): Pagefind is handed the
+pages in batches as Pelican writes them; the index it writes holds the same pages, with the
+same fragments, as Pagefind run once on the finished site — also when a page is written twice
+(the batches are then thrown away), when a page reaches the output by other means than
+Pelican's writer, and nothing is left behind when a build stops before its end."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("_cadre_libre_recherche", ROOT / "plugins" / "recherche" / "__init__.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+recherche = _module()
+
+PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{titre}</title></head>
+<body><header>Cadre Libre</header><main data-pagefind-body><h1>{titre}</h1>
+<p>{texte}</p><form><label>Champ ignoré {n}</label></form></main></body></html>"""
+
+MOTS = ["portage", "salarial", "cotisations", "retraite", "chômage", "indemnités", "mission", "prospection",
+        "facturation", "trésorerie", "mutuelle", "prévoyance"]
+
+
+def _ecrire(out: Path, rel: str, n: int, version: str = "") -> Path:
+    path = out / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    texte = " ".join(MOTS[(n + k) % len(MOTS)] for k in range(n % 7 + 3)) + f" page{n}{version}"
+    # a new file put in place (another inode than the one handed over before, whenever
+    # Pagefind reads it)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(PAGE.format(titre=f"Page {n}{version}", texte=texte, n=n), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _pages(out: Path, count: int) -> list[str]:
+    return [f"rubrique-{n % 4}/page-{n}/index.html" for n in range(count)] + ["index.html"]
+
+
+def _index(out: Path) -> tuple[int, list[str]]:
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    fragments = sorted(p.name for p in (out / "pagefind" / "fragment").iterdir())
+    return entry["languages"]["fr"]["page_count"], fragments
+
+
+def _une_fois(out: Path, tmp: Path) -> tuple[int, list[str]]:
+    """Pagefind run once on a copy of the finished site."""
+    copie = tmp / "une-fois"
+    shutil.copytree(out, copie, ignore=shutil.ignore_patterns("pagefind"))
+    recherche.indexer(str(copie))
+    return _index(copie)
+
+
+def _restes(tmp: Path) -> list[str]:
+    return [p.name for p in tmp.iterdir() if p.name.startswith(".pagefind-lots-")]
+
+
+@pytest.fixture
+def en_cours():
+    state = recherche._EnCours()
+    yield state
+    state.wait(quiet=True)
+
+
+def test_batches_make_the_index_of_the_finished_site(tmp_path, en_cours):
+    out = tmp_path / "site"
+    out.mkdir()
+    en_cours.begin(str(out), "fr", lot=5)
+    pages = _pages(out, 23)
+    for n, rel in enumerate(pages):
+        en_cours.written(_ecrire(out, rel, n))
+    en_cours.written(out / "feeds" / "all.atom.xml")  # not a page: not indexed
+    assert en_cours.wait() == len(pages)
+    assert _index(out) == _une_fois(out, tmp_path)
+    assert _index(out)[0] == len(pages)
+    assert _restes(tmp_path) == []
+    # the ready-made interfaces are not shipped, as with one run
+    assert not [p.name for p in (out / "pagefind").iterdir() if p.name.startswith(recherche.INTERFACES)]
+
+
+def test_a_page_written_by_other_means_is_indexed_at_the_end(tmp_path, en_cours):
+    out = tmp_path / "site"
+    out.mkdir()
+    en_cours.begin(str(out), "fr", lot=4)
+    for n, rel in enumerate(_pages(out, 9)):
+        en_cours.written(_ecrire(out, rel, n))
+    _ecrire(out, "hors-pelican/index.html", 99)  # never said to be written
+    assert en_cours.wait() == 11
+    assert _index(out) == _une_fois(out, tmp_path)
+
+
+def test_a_page_written_twice_is_indexed_as_it_ends(tmp_path, en_cours):
+    out = tmp_path / "site"
+    out.mkdir()
+    en_cours.begin(str(out), "fr", lot=3)
+    pages = _pages(out, 10)
+    for n, rel in enumerate(pages):
+        en_cours.written(_ecrire(out, rel, n))
+    en_cours.written(_ecrire(out, pages[0], 0, version="-remplacee"))  # Pelican's override
+    en_cours.wait()
+    assert _index(out) == _une_fois(out, tmp_path)
+    assert _restes(tmp_path) == []
+
+
+def test_a_build_stopped_before_its_end_leaves_nothing(tmp_path, en_cours):
+    out = tmp_path / "site"
+    out.mkdir()
+    en_cours.begin(str(out), "fr", lot=3)
+    for n, rel in enumerate(_pages(out, 8)):
+        en_cours.written(_ecrire(out, rel, n))
+    en_cours.wait(quiet=True)  # the next build starts (make serve)
+    assert not (out / "pagefind").exists()
+    assert _restes(tmp_path) == []
+
+
+def test_the_site_build_leaves_no_batch_folder(site_dir):
+    assert (site_dir / "pagefind" / "pagefind-entry.json").is_file()
+    assert _restes(site_dir.parent) == []
