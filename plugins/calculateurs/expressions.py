@@ -250,13 +250,17 @@ def evaluate(expression: str, env=None) -> str:
     global _ENV
     if env is not None:
         return _evaluate(expression, env)
-    if _ENV is None or set(calculators.names()) - set(_ENV.globals):
-        _ENV = make_environment()
-        _MEMO.clear()
     key = (expression, dates.default_date())
     text = _MEMO.get(key)
-    if text is None:
-        text = _MEMO[key] = _evaluate(expression, _ENV)
+    if text is not None:
+        return text
+    if _ENV is None or set(calculators.names()) - set(_ENV.globals):
+        # a calculator registered since: the texts already known stay right (only successes
+        # are kept, and a calculator added changes none of them). Until 2026-12 the memo was
+        # cleared here, at the first expression of each build: the texts kept from the last
+        # build (plugins/calculateurs, _load_kept) were all computed again.
+        _ENV = make_environment()
+    text = _MEMO[key] = _evaluate(expression, _ENV)
     return text
 
 

@@ -65,3 +65,26 @@ def test_a_wrong_expression_fails_even_with_kept_results(tmp_path):
     assert broken.returncode != 0
     log = broken.stdout + broken.stderr
     assert f"{article.name}:{len(lines)}" in log and "inconnu" in log
+
+
+def test_a_kept_expression_text_is_not_computed_again(tmp_path):
+    # the text kept for an expression is the one the page shows: a build whose kept file says
+    # otherwise (here, a marker instead of the figure) shows the marker — it did not compute
+    # the expression again (until 2026-12, the kept texts were dropped at the first expression)
+    cache = tmp_path / "cache"
+    if (ROOT / ".cache" / "calculateurs").is_dir():
+        shutil.copytree(ROOT / ".cache" / "calculateurs", cache, ignore=shutil.ignore_patterns("resultats-*"),
+                        dirs_exist_ok=True)
+    first = _build(ROOT / "content", tmp_path / "first", cache)
+    assert first.returncode == 0, first.stderr[-3000:]
+    kept = next(cache.glob("resultats-*.json"))
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    expression, text = next(iter(data["expressions"].items()))
+    quoted = "data-expr=\"" + expression.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    shown = [p for p, html in _pages(tmp_path / "first").items() if quoted.encode() in html]
+    assert shown, expression
+    data["expressions"][expression] = "MARQUEUR-GARDE"
+    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    again = _build(ROOT / "content", tmp_path / "again", cache)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert b"MARQUEUR-GARDE</span>" in _pages(tmp_path / "again")[shown[0]]
