@@ -130,3 +130,25 @@ def test_a_build_stopped_before_its_end_leaves_nothing(tmp_path, en_cours):
 def test_the_site_build_leaves_no_batch_folder(site_dir):
     assert (site_dir / "pagefind" / "pagefind-entry.json").is_file()
     assert _restes(site_dir.parent) == []
+
+
+def test_a_build_that_crashes_while_writing_still_ends(tmp_path):
+    # an exception in the middle of the writing: `finalized` never comes; the process ends
+    # (the indexing thread leaves when the build's thread is gone) and cleans up
+    import subprocess
+
+    script = f"""
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("r", {str(ROOT / "plugins" / "recherche" / "__init__.py")!r})
+r = importlib.util.module_from_spec(spec); spec.loader.exec_module(r)
+out = {str(tmp_path / "site")!r}
+import os; os.makedirs(out + "/a", exist_ok=True)
+state = r._EnCours(); state.begin(out, "fr", lot=1)
+open(out + "/a/index.html", "w").write("<html><body><main data-pagefind-body>x</main></body></html>")
+state.written(out + "/a/index.html")
+raise RuntimeError("le gabarit a échoué")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "le gabarit a échoué" in done.stderr
+    assert _restes(tmp_path) == []
+    assert not (tmp_path / "site" / "pagefind").exists()
