@@ -158,6 +158,19 @@ def _documents() -> dict[str, dict]:
     return _toml_documents()
 
 
+# The documents read once for the two readers at an engine's start, couverture() (when
+# calculators.core.dates is imported) and load_all() (at the first computation), which
+# drops them: in Pyodide, parsing the snapshot is about half of that first computation.
+_DOCS: dict | None = None
+
+
+def _documents_once() -> dict[str, dict]:
+    global _DOCS
+    if _DOCS is None:
+        _DOCS = _documents()
+    return _DOCS
+
+
 # Not a parameter file: the dates the parameter files cover, and the
 # parameters fixed again each calendar year (see the file itself).
 COUVERTURE = "couverture.toml"
@@ -170,7 +183,7 @@ def couverture() -> dict:
     global _COUVERTURE_CACHE
     if _COUVERTURE_CACHE is None:
         try:
-            table = _documents()[COUVERTURE]["couverture"]
+            table = _documents_once()[COUVERTURE]["couverture"]
             depuis, jusqu_au = table["regles_depuis"], table["regles_jusqu_au"]
         except KeyError as exc:
             raise ParameterFileError(f"{COUVERTURE}: [couverture] sans {exc}") from None
@@ -183,10 +196,12 @@ def couverture() -> dict:
 
 def load_all() -> dict[str, Parametre]:
     """All parameters, by name (read once, then cached)."""
-    global _CACHE
+    global _CACHE, _DOCS
     if _CACHE is None:
         out: dict = {}
-        for file_name, doc in sorted(_documents().items()):
+        docs = _documents_once()
+        _DOCS = None
+        for file_name, doc in sorted(docs.items()):
             if file_name == COUVERTURE:
                 continue
             stem = file_name[: -len(".toml")]
