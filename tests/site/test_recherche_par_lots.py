@@ -10,6 +10,7 @@ import importlib.util
 import json
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,20 @@ def _une_fois(out: Path, tmp: Path) -> tuple[int, list[str]]:
     """Pagefind run once on a copy of the finished site."""
     copie = tmp / "une-fois"
     shutil.copytree(out, copie, ignore=shutil.ignore_patterns("pagefind"))
-    recherche.indexer(str(copie))
+    # in a thread of its own, as the build runs it (this one may hold Playwright's event loop)
+    failed = []
+    thread = threading.Thread(target=lambda: _try(failed, recherche.indexer, str(copie)))
+    thread.start()
+    thread.join()
+    assert not failed, failed
     return _index(copie)
+
+
+def _try(failed: list, function, *args) -> None:
+    try:
+        function(*args)
+    except Exception as exc:  # noqa: BLE001 - reported by the test
+        failed.append(exc)
 
 
 def _restes(tmp: Path) -> list[str]:
