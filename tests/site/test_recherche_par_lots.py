@@ -89,13 +89,19 @@ def en_cours():
     state.wait(quiet=True)
 
 
-def test_batches_make_the_index_of_the_finished_site(tmp_path, en_cours):
-    out = tmp_path / "site"
+def _construire(en_cours, tmp: Path, count: int, lot: int) -> tuple[Path, list[str]]:
+    """A build of `count` pages (and the home page), handed over as they are written."""
+    out = tmp / "site"
     out.mkdir()
-    en_cours.begin(str(out), "fr", lot=5)
-    pages = _pages(out, 23)
+    en_cours.begin(str(out), "fr", lot=lot)
+    pages = _pages(out, count)
     for n, rel in enumerate(pages):
         en_cours.written(_ecrire(out, rel, n))
+    return out, pages
+
+
+def test_batches_make_the_index_of_the_finished_site(tmp_path, en_cours):
+    out, pages = _construire(en_cours, tmp_path, 23, lot=5)
     en_cours.written(out / "feeds" / "all.atom.xml")  # not a page: not indexed
     assert en_cours.wait() == len(pages)
     assert _index(out) == _une_fois(out, tmp_path)
@@ -106,23 +112,14 @@ def test_batches_make_the_index_of_the_finished_site(tmp_path, en_cours):
 
 
 def test_a_page_written_by_other_means_is_indexed_at_the_end(tmp_path, en_cours):
-    out = tmp_path / "site"
-    out.mkdir()
-    en_cours.begin(str(out), "fr", lot=4)
-    for n, rel in enumerate(_pages(out, 9)):
-        en_cours.written(_ecrire(out, rel, n))
+    out, _ = _construire(en_cours, tmp_path, 9, lot=4)
     _ecrire(out, "hors-pelican/index.html", 99)  # never said to be written
     assert en_cours.wait() == 11
     assert _index(out) == _une_fois(out, tmp_path)
 
 
 def test_a_page_written_twice_is_indexed_as_it_ends(tmp_path, en_cours):
-    out = tmp_path / "site"
-    out.mkdir()
-    en_cours.begin(str(out), "fr", lot=3)
-    pages = _pages(out, 10)
-    for n, rel in enumerate(pages):
-        en_cours.written(_ecrire(out, rel, n))
+    out, pages = _construire(en_cours, tmp_path, 10, lot=3)
     en_cours.written(_ecrire(out, pages[0], 0, version="-remplacee"))  # Pelican's override
     en_cours.wait()
     assert _index(out) == _une_fois(out, tmp_path)
@@ -130,11 +127,7 @@ def test_a_page_written_twice_is_indexed_as_it_ends(tmp_path, en_cours):
 
 
 def test_a_build_stopped_before_its_end_leaves_nothing(tmp_path, en_cours):
-    out = tmp_path / "site"
-    out.mkdir()
-    en_cours.begin(str(out), "fr", lot=3)
-    for n, rel in enumerate(_pages(out, 8)):
-        en_cours.written(_ecrire(out, rel, n))
+    out, _ = _construire(en_cours, tmp_path, 8, lot=3)
     en_cours.wait(quiet=True)  # the next build starts (make serve)
     assert not (out / "pagefind").exists()
     assert _restes(tmp_path) == []
