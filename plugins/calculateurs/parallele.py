@@ -158,6 +158,16 @@ def _read_chunk(paths: list[str]) -> list:
     return [_read_one(p) for p in paths]
 
 
+def _compute_one(task) -> list:
+    """The memos' entries that computing ``task`` (plugins/calculateurs, ``calculer``) added."""
+    from . import calculer
+
+    memos = _memos()
+    sizes = [len(m) for m in memos]
+    calculer(task)
+    return [list(islice(m.items(), n, None)) if len(m) >= n else list(m.items()) for m, n in zip(memos, sizes)]
+
+
 # --- In the build's process --------------------------------------------------------------------
 
 def start(generator, reader) -> None:
@@ -182,12 +192,45 @@ def start(generator, reader) -> None:
         return
     _WORKER["reader"] = reader
     ctx = multiprocessing.get_context("fork")
+    ahead = _precalculer(paths, ctx, n)
     pool = ctx.Pool(n, initializer=_worker_init)
     chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
     _STATE["pool"] = pool
     _STATE["iter"] = pool.imap(_read_chunk, chunks)
     _STATE["left"] = set(paths)
-    _STATE["counts"] = {"total": len(paths), "here": 0, "workers": n}
+    _STATE["counts"] = {"total": len(paths), "here": 0, "workers": n, "ahead": ahead}
+
+
+def _precalculer(paths: list[str], ctx, n: int) -> int:
+    """Before the reading: what the sources will compute (their prose expressions and blocks,
+    plugins/calculateurs ``a_calculer``) and the memos do not hold yet, computed once across
+    ``n`` processes, into the memos the reading workers then start with.  Each worker used to
+    compute every figure of the sources it read: the same figure quoted in the files of two
+    workers was computed twice, and every figure of a site made of copies was."""
+    from . import a_calculer, deja_calcule
+
+    tasks: dict = {}
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except (OSError, UnicodeDecodeError):
+            continue  # the reading reports it
+        for task in a_calculer(text):
+            tasks[task] = None
+    todo = [t for t in tasks if not deja_calcule(t)]
+    if not todo:
+        return 0
+    pool = ctx.Pool(n, initializer=_worker_init)
+    try:
+        for new in pool.imap_unordered(_compute_one, todo):
+            for memo, items in zip(_memos(), new):
+                for key, value in items:
+                    memo.setdefault(key, value)
+    finally:
+        pool.terminate()
+        pool.join()
+    return len(todo)
 
 
 def take(path: str, settings):
@@ -229,8 +272,9 @@ def stop(*_args, **_kwargs) -> None:
         pool.join()
         counts = _STATE.pop("counts", None)
         if counts:
-            logger.info("Lecture en parallèle : %d sources lues par %d processus, dont %d relues ici",
-                        counts["total"], counts["workers"], counts["here"])
+            logger.info("Lecture en parallèle : %d sources lues par %d processus, dont %d relues ici "
+                        "(%d calculs faits d'avance)", counts["total"], counts["workers"], counts["here"],
+                        counts["ahead"])
 
 
 def reset(*_args, **_kwargs) -> None:
