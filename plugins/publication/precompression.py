@@ -5,7 +5,7 @@ page, stylesheet, script and runtime file, so that a host sends them as they are
 - gzip: Python's ``gzip`` (level 9, 6 for the pages; no timestamp: reproducible), on a pool of threads
   (zlib releases the GIL: both cores work);
 - brotli: Node's built-in zlib (``brotli.mjs``; no package), one Node process fed the jobs
-  as they are known, compressing on libuv's thread pool (``quality``): 11 for the runtime,
+  as they are known, compressing on one thread a core (``quality``): 11 for the runtime,
   scripts and styles of 64 KB and more (the wasm: 0.36 MB less than quality 9; compressed
   once, then kept in the cache), 9 for the smaller ones, 6 for the pages (``PAGE_QUALITY``:
   every page is compressed again when its content, a calculator or the theme changes).
@@ -79,6 +79,11 @@ GZIP_ONLY = (".xml",)
 # answers once its background indexing is done (the number of pages indexed).
 WAIT_FOR_SEARCH = signal("cadre-libre.attendre-recherche")
 SEARCH_DIR = "pagefind"
+# The compression runs at this niceness (its process and Node's): it can run on any core, at any
+# time, while Pagefind's index (plugins/recherche, niceness 10) is one chain of work that ends
+# the build; when both wait for a core, Pagefind's goes first.  At the same niceness, Pagefind
+# was left ~3 s alone at the end of a build of 1 000 articles on 2 cores, one core idle.
+NICE = 15
 # cache entries no build used for this long are deleted (the index's copies, compressed after
 # the main pass, are used, hence kept, by every build that has the same index)
 PRUNE_DAYS = 30
@@ -148,12 +153,10 @@ class _Brotli:
 
     def submit(self, src: Path, dst: Path, size: int, quality: int) -> None:
         if self.proc is None:
-            env = dict(os.environ)
-            env.setdefault("UV_THREADPOOL_SIZE", str(max(2, os.cpu_count() or 2)))
             self.err = tempfile.TemporaryFile()  # not a pipe: a full pipe would block the jobs' writes
             self.proc = subprocess.Popen(["node", str(BROTLI_SCRIPT)], stdin=subprocess.PIPE,
                                          stdout=subprocess.DEVNULL, stderr=self.err,
-                                         cwd=PROJECT_ROOT, env=env, text=True)
+                                         cwd=PROJECT_ROOT, text=True)
         job = {"src": str(src), "dst": str(dst), "size": size, "quality": quality}
         self.proc.stdin.write(json.dumps(job) + "\n")
         self.proc.stdin.flush()
@@ -287,7 +290,8 @@ class _Background:
         self.wait(quiet=True)
         self.started = time.perf_counter()
         self.proc = subprocess.Popen([sys.executable, str(Path(__file__)), str(output), str(cache),
-                                      "--skip", SEARCH_DIR, "--prune-days", str(PRUNE_DAYS)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      "--skip", SEARCH_DIR, "--prune-days", str(PRUNE_DAYS), "--nice", str(NICE)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      stdin=subprocess.DEVNULL, text=True)
 
     def wait(self, quiet: bool = False) -> dict | None:
@@ -397,7 +401,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", action="append", default=[], help="top-level folder left out")
     ap.add_argument("--only", help="only this top-level folder")
     ap.add_argument("--prune-days", type=float, help="delete cache entries unused for this many days")
+    ap.add_argument("--nice", type=int, default=0, help="niceness added to this process (and Node's)")
     args = ap.parse_args(argv)
+    if args.nice:
+        try:
+            os.nice(args.nice)
+        except OSError:
+            pass
     debut = time.perf_counter()
     stats = precompress(Path(args.output), Path(args.cache), skip_top=tuple(args.skip), only_top=args.only,
                         prune_days=args.prune_days)
