@@ -310,19 +310,44 @@ def solve_base(budget: float, costing: Costing) -> dict:
         base = max(0.0, cents(base + gap / slope))
         parts = rates.parts(base)
         cost = costing.total_cost(parts)
-    if cost > budget:
-        while base > 0:
-            base = max(0.0, cents(base - 0.01))
-            parts = rates.parts(base)
-            if costing.total_cost(parts) <= budget:
-                break
+    # The employer cost grows with the base, by steps where a rate changes at a threshold (the
+    # reduced family-allowance rate ends at 3.5 SMIC: some 110 EUR in one cent).  A budget
+    # that falls within such a step is met by no base: the answer is the last base below it.
+    # From the start, steps of 1, 2, 4… cents find a base that costs too much and one that
+    # does not, and halving the interval between them finds the last cent that fits: a few
+    # evaluations where walking a cent at a time took up to 6 000 (2026-12).
+    k = round(base * 100)
+    fits = cost <= budget
+    step = 1
+    if fits:
+        good, good_parts, bad = k, parts, None
+        while bad is None:
+            trial = rates.parts((k + step) / 100)
+            if costing.total_cost(trial) > budget:
+                bad = k + step
+            else:
+                good, good_parts = k + step, trial
+                step *= 2
     else:
-        while True:
-            nxt = rates.parts(cents(base + 0.01))
-            if costing.total_cost(nxt) > budget:
-                break
-            base, parts = nxt["salaire_base"], nxt
-    return parts
+        bad, good, good_parts = k, None, None
+        while good is None:
+            low = max(0, k - step)
+            trial = rates.parts(low / 100)
+            if low == 0 or costing.total_cost(trial) <= budget:
+                good, good_parts = low, trial
+            else:
+                bad = low
+                step *= 2
+        if good == 0 and costing.total_cost(good_parts) > budget:
+            return good_parts  # nothing fits: the base is nil
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        trial = rates.parts(mid / 100)
+        if costing.total_cost(trial) <= budget:
+            good, good_parts = mid, trial
+        else:
+            bad = mid
+    return good_parts
 
 
 # ---------------------------------------------------------------------------

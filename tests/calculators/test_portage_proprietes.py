@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import calculators
@@ -153,3 +153,39 @@ def test_turnover_for_fee_base_inverts_the_fee(values, left):
     assert got >= left - 0.01
     if values["frais_gestion_mode"] == "tranches" or values["frais_gestion_seuil_1"] is None:
         assert got <= left + 0.01
+
+
+def _solved(raw) -> list:
+    """(budget, costing, parts) of each solve_base call while the portage calculator runs."""
+    from calculators.regles import portage_salarial
+
+    seen = []
+    real = portage_salarial.solve_base
+
+    def spy(budget, costing):
+        parts = real(budget, costing)
+        seen.append((budget, costing, parts))
+        return parts
+
+    portage_salarial.solve_base = spy
+    try:
+        calculators.run("portage", raw)
+    finally:
+        portage_salarial.solve_base = real
+    return seen
+
+
+@settings(max_examples=120, **SETTINGS)
+@given(missions)
+@example({"tjm": 500.0, "jours": 18.0, "frais_gestion": 0.1, "contrat": "cdi", "conges_payes": "mensualises",
+          "cadre": True, "date": "2026-07-01"})  # a budget inside a step of the employer cost
+def test_the_base_is_the_last_cent_whose_cost_fits_the_budget(raw):
+    """solve_base: the largest salaire de base, to the cent, whose gross total costs the
+    employer at most the budget, also where the cost jumps at a threshold and no base
+    meets the budget exactly."""
+    for budget, costing, parts in _solved(raw):
+        base = parts["salaire_base"]
+        if base > 0:
+            assert costing.total_cost(parts) <= budget
+        above = costing.rates.parts(round(base * 100 + 1) / 100)
+        assert costing.total_cost(above) > budget, (budget, base)
