@@ -3,7 +3,8 @@
 Reading the sources (Markdown, the calculators' blocks and expressions, the typography of
 plugins/habillage) is most of a build's time, and Pelican reads one file after the other on
 one core.  When the first source is about to be read, this module lists every Markdown
-source the articles' and pages' generators will read, and has them read by a pool of
+source the articles' and pages' generators will read (and the sections' introductions of
+plugins/rubriques, ``RUBRIQUES_PATH``), and has them read by a pool of
 worker processes (``fork``: each starts with the build's state, plugins and memos included)
 while Pelican goes on in the build's process; the reader then returns, for each file, what
 a worker read (plugins/calculateurs, ``CalculateurReader.read``).
@@ -186,6 +187,14 @@ def start(generator, reader) -> None:
                                      extensions=MARKDOWN_EXTENSIONS):
             path = os.path.abspath(os.path.join(generator.path, f))
             if path not in seen:
+                seen.add(path)
+                paths.append(path)
+    # the sections' introductions (plugins/rubriques reads them once the articles are read)
+    rubriques = settings.get("RUBRIQUES_PATH")
+    if rubriques and os.path.isdir(os.path.join(generator.path, rubriques)):
+        for f in sorted(os.listdir(os.path.join(generator.path, rubriques))):
+            path = os.path.abspath(os.path.join(generator.path, rubriques, f))
+            if f.rsplit(".", 1)[-1] in MARKDOWN_EXTENSIONS and path not in seen:
                 seen.add(path)
                 paths.append(path)
     if len(paths) < 2 * n:
