@@ -13,7 +13,9 @@ Pelican writes them, hard-linked into a temporary folder beside the output (one 
 batch, the paths relative to the output kept, so the URLs are the same), and indexed one batch
 after the other (``add_directory``, in the order the pages were written: the index is the same
 from one build to the next).  At the end of the build the pages written by other means are
-found by a walk over the output and indexed last; the index files are then written.  A page
+found by a walk over the output and indexed last; the index files are then asked for and
+written by this module (never by Pagefind's ``write_files``, which can leave them torn: see
+``_ecrire_index``).  A page
 written twice in one build (Pelican's ``override``) throws the batches away: the whole output
 is then indexed in one go at the end, as without batches.  It is waited for when
 plugins/publication sends ``cadre-libre.attendre-recherche`` (before compressing the index's
@@ -23,6 +25,7 @@ files) and, in any case, at the end of the build.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import queue
@@ -61,19 +64,65 @@ def _config(output: str, langue: str):
     )
 
 
-def _sans_interfaces(output: str) -> None:
-    folder = os.path.join(output, DOSSIER)
-    for name in os.listdir(folder):
-        if name.startswith(INTERFACES):
-            os.remove(os.path.join(folder, name))
+# Pagefind's answers are read up to this size (its Python API reads 2 MiB at most: the index
+# of 1 000 articles, handed over whole, is about 12 MB)
+LIMITE_REPONSE = 1 << 30
+
+
+def _service():
+    from pagefind.service import PagefindService
+
+    class _Service(PagefindService):
+        async def launch(self):
+            await super().launch()
+            lecteur = self._backend.stdout
+            if not hasattr(lecteur, "_limit"):
+                raise RuntimeError("Pagefind : lecture de ses réponses impossible (asyncio a changé)")
+            lecteur._limit = max(lecteur._limit, LIMITE_REPONSE)
+            return self
+
+    return _Service()
+
+
+def _ecrire_index(output: str, fichiers: list) -> None:
+    """The index's files, written here from the bytes Pagefind handed over.
+
+    Pagefind 1.5.2's own ``write_files`` answers before its writes reach the disk (tokio's
+    ``File`` dropped unflushed, Pagefind/pagefind#1271, fixed after 1.5.2 by #1272), and the
+    service is stopped as soon as it answers: about one build in eight here shipped an empty
+    ``pagefind-entry.json`` (search broken) or an empty ``wasm.unknown.pagefind``.  The files
+    asked for (``get_files``) are whole; they are written by this process, each completely
+    before the build goes on."""
+    dossier = os.path.join(output, DOSSIER)
+    if os.path.isdir(dossier):  # a previous build's index (DELETE_OUTPUT_DIRECTORY off)
+        shutil.rmtree(dossier)
+    for fichier in fichiers:
+        rel = fichier["path"]
+        rel = os.path.normpath(os.path.relpath(rel, dossier) if os.path.isabs(rel) else rel)
+        if rel.split(os.sep)[0] == os.pardir:
+            raise RuntimeError(f"Pagefind : fichier d'index hors de son dossier « {fichier['path']} »")
+        if os.path.basename(rel).startswith(INTERFACES):
+            continue
+        cible = os.path.join(dossier, rel)
+        os.makedirs(os.path.dirname(cible), exist_ok=True)
+        with open(cible, "wb") as fh:
+            fh.write(fichier["content"])
+
+
+@contextlib.asynccontextmanager
+async def _pagefind(output: str, langue: str):
+    """An index in a Pagefind service; written into ``output/pagefind/`` when the block ends
+    without an exception (as ``PagefindIndex``, whose files may be torn: _ecrire_index)."""
+    async with _service() as service:
+        index = await service.create_index(_config(output, langue))
+        yield index
+        fichiers = await index.get_files()
+    _ecrire_index(output, fichiers)
 
 
 async def _index(output: str, langue: str) -> int:
-    from pagefind.index import PagefindIndex
-
-    async with PagefindIndex(config=_config(output, langue)) as index:
+    async with _pagefind(output, langue) as index:
         result = await index.add_directory(output)
-    _sans_interfaces(output)
     return int(result.get("page_count", 0))
 
 
@@ -98,12 +147,10 @@ def _prendre(lots: queue.SimpleQueue) -> str:
 
 
 async def _index_par_lots(output: str, langue: str, lots: queue.SimpleQueue) -> int:
-    from pagefind.index import PagefindIndex
-
     loop = asyncio.get_running_loop()
     pages = 0
     try:
-        async with PagefindIndex(config=_config(output, langue)) as index:
+        async with _pagefind(output, langue) as index:
             while (lot := await loop.run_in_executor(None, _prendre, lots)) != _FIN:
                 if lot in (_ABANDON, _REFAIRE):
                     raise _Interrompu(lot)  # leaves the index unwritten
@@ -112,7 +159,6 @@ async def _index_par_lots(output: str, langue: str, lots: queue.SimpleQueue) -> 
         if stop.args[0] == _ABANDON:
             return 0
         return await _index(output, langue)
-    _sans_interfaces(output)
     return pages
 
 

@@ -6,6 +6,7 @@ Pelican's writer, and nothing is left behind when a build stops before its end."
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import shutil
@@ -133,9 +134,52 @@ def test_a_build_stopped_before_its_end_leaves_nothing(tmp_path, en_cours):
     assert _restes(tmp_path) == []
 
 
+def _entiers(out: Path) -> list[str]:
+    """The index's files that are not whole (Pagefind's own are gzip streams, its entry JSON)."""
+    dossier = out / "pagefind"
+    entry = json.loads((dossier / "pagefind-entry.json").read_text(encoding="utf-8"))
+    torn = []
+    for path in dossier.rglob("*"):
+        if path.suffix in (".br", ".gz") or not path.is_file():
+            continue
+        if path.suffix.startswith(".pf_") or path.suffix == ".pagefind":
+            try:
+                gzip.decompress(path.read_bytes())
+            except (EOFError, OSError) as exc:
+                torn.append(f"{path.name}: {exc}")
+        elif path.stat().st_size == 0:
+            torn.append(f"{path.name}: vide")
+    for langue, meta in entry["languages"].items():
+        if not (dossier / f"pagefind.{meta['hash']}.pf_meta").is_file():
+            torn.append(f"{langue}: pf_meta absent")
+        if meta.get("wasm") and not (dossier / f"wasm.{meta['wasm']}.pagefind").is_file():
+            torn.append(f"{langue}: wasm absent")
+    return torn
+
+
+def test_the_index_is_written_without_pagefinds_write_files(tmp_path, en_cours, monkeypatch):
+    # Pagefind 1.5.2 answers WriteFiles before its writes reach the disk (Pagefind/pagefind#1271):
+    # the service stopped at once, a file could be left empty.  The index is written from the
+    # files Pagefind hands over instead: its write_files is never needed.
+    from pagefind.index import PagefindIndex
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("write_files de Pagefind appelé")
+
+    monkeypatch.setattr(PagefindIndex, "write_files", refused)
+    out, pages = _construire(en_cours, tmp_path, 12, lot=5)
+    assert en_cours.wait() == len(pages)
+    assert _entiers(out) == []
+    assert _index(out) == _une_fois(out, tmp_path)
+
+
 def test_the_site_build_leaves_no_batch_folder(site_dir):
     assert (site_dir / "pagefind" / "pagefind-entry.json").is_file()
     assert _restes(site_dir.parent) == []
+
+
+def test_the_site_index_files_are_whole(site_dir):
+    assert _entiers(site_dir) == []
 
 
 def test_a_build_that_crashes_while_writing_still_ends(tmp_path):
