@@ -1,5 +1,6 @@
 """Files a static host reads: robots.txt and _headers (Netlify / Cloudflare Pages format),
-and the precompressed copies (.br, .gz) of every page and runtime file (precompression.py).
+and the precompressed copies (.br, .gz) of every page and runtime file (precompression.py);
+the addresses of articles and pages computed once while the site is written (adresses.py).
 
 The output of the previous build (``DELETE_OUTPUT_DIRECTORY``) is not deleted while the build
 waits: it is renamed aside (``.<output>.a-supprimer-*``, beside it) and deleted by a process of
@@ -129,6 +130,9 @@ def _on_known_files(sender=None, **kwargs) -> None:
 def register():
     from blinker import signal
 
+    from . import adresses
+
+    adresses.register()
     signals.finalized.connect(_write)
     signals.initialized.connect(_connect_last)
     signal("cadre-libre.fichiers-connus").connect(_on_known_files)
