@@ -22,6 +22,7 @@ def verifier_sortie(output: str, siteurl: str) -> None:
         base_path = (parts.path.rstrip("/") or "") + "/"
     skip_dirs = {"pagefind", "runtime"}
     parsed: dict[str, _Page] = {}
+    cibles: dict[str, str | None] = {}  # site path -> output file (or None), for every page
 
     def page_of(path: str) -> _Page:
         if path not in parsed:
@@ -54,4 +55,5 @@ def verifier_sortie(output: str, siteurl: str) -> None:
             for line, message in page.csp:
                 needle = "style=" if "style=" in message else ("<style" if "<style>" in message else "<script")
                 report(line, message, (needle,))
-            verifier_liens_page(page, report, page_of, output, base_path + rel, origin, base_path, siteurl, skip_dirs)
+            verifier_liens_page(page, report, page_of, output, base_path + rel, origin, base_path, siteurl, skip_dirs,
+                               cibles)
