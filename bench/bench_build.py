@@ -9,16 +9,16 @@ links and headings) is built, in interleaved pairs, by:
 - the project: `pelican -s pelicanconf.py` (all plugins and checks, Pagefind and the
   precompressed .br/.gz copies included), twice in each pair:
   - warm cache: the build cache (`.cache/`: calculators wheel, compiled standard library,
-    compressed copies) filled by one untimed build of the same content first — a rebuild, as
-    `make serve` does, or CI restoring its cache;
+    compressed copies, the search index kept) filled by one untimed build of the same content
+    first — a rebuild, as `make serve` does, or CI restoring its cache;
   - new content: the build cache of a build of the site alone (content/: the runtime
     prepared, the site's pages compressed, its calculators' results kept), copied for each
     timed build — the first build after adding the synthetic articles to the site;
   - clone: the build cache as `make setup` leaves it on a clean clone (the runtime prepared:
     its standard library compiled, its files compressed; nothing of the content), copied for
     each timed build — the first build of a clean clone;
-  - cold cache: an empty build cache for each timed build (`PRECOMPRESSION_CACHE` and
-    `CALC_CACHE_DIR` pointed at a new empty folder) — the first build of a clean clone:
+  - cold cache: an empty build cache for each timed build (`PRECOMPRESSION_CACHE`,
+    `CALC_CACHE_DIR` and `PAGEFIND_CACHE` pointed at a new empty folder) — the first build of a clean clone:
     the wheel is built, the standard library compiled, every file compressed (the 9.6 MB
     wasm at brotli quality 11 included);
 - plain Pelican: the same Markdown with Pelican's default settings (no plugin, no theme of
@@ -112,7 +112,8 @@ def main() -> int:
                 cmd = [PY, "-m", "pelican", str(content), "-o", str(tmp / out), "-s", str(tree / "pelicanconf.py")]
                 if cache is not None:
                     cmd += ["-e", f"PRECOMPRESSION_CACHE={json.dumps(str(cache / 'compression'))}",
-                            f"CALC_CACHE_DIR={json.dumps(str(cache / 'calculateurs'))}"]
+                            f"CALC_CACHE_DIR={json.dumps(str(cache / 'calculateurs'))}",
+                            f"PAGEFIND_CACHE={json.dumps(str(cache / 'recherche'))}"]
                 return cmd
 
             plain = [PY, "-m", "pelican", str(content), "-o", str(tmp / "out-plain"), "-s", str(plain_conf)]

@@ -1,0 +1,167 @@
+"""The search index of the previous build, kept (plugins/recherche, ``_Garde``): a build that
+hands Pagefind the same pages, in the same order, as the previous one gets that build's index
+back without running Pagefind — byte for byte the index Pagefind made; any other build (a page
+changed, added or removed, another version of Pagefind, a kept file altered) gets the index of
+its own pages, the one Pagefind makes of the finished site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.site.test_recherche_par_lots import _ecrire, _entiers, _index, _pages, _une_fois, recherche
+
+LOT = 4
+PAGES = 13  # four batches: 4, 4, 4 and the last one (1 page and the home page)
+
+
+@pytest.fixture
+def en_cours():
+    state = recherche._EnCours()
+    yield state
+    state.wait(quiet=True)
+
+
+def _construire(en_cours, out: Path, garde: Path, count: int = PAGES, change: int | None = None,
+                langue: str = "fr") -> int:
+    """A build of `count` pages and the home page into `out`, as they are written; page
+    `change` with another text."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    en_cours.begin(str(out), langue, lot=LOT, garde=str(garde))
+    for n, rel in enumerate(_pages(out, count)):
+        en_cours.written(_ecrire(out, rel, n, version="-modifiee" if n == change else ""))
+    return en_cours.wait()
+
+
+def _fichiers(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out / "pagefind")): p.read_bytes()
+            for p in sorted((out / "pagefind").rglob("*")) if p.is_file()}
+
+
+def _pagefind_refuse(monkeypatch) -> list[str]:
+    lances: list[str] = []
+
+    def refuse():
+        lances.append("Pagefind lancé")
+        raise AssertionError("Pagefind lancé alors que l'index gardé convient")
+
+    monkeypatch.setattr(recherche, "_service", refuse)
+    return lances
+
+
+def test_the_same_pages_get_the_kept_index_without_pagefind(tmp_path, en_cours, monkeypatch):
+    garde = tmp_path / "garde"
+    assert _construire(en_cours, tmp_path / "a", garde) == PAGES + 1
+    assert not en_cours.garde.repris
+    premier = _fichiers(tmp_path / "a")
+
+    lances = _pagefind_refuse(monkeypatch)
+    assert _construire(en_cours, tmp_path / "b", garde) == PAGES + 1
+    assert lances == []
+    assert en_cours.garde.repris
+    assert _fichiers(tmp_path / "b") == premier
+    assert _entiers(tmp_path / "b") == []
+    monkeypatch.undo()
+    assert _index(tmp_path / "b") == _une_fois(tmp_path / "b", tmp_path)
+
+
+@pytest.mark.parametrize("change", [0, 5, PAGES - 1, PAGES], ids=["premier-lot", "milieu", "avant-dernier-lot", "accueil"])
+def test_a_changed_page_gets_the_index_of_its_own_pages(tmp_path, en_cours, change):
+    garde = tmp_path / "garde"
+    _construire(en_cours, tmp_path / "a", garde)
+    assert _construire(en_cours, tmp_path / "b", garde, change=change) == PAGES + 1
+    assert not en_cours.garde.repris
+    assert _index(tmp_path / "b") == _une_fois(tmp_path / "b", tmp_path)
+    assert _index(tmp_path / "b") != _index(tmp_path / "a")
+    # and the next build with these pages reuses this index, not the first one
+    attendu = _fichiers(tmp_path / "b")
+    _construire(en_cours, tmp_path / "c", garde, change=change)
+    assert en_cours.garde.repris
+    assert _fichiers(tmp_path / "c") == attendu
+
+
+@pytest.mark.parametrize("count", [PAGES - 1, PAGES + 1, PAGES + LOT])
+def test_pages_added_or_removed_are_indexed(tmp_path, en_cours, count):
+    garde = tmp_path / "garde"
+    _construire(en_cours, tmp_path / "a", garde)
+    assert _construire(en_cours, tmp_path / "b", garde, count=count) == count + 1
+    assert not en_cours.garde.repris
+    assert _index(tmp_path / "b") == _une_fois(tmp_path / "b", tmp_path)
+
+
+def test_a_page_written_by_other_means_counts(tmp_path, en_cours):
+    garde = tmp_path / "garde"
+    _construire(en_cours, tmp_path / "a", garde)
+    out = tmp_path / "b"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    en_cours.begin(str(out), "fr", lot=LOT, garde=str(garde))
+    for n, rel in enumerate(_pages(out, PAGES)):
+        en_cours.written(_ecrire(out, rel, n))
+    _ecrire(out, "hors-pelican/index.html", 99)  # found by the walk at the end
+    assert en_cours.wait() == PAGES + 2
+    assert not en_cours.garde.repris
+    assert _index(out) == _une_fois(out, tmp_path)
+
+
+def test_an_altered_kept_file_is_not_trusted(tmp_path, en_cours):
+    garde = tmp_path / "garde"
+    _construire(en_cours, tmp_path / "a", garde)
+    cle = json.loads((garde / "dernier.json").read_text(encoding="utf-8"))["cle"]
+    fragment = next((garde / cle / "fichiers" / "fragment").iterdir())
+    contenu = bytearray(fragment.read_bytes())
+    contenu[len(contenu) // 2] ^= 0xFF
+    fragment.write_bytes(bytes(contenu))
+    assert _construire(en_cours, tmp_path / "b", garde) == PAGES + 1
+    assert not en_cours.garde.repris
+    assert _entiers(tmp_path / "b") == []
+    assert _fichiers(tmp_path / "b") == _fichiers(tmp_path / "a")
+
+
+def test_a_missing_kept_file_is_not_trusted(tmp_path, en_cours):
+    garde = tmp_path / "garde"
+    _construire(en_cours, tmp_path / "a", garde)
+    cle = json.loads((garde / "dernier.json").read_text(encoding="utf-8"))["cle"]
+    (garde / cle / "fichiers" / "pagefind-entry.json").unlink()
+    _construire(en_cours, tmp_path / "b", garde)
+    assert not en_cours.garde.repris
+    assert _fichiers(tmp_path / "b") == _fichiers(tmp_path / "a")
+
+
+def test_another_pagefind_or_language_is_not_reused(tmp_path, en_cours, monkeypatch):
+    garde = tmp_path / "garde"
+    _construire(en_cours, tmp_path / "a", garde)
+    monkeypatch.setattr(recherche, "_version_pagefind", lambda: "9.9.9/9.9.9")
+    _construire(en_cours, tmp_path / "b", garde)
+    assert not en_cours.garde.repris
+    monkeypatch.undo()
+    _construire(en_cours, tmp_path / "c", garde)
+    assert not en_cours.garde.repris  # the kept index is now the one of "9.9.9"
+    _construire(en_cours, tmp_path / "d", garde, langue="en")
+    assert not en_cours.garde.repris
+    entry = json.loads((tmp_path / "d" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"]
+
+
+def test_only_the_last_index_is_kept(tmp_path, en_cours):
+    garde = tmp_path / "garde"
+    for change in (None, 2, 7):
+        _construire(en_cours, tmp_path / "a", garde, change=change)
+    cle = json.loads((garde / "dernier.json").read_text(encoding="utf-8"))["cle"]
+    assert sorted(p.name for p in garde.iterdir()) == sorted([cle, "dernier.json"])
+
+
+def test_without_a_kept_folder_nothing_is_kept(tmp_path, en_cours):
+    out = tmp_path / "a"
+    out.mkdir()
+    en_cours.begin(str(out), "fr", lot=LOT)
+    for n, rel in enumerate(_pages(out, 5)):
+        en_cours.written(_ecrire(out, rel, n))
+    assert en_cours.wait() == 6
+    assert en_cours.garde is None
+    assert recherche._dossier_garde({"PAGEFIND_CACHE": False}) is None
+    assert recherche._dossier_garde({}) == str(recherche.PROJECT_ROOT / ".cache" / "recherche")
