@@ -25,14 +25,16 @@ files) and, in any case, at the end of the build.
 **The index of the previous build, kept** (``_Garde``).  Pagefind's work (8 to 9 s of processor
 for 1 000 articles, a fifth of a build's) depends only on the pages handed over, in their order,
 and on its version and settings.  Each build keeps its index in ``PAGEFIND_CACHE`` (default
-``.cache/recherche/``) under the digest of all that, with the digest reached after each batch.
-While a build's batches give the same digests as the previous build's, they are held instead of
-being indexed; at the first batch that differs, the batches held are handed over at once and
-the indexing goes on as above.  When every batch matched, the kept index is written into the
-output, each of its files checked against its sha-256 first (any doubt: the pages are indexed
-after all).  A rebuild without change (``make serve``, CI restoring its cache) thus skips
-Pagefind; a change in the first pages written costs nothing, one further down costs the
-indexing of the pages before it a little later.  ``PAGEFIND_CACHE = False``: never kept.
+``.cache/recherche/``) under the digest of all that, with the digest reached after each batch
+and a digest of its sources (the paths, sizes and dates of the content's, theme's, plugins'
+and calculators' files).  When the sources are the same, a build's batches are held instead of
+being indexed as long as they give the previous build's digests; at the first batch that
+differs (the same sources can give other pages: the simulation date, a setting given on the
+command line), the batches held are handed over at once and the indexing goes on as above.
+When every batch matched, the kept index is written into the output, each of its files checked
+against its sha-256 first (any doubt: the pages are indexed after all).  A rebuild without
+change (``make serve``, CI restoring its cache) thus skips Pagefind; a build whose sources
+changed indexes as before, without holding anything.  ``PAGEFIND_CACHE = False``: never kept.
 """
 
 from __future__ import annotations
@@ -242,8 +244,9 @@ class _Garde:
     index itself in ``<cle>/`` (``manifeste.json``: its files' sha-256 and its page count; the
     files under ``fichiers/``), each written through a temporary name then renamed."""
 
-    def __init__(self, dossier: str, langue: str):
+    def __init__(self, dossier: str, langue: str, sources: str = ""):
         self.dossier = dossier
+        self.sources = sources
         self.empreinte = hashlib.sha256(json.dumps(
             [FORMAT_GARDE, _version_pagefind(), langue, list(EXCLUS), list(INTERFACES)]).encode())
         self.etapes: list[str] = []
@@ -253,10 +256,15 @@ class _Garde:
                 dernier = json.load(fh)
             self.precedent = [str(e) for e in dernier["etapes"]]
             self.cle_precedente = str(dernier["cle"])
-        except (OSError, ValueError, KeyError, TypeError):
-            self.precedent, self.cle_precedente = [], None
-        self.suit = bool(self.precedent)  # every batch so far is the previous build's
+            memes_sources = dernier.get("sources") == sources
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.precedent, self.cle_precedente, memes_sources = [], None, False
+        # every batch so far is the previous build's; the batches are held only when the
+        # sources did not change either (a page changed further down would otherwise have
+        # the pages before it indexed late)
+        self.suit = bool(self.precedent) and memes_sources
         self.repris = False
+        self.retenus = 0  # batches that were the previous build's, held
 
     def ajouter(self, lot: str) -> bool:
         """Takes one batch into the digest; True while the batches are the previous build's."""
@@ -270,6 +278,7 @@ class _Garde:
         self.etapes.append(self.empreinte.hexdigest())
         n = len(self.etapes)
         self.suit = self.suit and n <= len(self.precedent) and self.precedent[n - 1] == self.etapes[-1]
+        self.retenus += self.suit
         return self.suit
 
     def complet(self) -> bool:
@@ -321,7 +330,7 @@ class _Garde:
             os.replace(tmp, entree)
             dernier = os.path.join(self.dossier, f".dernier-{os.getpid()}.tmp")
             with open(dernier, "w", encoding="utf-8") as fh:
-                json.dump({"cle": cle, "etapes": self.etapes}, fh)
+                json.dump({"cle": cle, "etapes": self.etapes, "sources": self.sources}, fh)
             os.replace(dernier, os.path.join(self.dossier, "dernier.json"))
             for nom in os.listdir(self.dossier):
                 if nom != cle and len(nom) == 64 and os.path.isdir(os.path.join(self.dossier, nom)):
@@ -448,14 +457,14 @@ class _EnCours:
         self.garde = None
         self._run(lambda: indexer(output, langue))
 
-    def begin(self, output: str, langue: str, lot: int = LOT, garde: str | None = None) -> None:
+    def begin(self, output: str, langue: str, lot: int = LOT, garde: str | None = None, sources: str = "") -> None:
         """Before the site is written: its pages will be handed over as they are written; with
         ``garde`` (a folder), the index is kept there for the next build, which reuses it
-        when it hands over the same pages (_Garde)."""
+        when it hands over the same pages and its ``sources`` (empreinte_sources) are the same (_Garde)."""
         self.wait(quiet=True)
         self.lots = _Lots(output, lot)
         lots = self.lots
-        self.garde = _Garde(garde, langue) if garde else None
+        self.garde = _Garde(garde, langue, sources) if garde else None
         self._run(lambda g=self.garde: asyncio.run(_index_par_lots(lots.output, langue, lots.queue, g)))
 
     def written(self, path) -> None:
@@ -493,8 +502,10 @@ class _EnCours:
                 logger.info("Recherche : index de la construction précédente repris (mêmes pages), %d pages",
                             self.pages)
             else:
-                logger.info("Recherche : %d pages indexées par Pagefind en %.1f s (en arrière-plan)",
-                            self.pages, self.elapsed)
+                logger.info("Recherche : %d pages indexées par Pagefind en %.1f s (en arrière-plan%s)",
+                            self.pages, self.elapsed,
+                            f", les {self.garde.retenus} premiers lots retenus : ceux de la construction précédente"
+                            if self.garde is not None and self.garde.retenus else "")
         return self.pages
 
 
@@ -504,8 +515,42 @@ _en_cours = _EnCours()
 def _on_all_generators(generators) -> None:
     settings = generators[0].settings if generators else {}
     if settings.get("PAGEFIND", True) and settings.get("OUTPUT_PATH"):
+        garde = _dossier_garde(settings)
         _en_cours.begin(settings["OUTPUT_PATH"], settings.get("PAGEFIND_LANGUE", "fr"),
-                        settings.get("PAGEFIND_LOT", LOT), _dossier_garde(settings))
+                        settings.get("PAGEFIND_LOT", LOT), garde, _sources(settings) if garde else "")
+
+
+def empreinte_sources(dossiers) -> str:
+    """The digest of every file's path, size and date under ``dossiers`` (the content, the
+    theme, the plugins and calculators, the project's settings files): a cheap guess, before
+    the writing, that the pages will be the previous build's.  It only decides whether the
+    batches are held (_Garde): the pages' own digests decide whether the index is reused."""
+    h = hashlib.sha256()
+    for dossier in dossiers:
+        dossier = os.path.abspath(str(dossier))
+        if os.path.isfile(dossier):
+            st = os.stat(dossier)
+            h.update(f"{dossier}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            continue
+        for root, dirs, files in os.walk(dossier):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+            for name in sorted(files):
+                if name.endswith(".pyc"):
+                    continue
+                path = os.path.join(root, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def _sources(settings) -> str:
+    dossiers = [settings.get("PATH") or "", settings.get("THEME") or "",
+                PROJECT_ROOT / "plugins", PROJECT_ROOT / "calculators"]
+    dossiers += sorted(PROJECT_ROOT.glob("*conf*.py"))
+    return empreinte_sources([d for d in dossiers if d and os.path.exists(str(d))])
 
 
 def _dossier_garde(settings) -> str | None:

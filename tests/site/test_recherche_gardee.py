@@ -26,12 +26,12 @@ def en_cours():
 
 
 def _construire(en_cours, out: Path, garde: Path, count: int = PAGES, change: int | None = None,
-                langue: str = "fr") -> int:
+                langue: str = "fr", sources: str = "sources") -> int:
     """A build of `count` pages and the home page into `out`, as they are written; page
     `change` with another text."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    en_cours.begin(str(out), langue, lot=LOT, garde=str(garde))
+    en_cours.begin(str(out), langue, lot=LOT, garde=str(garde), sources=sources)
     for n, rel in enumerate(_pages(out, count)):
         en_cours.written(_ecrire(out, rel, n, version="-modifiee" if n == change else ""))
     return en_cours.wait()
@@ -71,10 +71,13 @@ def test_the_same_pages_get_the_kept_index_without_pagefind(tmp_path, en_cours, 
 
 @pytest.mark.parametrize("change", [0, 5, PAGES - 1, PAGES], ids=["premier-lot", "milieu", "avant-dernier-lot", "accueil"])
 def test_a_changed_page_gets_the_index_of_its_own_pages(tmp_path, en_cours, change):
+    # the same sources (the simulation date changed, say): the batches before the changed
+    # page are held, then indexed
     garde = tmp_path / "garde"
     _construire(en_cours, tmp_path / "a", garde)
     assert _construire(en_cours, tmp_path / "b", garde, change=change) == PAGES + 1
     assert not en_cours.garde.repris
+    assert en_cours.garde.retenus == change // LOT
     assert _index(tmp_path / "b") == _une_fois(tmp_path / "b", tmp_path)
     assert _index(tmp_path / "b") != _index(tmp_path / "a")
     # and the next build with these pages reuses this index, not the first one
@@ -99,7 +102,7 @@ def test_a_page_written_by_other_means_counts(tmp_path, en_cours):
     out = tmp_path / "b"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
-    en_cours.begin(str(out), "fr", lot=LOT, garde=str(garde))
+    en_cours.begin(str(out), "fr", lot=LOT, garde=str(garde), sources="sources")
     for n, rel in enumerate(_pages(out, PAGES)):
         en_cours.written(_ecrire(out, rel, n))
     _ecrire(out, "hors-pelican/index.html", 99)  # found by the walk at the end
@@ -165,3 +168,39 @@ def test_without_a_kept_folder_nothing_is_kept(tmp_path, en_cours):
     assert en_cours.garde is None
     assert recherche._dossier_garde({"PAGEFIND_CACHE": False}) is None
     assert recherche._dossier_garde({}) == str(recherche.PROJECT_ROOT / ".cache" / "recherche")
+
+
+def test_changed_sources_hold_nothing(tmp_path, en_cours):
+    garde = tmp_path / "garde"
+    _construire(en_cours, tmp_path / "a", garde, sources="avant")
+    premier = _fichiers(tmp_path / "a")
+    # the same pages, but the sources changed: indexed as they come, nothing held
+    assert _construire(en_cours, tmp_path / "b", garde, sources="apres") == PAGES + 1
+    assert en_cours.garde.retenus == 0
+    assert not en_cours.garde.repris
+    assert _fichiers(tmp_path / "b") == premier
+    _construire(en_cours, tmp_path / "c", garde, sources="apres")
+    assert en_cours.garde.repris
+
+
+def test_the_sources_digest_follows_the_files_not_the_bytecode(tmp_path):
+    contenu = tmp_path / "content"
+    (contenu / "statuts").mkdir(parents=True)
+    article = contenu / "statuts" / "article.md"
+    article.write_text("Title: Un\n\nTexte.\n", encoding="utf-8")
+    (contenu / "__pycache__").mkdir()
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text("PATH = 'content'\n", encoding="utf-8")
+    empreinte = recherche.empreinte_sources([contenu, conf])
+    assert recherche.empreinte_sources([contenu, conf]) == empreinte
+    (contenu / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\x00")
+    (contenu / "y.pyc").write_bytes(b"\x00")
+    assert recherche.empreinte_sources([contenu, conf]) == empreinte
+    article.write_text("Title: Un\n\nTexte modifié.\n", encoding="utf-8")
+    assert recherche.empreinte_sources([contenu, conf]) != empreinte
+    empreinte = recherche.empreinte_sources([contenu, conf])
+    (contenu / "statuts" / "autre.md").write_text("Title: Deux\n", encoding="utf-8")
+    assert recherche.empreinte_sources([contenu, conf]) != empreinte
+    empreinte = recherche.empreinte_sources([contenu, conf])
+    conf.write_text("PATH = 'contenu'\n", encoding="utf-8")
+    assert recherche.empreinte_sources([contenu, conf]) != empreinte
