@@ -1,6 +1,7 @@
 """Files a static host reads: robots.txt and _headers (Netlify / Cloudflare Pages format),
 and the precompressed copies (.br, .gz) of every page and runtime file (precompression.py);
-the addresses of articles and pages computed once while the site is written (adresses.py).
+the addresses of articles and pages computed once while the site is written (adresses.py);
+the search for ``{static}`` links skipped in an HTML that names none (liens_statiques.py).
 
 The output of the previous build (``DELETE_OUTPUT_DIRECTORY``) is not deleted while the build
 waits: it is renamed aside (``.<output>.a-supprimer-*``, beside it) and deleted by a process of
@@ -130,9 +131,10 @@ def _on_known_files(sender=None, **kwargs) -> None:
 def register():
     from blinker import signal
 
-    from . import adresses
+    from . import adresses, liens_statiques
 
     adresses.register()
+    liens_statiques.register()
     signals.finalized.connect(_write)
     signals.initialized.connect(_connect_last)
     signal("cadre-libre.fichiers-connus").connect(_on_known_files)

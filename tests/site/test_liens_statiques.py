@@ -1,0 +1,99 @@
+"""The static files an article links to (plugins/publication/liens_statiques.py): the same set
+as Pelican's own scan, on the site's built pages and on made-up HTML, with the scan skipped
+only where the HTML names no ``{static}`` / ``{attach}`` link."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from pelican import contents
+from pelican.settings import DEFAULT_CONFIG
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "plugins"))
+from publication import liens_statiques  # noqa: E402
+
+sys.path.pop(0)
+
+
+def _article(html: str, **settings) -> contents.Article:
+    reglages = copy.deepcopy(DEFAULT_CONFIG)
+    reglages.update(settings)
+    return contents.Article(html, metadata={"title": "Titre", "date": datetime.datetime(2026, 12, 1)}, settings=reglages,
+                            source_path=str(ROOT / "content" / "statuts" / "article.md"),
+                            context={"generated_content": {}, "static_content": {}})
+
+
+def _les_deux(html: str, **settings) -> tuple[set[str], set[str]]:
+    article = _article(html, **settings)
+    return liens_statiques.get_static_links(article), liens_statiques._ORIGINAL(article)
+
+
+LIENS = [
+    '<img src="{static}/images/schema.png" alt="">',
+    "<a href='{attach}fichiers/bareme.pdf'>barème</a>",
+    '<img src="|static|images/ancien.png" alt="">',
+    '<a href="|attach|bareme.pdf">x</a>',
+    '<video poster="{static}/images/affiche.jpg"></video>',
+    '<a href="{static}/images/avec%20espace.png">x</a>',
+    '<img alt="" src = "{static}../images/relatif.png">',
+]
+SANS = [
+    '<p>Le portage salarial : 50 % de frais.</p>',
+    '<a href="{filename}/statuts/eurl.md">EURL</a>',
+    '<a href="{category}portage-salarial">rubrique</a>',
+    '<div data-entrees=\'{"tjm": 550, "jours": 18}\'></div>',
+    "<p>Un texte qui parle de {statique} et de |statistiques| sans lien.</p>",
+    '<code>{static}</code> écrit dans un paragraphe',
+    '<form action="/simulateurs/"><input name="x" value="{attache}"></form>',
+    '<a href="https://example.org/static/x.png">ailleurs</a>',
+]
+
+
+@pytest.mark.parametrize("html", LIENS + SANS)
+def test_each_piece_gives_pelicans_links(html):
+    ours, pelican = _les_deux(f"<p>avant</p>{html}<p>après</p>")
+    assert ours == pelican
+
+
+def test_a_page_without_static_links_is_not_scanned(monkeypatch):
+    scans = []
+    monkeypatch.setattr(liens_statiques, "_ORIGINAL", lambda self: scans.append(self) or set())
+    # « {static} » in a code sample, « {attache} », are scanned (and found to be no link): only an HTML
+    # without the four marks is not
+    sans_marque = [html for html in SANS if not any(m in html for m in liens_statiques.MARQUES)]
+    assert len(sans_marque) >= 5
+    article = _article("".join(sans_marque))
+    assert liens_statiques.get_static_links(article) == set()
+    assert scans == []
+    article = _article("".join(sans_marque) + LIENS[0])
+    liens_statiques.get_static_links(article)
+    assert scans == [article]
+
+
+def test_another_intrasite_regex_is_always_scanned():
+    html = "<p>x</p><img src=\"[[static]]/images/a.png\" alt=\"\">"
+    ours, pelican = _les_deux(html, INTRASITE_LINK_REGEX=r"\[\[(?P<what>.*?)\]\]")
+    assert pelican == {"images/a.png"}
+    assert ours == pelican
+
+
+def test_made_up_pages_give_pelicans_links():
+    hasard = random.Random(20261203)
+    for _ in range(400):
+        html = "".join(hasard.choice(LIENS + SANS * 3) for _ in range(hasard.randint(0, 12)))
+        ours, pelican = _les_deux(html)
+        assert ours == pelican, html
+
+
+def test_the_site_pages_give_pelicans_links(site_dir):
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        ours, pelican = _les_deux(page.read_text(encoding="utf-8"))
+        assert ours == pelican, page
