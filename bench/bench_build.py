@@ -14,6 +14,8 @@ links and headings) is built, in interleaved pairs, by:
   - new content: the build cache of a build of the site alone (content/: the runtime
     prepared, the site's pages compressed, its calculators' results kept), copied for each
     timed build — the first build after adding the synthetic articles to the site;
+  - edit: the warm cache (copied for each timed build), and one article of the content given
+    one more paragraph — the rebuild after an editor's change (`make serve`, CI after a push);
   - clone: the build cache as `make setup` leaves it on a clean clone (the runtime prepared:
     its standard library compiled, its files compressed; nothing of the content), copied for
     each timed build — the first build of a clean clone;
@@ -82,12 +84,24 @@ def old_tree(commit: str, tmp: Path) -> Path:
     return dest
 
 
+def edit_one_article(content: Path, dest: Path) -> Path:
+    """A copy of ``content`` with one article (the middle one, in the order of their paths)
+    given one more paragraph: the rebuild after an editor's change."""
+    shutil.copytree(content, dest)
+    articles = sorted(p for p in dest.rglob("*.md") if p.parent.name not in ("rubriques", "pages"))
+    article = articles[len(articles) // 2]
+    with article.open("a", encoding="utf-8") as fh:
+        fh.write("\n\nUn paragraphe ajouté pour la mesure d'une reconstruction.\n")
+    return dest
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--sizes", default="0,200,1000")
     ap.add_argument("--avant", default="3466ab9", help="commit to compare with ('' to skip)")
-    ap.add_argument("--caches", default="warm,new,clone,cold", help="among warm, new, clone and cold (default: all)")
+    ap.add_argument("--caches", default="warm,edit,new,clone,cold",
+                    help="among warm, edit, new, clone and cold (default: all)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     caches = [c for c in args.caches.split(",") if c]
@@ -104,6 +118,11 @@ def main() -> int:
             # the project of an earlier commit builds synthetic articles made from its own content
             # (today's content uses syntax it may not know: « afficher: », new expressions…)
             before_content = synthetique.make(tmp / f"content-{n}-avant", n, avant / "content") if avant else None
+            edited = {}  # the same content with one article changed (state "edit")
+            if "edit" in caches:
+                edited[content] = edit_one_article(content, tmp / f"content-{n}-modifie")
+                if before_content is not None:
+                    edited[before_content] = edit_one_article(before_content, tmp / f"content-{n}-avant-modifie")
 
             def project(tree: Path, out: str, cache: Path | None, content: Path | None = None,
                         ours: Path = content, before: Path | None = before_content) -> list:
@@ -121,7 +140,7 @@ def main() -> int:
             warm_cache = {name: tmp / f"cache-{name}" for name in trees}
             base_cache = {name: tmp / f"cache-base-{name}" for name in trees}
             for name, tree in trees.items():
-                if "warm" in caches:  # one untimed build fills the warm cache
+                if "warm" in caches or "edit" in caches:  # one untimed build fills the warm cache
                     timed(project(tree, f"out-{name}", warm_cache[name]), tree)
                 if "new" in caches and not base_cache[name].exists():  # the site alone, once
                     timed(project(tree, f"out-base-{name}", base_cache[name], content=tree / "content"), tree)
@@ -142,8 +161,14 @@ def main() -> int:
                         row["plain"] = timed(plain, ROOT)
                         continue
                     name, cache_kind = which.split("_")
+                    source = None
                     if cache_kind == "warm":
                         cache = warm_cache[name]
+                    elif cache_kind == "edit":  # the warm cache as it was, then one article edited
+                        cache = tmp / f"cache-edit-{name}-{i}"
+                        shutil.rmtree(cache, ignore_errors=True)
+                        shutil.copytree(warm_cache[name], cache)
+                        source = edited[before_content if trees[name] == avant else content]
                     elif cache_kind in ("new", "clone"):
                         cache = tmp / f"cache-{cache_kind}-{name}-{i}"
                         shutil.rmtree(cache, ignore_errors=True)
@@ -151,8 +176,8 @@ def main() -> int:
                     else:
                         cache = tmp / f"cache-cold-{name}-{i}"
                         shutil.rmtree(cache, ignore_errors=True)
-                    row[which] = timed(project(trees[name], f"out-{name}", cache), trees[name])
-                    if cache_kind in ("cold", "new", "clone"):
+                    row[which] = timed(project(trees[name], f"out-{name}", cache, source), trees[name])
+                    if cache_kind in ("cold", "new", "clone", "edit"):
                         shutil.rmtree(cache, ignore_errors=True)
                 rows.append(row)
                 print(f"  {n} synthetic: " + ", ".join(f"{k} {v:.2f} s" for k, v in row.items()), flush=True)
@@ -179,6 +204,7 @@ def main() -> int:
                         if k.startswith("ours_") and "before_" + k[5:] in kinds)
         print(line)
     print("\nwarm: the build cache (.cache/) filled by a previous build of the same content (a rebuild);"
+          "\nedit: the same cache, one article changed (the rebuild after an editor's change);"
           "\nnew: the build cache of the site alone (the first build of the synthetic articles);"
           "\nclone: the build cache as make setup leaves it (the first build of a clean clone);"
           "\ncold: an empty build cache (the first build of a clean clone).")
