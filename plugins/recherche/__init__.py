@@ -177,7 +177,12 @@ def _prendre(lots: queue.SimpleQueue) -> str:
 
 
 async def _index_par_lots(output: str, langue: str, lots: queue.SimpleQueue, garde: _Garde | None = None) -> int:
-    loop = asyncio.get_running_loop()
+    # The waits for the next batch (_prendre), the digests and the kept index's reading block
+    # this thread's event loop: nothing else runs on it meanwhile (each call to Pagefind is
+    # awaited before the next batch is taken).  Never in the loop's executor: at the end of a
+    # build that fails (an exception, then the interpreter's exit), Python joins the
+    # executor's threads *before* the main thread counts as ended, and one waiting in
+    # _prendre (which returns once the main thread has ended) would hold the exit forever.
     pages = 0
     retenus: list[str] = []  # batches held while they are those of the previous build
     try:
@@ -191,10 +196,10 @@ async def _index_par_lots(output: str, langue: str, lots: queue.SimpleQueue, gar
                         _pagefind(output, langue, garde.enregistrer if garde else None))
                 pages += int((await index.add_directory(lot)).get("page_count", 0))
 
-            while (lot := await loop.run_in_executor(None, _prendre, lots)) != _FIN:
+            while (lot := _prendre(lots)) != _FIN:
                 if lot in (_ABANDON, _REFAIRE):
                     raise _Interrompu(lot)  # leaves the index unwritten
-                if garde is not None and await loop.run_in_executor(None, garde.ajouter, lot):
+                if garde is not None and garde.ajouter(lot):
                     retenus.append(lot)
                     continue
                 for retenu in retenus:
@@ -202,7 +207,7 @@ async def _index_par_lots(output: str, langue: str, lots: queue.SimpleQueue, gar
                 retenus = []
                 await indexer_lot(lot)
             if garde is not None and garde.suit and garde.complet():
-                reprise = await loop.run_in_executor(None, garde.reprendre, output)
+                reprise = garde.reprendre(output)
                 if reprise is not None:
                     return reprise
             for retenu in retenus:

@@ -202,3 +202,32 @@ raise RuntimeError("le gabarit a échoué")
     assert done.returncode == 1 and "le gabarit a échoué" in done.stderr
     assert _restes(tmp_path) == []
     assert not (tmp_path / "site" / "pagefind").exists()
+
+
+@pytest.mark.parametrize("garde", [False, True], ids=["sans-index-garde", "index-garde"])
+def test_a_build_that_fails_while_pagefind_waits_still_ends(tmp_path, garde):
+    # the checks fail at the very end (`finalized`): every batch was handed over and indexed,
+    # and the indexing thread waits for the next one when the interpreter exits.  Python joins
+    # the threads of executors before the main thread counts as ended: the wait must not be
+    # one of them, or the failed build never exits
+    import subprocess
+
+    script = f"""
+import importlib.util, sys, time
+spec = importlib.util.spec_from_file_location("r", {str(ROOT / "plugins" / "recherche" / "__init__.py")!r})
+r = importlib.util.module_from_spec(spec); spec.loader.exec_module(r)
+out = {str(tmp_path / "site")!r}
+import os; os.makedirs(out + "/a", exist_ok=True)
+state = r._EnCours()
+state.begin(out, "fr", lot=1, garde={str(tmp_path / "garde") if garde else None!r})
+open(out + "/a/index.html", "w").write("<html><body><main data-pagefind-body>x</main></body></html>")
+state.written(out + "/a/index.html")
+while state.lots.queue.qsize():  # the batch taken, then indexed: the thread waits for the next
+    time.sleep(0.05)
+time.sleep(2)
+raise RuntimeError("les vérifications ont échoué")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "les vérifications ont échoué" in done.stderr
+    assert _restes(tmp_path) == []
+    assert not (tmp_path / "site" / "pagefind").exists()
