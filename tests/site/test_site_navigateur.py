@@ -119,9 +119,12 @@ def test_pages_read_fully_without_javascript(browser, site_url, site_dir):
         page.goto(site_url + "/")
         assert page.locator("h1").is_visible()
         page.get_by_role("navigation", name="Rubriques du guide").get_by_role("link").first.click()
+        # the click returns once the navigation is committed, not once the page is parsed
+        page.wait_for_load_state()
         section = page.url
         assert page.locator("h1").is_visible()
         page.locator("main").get_by_role("list").last.get_by_role("link").first.click()
+        page.wait_for_load_state()
         assert page.url != section and page.locator("h1").is_visible()
         # all the text of the article is rendered, none of it waits for a script
         rendered = page.locator(".prose").inner_text()
