@@ -238,16 +238,17 @@ def _version_pagefind() -> str:
 
 # the layout of what is kept (and of what this module writes from Pagefind's files): a change
 # of either makes every kept index useless
-FORMAT_GARDE = 1
+FORMAT_GARDE = 2
 
 
 class _Garde:
     """The index of the previous build, reused when this build hands Pagefind the same pages
     (see the module's docstring).
 
-    ``dossier``: ``dernier.json`` ({"cle", "etapes"}: the digest after each batch) and the
-    index itself in ``<cle>/`` (``manifeste.json``: its files' sha-256 and its page count; the
-    files under ``fichiers/``), each written through a temporary name then renamed."""
+    ``dossier``: ``dernier.json`` ({"cle", "etapes", "sources"}: the digest after each batch,
+    the digest of the sources) and the index itself in ``<cle>.index`` (a line of JSON: its
+    page count and its files' paths, sha-256 and sizes; then the files' bytes, one after the
+    other), each written through a temporary name then renamed."""
 
     def __init__(self, dossier: str, langue: str, sources: str = ""):
         self.dossier = dossier
@@ -291,21 +292,21 @@ class _Garde:
 
     def reprendre(self, output: str) -> int | None:
         """Writes the kept index into the output; its page count, or None when it cannot be
-        trusted (a file missing or altered: the pages are then indexed)."""
-        entree = os.path.join(self.dossier, self.cle_precedente)
+        trusted (a file missing, cut short or altered: the pages are then indexed)."""
         try:
-            with open(os.path.join(entree, "manifeste.json"), encoding="utf-8") as fh:
-                manifeste = json.load(fh)
-            fichiers = {}
-            for rel, sha in manifeste["fichiers"].items():
-                if rel.startswith("/") or os.pardir in rel.split("/"):
+            with open(os.path.join(self.dossier, f"{self.cle_precedente}.index"), "rb") as fh:
+                entete = json.loads(fh.readline())
+                fichiers = {}
+                for rel, sha, taille in entete["fichiers"]:
+                    if not isinstance(rel, str) or rel.startswith("/") or os.pardir in rel.split("/"):
+                        return None
+                    contenu = fh.read(int(taille))
+                    if hashlib.sha256(contenu).hexdigest() != sha:
+                        return None
+                    fichiers[rel] = contenu
+                if fh.read(1):
                     return None
-                with open(os.path.join(entree, "fichiers", rel), "rb") as fh:
-                    contenu = fh.read()
-                if hashlib.sha256(contenu).hexdigest() != sha:
-                    return None
-                fichiers[rel] = contenu
-            pages = int(manifeste["pages"])
+            pages = int(entete["pages"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         _ecrire(os.path.join(output, DOSSIER), fichiers)
@@ -313,33 +314,32 @@ class _Garde:
         return pages
 
     def enregistrer(self, fichiers: dict[str, bytes]) -> None:
-        """Keeps this build's index (called once it is written into the output); the previous
-        one is deleted.  A failure here only loses the reuse."""
+        """Keeps this build's index (called once it is written into the output), in one file
+        (one write: the index is a thousand files at 1 000 articles, and this runs at the very
+        end of the build); the previous one is deleted.  A failure here only loses the reuse."""
         if not self.etapes:
             return
         cle = self.etapes[-1]
         try:
             os.makedirs(self.dossier, exist_ok=True)
-            tmp = tempfile.mkdtemp(prefix=".garde-", dir=self.dossier)
-            for rel, contenu in fichiers.items():
-                cible = os.path.join(tmp, "fichiers", rel)
-                os.makedirs(os.path.dirname(cible), exist_ok=True)
-                with open(cible, "wb") as fh:
+            entete = {"pages": self.pages,
+                      "fichiers": [[rel, hashlib.sha256(c).hexdigest(), len(c)] for rel, c in fichiers.items()]}
+            tmp = os.path.join(self.dossier, f".{cle}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                fh.write(json.dumps(entete).encode() + b"\n")
+                for contenu in fichiers.values():
                     fh.write(contenu)
-            manifeste = {"fichiers": {rel: hashlib.sha256(c).hexdigest() for rel, c in fichiers.items()},
-                         "pages": self.pages}
-            with open(os.path.join(tmp, "manifeste.json"), "w", encoding="utf-8") as fh:
-                json.dump(manifeste, fh)
-            entree = os.path.join(self.dossier, cle)
-            shutil.rmtree(entree, ignore_errors=True)
-            os.replace(tmp, entree)
+            os.replace(tmp, os.path.join(self.dossier, f"{cle}.index"))
             dernier = os.path.join(self.dossier, f".dernier-{os.getpid()}.tmp")
             with open(dernier, "w", encoding="utf-8") as fh:
                 json.dump({"cle": cle, "etapes": self.etapes, "sources": self.sources}, fh)
             os.replace(dernier, os.path.join(self.dossier, "dernier.json"))
             for nom in os.listdir(self.dossier):
-                if nom != cle and len(nom) == 64 and os.path.isdir(os.path.join(self.dossier, nom)):
-                    shutil.rmtree(os.path.join(self.dossier, nom), ignore_errors=True)
+                chemin = os.path.join(self.dossier, nom)
+                if nom.endswith(".index") and nom != f"{cle}.index":
+                    os.unlink(chemin)
+                elif len(nom) == 64 and os.path.isdir(chemin):  # the layout of FORMAT_GARDE 1
+                    shutil.rmtree(chemin, ignore_errors=True)
         except OSError as exc:
             logger.info("Recherche : index non gardé pour la construction suivante (%s)", exc)
 

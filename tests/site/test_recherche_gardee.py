@@ -115,21 +115,28 @@ def test_an_altered_kept_file_is_not_trusted(tmp_path, en_cours):
     garde = tmp_path / "garde"
     _construire(en_cours, tmp_path / "a", garde)
     cle = json.loads((garde / "dernier.json").read_text(encoding="utf-8"))["cle"]
-    fragment = next((garde / cle / "fichiers" / "fragment").iterdir())
-    contenu = bytearray(fragment.read_bytes())
-    contenu[len(contenu) // 2] ^= 0xFF
-    fragment.write_bytes(bytes(contenu))
+    garde_ = garde / f"{cle}.index"
+    contenu = bytearray(garde_.read_bytes())
+    contenu[(contenu.index(b"\n") + len(contenu)) // 2] ^= 0xFF  # a byte of one of its files
+    garde_.write_bytes(bytes(contenu))
     assert _construire(en_cours, tmp_path / "b", garde) == PAGES + 1
     assert not en_cours.garde.repris
     assert _entiers(tmp_path / "b") == []
     assert _fichiers(tmp_path / "b") == _fichiers(tmp_path / "a")
 
 
-def test_a_missing_kept_file_is_not_trusted(tmp_path, en_cours):
+@pytest.mark.parametrize("abime", ["coupe", "prolonge", "absent"])
+def test_a_kept_index_cut_short_lengthened_or_missing_is_not_trusted(tmp_path, en_cours, abime):
     garde = tmp_path / "garde"
     _construire(en_cours, tmp_path / "a", garde)
     cle = json.loads((garde / "dernier.json").read_text(encoding="utf-8"))["cle"]
-    (garde / cle / "fichiers" / "pagefind-entry.json").unlink()
+    garde_ = garde / f"{cle}.index"
+    if abime == "coupe":
+        garde_.write_bytes(garde_.read_bytes()[:-10])
+    elif abime == "prolonge":
+        garde_.write_bytes(garde_.read_bytes() + b"\x00")
+    else:
+        garde_.unlink()
     _construire(en_cours, tmp_path / "b", garde)
     assert not en_cours.garde.repris
     assert _fichiers(tmp_path / "b") == _fichiers(tmp_path / "a")
@@ -155,7 +162,7 @@ def test_only_the_last_index_is_kept(tmp_path, en_cours):
     for change in (None, 2, 7):
         _construire(en_cours, tmp_path / "a", garde, change=change)
     cle = json.loads((garde / "dernier.json").read_text(encoding="utf-8"))["cle"]
-    assert sorted(p.name for p in garde.iterdir()) == sorted([cle, "dernier.json"])
+    assert sorted(p.name for p in garde.iterdir()) == sorted([f"{cle}.index", "dernier.json"])
 
 
 def test_without_a_kept_folder_nothing_is_kept(tmp_path, en_cours):
