@@ -10,8 +10,10 @@ is kept for the next build; False: not kept).
 
 Pagefind runs in the background (its own process, driven from a thread) while the site is
 written: the pages are handed to it in batches (LOT pages, signal ``content_written``) as
-Pelican writes them, hard-linked into a temporary folder beside the output (one folder a
-batch, the paths relative to the output kept, so the URLs are the same), and indexed one batch
+Pelican writes them, put into a temporary folder beside the output (one folder a batch, the
+paths relative to the output kept, so the URLs are the same) without the elements Pagefind would
+only leave out (reduction.py: the same index from a third of the bytes; a page with nothing to
+cut is hard-linked), and indexed one batch
 after the other (``add_directory``, in the order the pages were written: the index is the same
 from one build to the next).  At the end of the build the pages written by other means are
 found by a walk over the output and indexed last; the index files are then asked for and
@@ -54,6 +56,8 @@ from pathlib import Path
 
 from blinker import signal
 from pelican import signals
+
+from .reduction import reduire
 
 logger = logging.getLogger(__name__)
 
@@ -354,6 +358,26 @@ def _en_retrait() -> None:
         pass
 
 
+def _remettre(page: str, cible: str) -> None:
+    """Puts at ``cible`` the page Pagefind is handed: ``page`` without what it would only
+    leave out (reduction.reduire), or, when nothing is left out, ``page`` itself (a hard link)."""
+    with open(page, "rb") as fh:
+        contenu = fh.read()
+    try:
+        html = contenu.decode("utf-8")
+    except UnicodeDecodeError:  # Pagefind reads it as it is
+        html = None
+    reduite = reduire(html) if html is not None else None
+    if reduite is None or reduite is html:
+        try:
+            os.link(page, cible)
+        except OSError:
+            shutil.copyfile(page, cible)
+        return
+    with open(cible, "wb") as fh:
+        fh.write(reduite.encode("utf-8"))
+
+
 class _Lots:
     """The pages of one build, handed to Pagefind in batches as they are written."""
 
@@ -393,10 +417,7 @@ class _Lots:
         for rel in self.attente:
             cible = os.path.join(lot, rel)
             os.makedirs(os.path.dirname(cible), exist_ok=True)
-            try:
-                os.link(os.path.join(self.output, rel), cible)
-            except OSError:
-                shutil.copyfile(os.path.join(self.output, rel), cible)
+            _remettre(os.path.join(self.output, rel), cible)
         self.attente = []
         self.queue.put(lot)
 

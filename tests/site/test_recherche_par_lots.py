@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("_cadre_libre_recherche", ROOT / "plugins" / "recherche" / "__init__.py")
+    # a package (its modules are imported relatively), under a name of its own
+    spec = importlib.util.spec_from_file_location("_cadre_libre_recherche", ROOT / "plugins" / "recherche" / "__init__.py",
+                                                  submodule_search_locations=[str(ROOT / "plugins" / "recherche")])
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -189,8 +191,9 @@ def test_a_build_that_crashes_while_writing_still_ends(tmp_path):
 
     script = f"""
 import importlib.util, sys
-spec = importlib.util.spec_from_file_location("r", {str(ROOT / "plugins" / "recherche" / "__init__.py")!r})
-r = importlib.util.module_from_spec(spec); spec.loader.exec_module(r)
+spec = importlib.util.spec_from_file_location("r", {str(ROOT / "plugins" / "recherche" / "__init__.py")!r},
+                                              submodule_search_locations=[{str(ROOT / "plugins" / "recherche")!r}])
+r = importlib.util.module_from_spec(spec); sys.modules["r"] = r; spec.loader.exec_module(r)
 out = {str(tmp_path / "site")!r}
 import os; os.makedirs(out + "/a", exist_ok=True)
 state = r._EnCours(); state.begin(out, "fr", lot=1)
@@ -214,8 +217,9 @@ def test_a_build_that_fails_while_pagefind_waits_still_ends(tmp_path, garde):
 
     script = f"""
 import importlib.util, sys, time
-spec = importlib.util.spec_from_file_location("r", {str(ROOT / "plugins" / "recherche" / "__init__.py")!r})
-r = importlib.util.module_from_spec(spec); spec.loader.exec_module(r)
+spec = importlib.util.spec_from_file_location("r", {str(ROOT / "plugins" / "recherche" / "__init__.py")!r},
+                                              submodule_search_locations=[{str(ROOT / "plugins" / "recherche")!r}])
+r = importlib.util.module_from_spec(spec); sys.modules["r"] = r; spec.loader.exec_module(r)
 out = {str(tmp_path / "site")!r}
 import os; os.makedirs(out + "/a", exist_ok=True)
 state = r._EnCours()
