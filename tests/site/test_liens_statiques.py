@@ -1,6 +1,7 @@
-"""The static files an article links to (plugins/publication/liens_statiques.py): the same set
-as Pelican's own scan, on the site's built pages and on made-up HTML, with the scan skipped
-only where the HTML names no ``{static}`` / ``{attach}`` link."""
+"""The static files an article links to, and its intrasite links rewritten
+(plugins/publication/liens_statiques.py): the same set and the same HTML as Pelican's own
+methods, on the site's built pages and on made-up HTML, with the scan skipped only where the
+HTML holds no such link."""
 
 from __future__ import annotations
 
@@ -96,4 +97,83 @@ def test_the_site_pages_give_pelicans_links(site_dir):
     assert len(pages) > 20
     for page in pages:
         ours, pelican = _les_deux(page.read_text(encoding="utf-8"))
+        assert ours == pelican, page
+
+
+# --- the intrasite links rewritten when a page is written (Content._update_content) ----------
+
+REECRITS = [
+    '<a href="{filename}/statuts/eurl.md">EURL</a>',
+    '<a href="{category}portage-salarial">rubrique</a>',
+    '<a href="{index}">accueil</a>',
+    "<a href='|filename|/statuts/eurl.md'>ancienne syntaxe</a>",
+    '<img alt="" src = "{static}/images/schema.png">',
+    '<meta property="og:image" content="{static}/images/schema.png">',
+    '<span x-content="{filename}/a.md">la fin du nom suffit à Pelican</span>',
+    '<form action="{filename}/simulateurs/portage.md"></form>',
+    '<object data="{static}/images/a.svg"></object>',
+]
+INTACTS = [
+    '<p>Le portage salarial : 50 % de frais.</p>',
+    '<div data-presets="{&quot;tjm&quot;: 550}"></div>',
+    "<div data-entrees='{\"tjm\": 550}'></div>",
+    '<p title="{filename}">un titre n\'est pas un lien</p>',
+    "<p>Un texte = '{filename}' sans balise autour.</p>",
+    '<a href="/statuts/eurl/">EURL</a>',
+    '<a href= {filename}/sans-guillemets.md>x</a>',
+    '<code>href="{filename}/x.md"</code> écrit dans un paragraphe',
+]
+
+
+def _reecritures(html: str) -> tuple[str, str]:
+    article = _article(html)
+    return liens_statiques._update_content(article, html, ""), liens_statiques._ORIGINAL_UPDATE(article, html, "")
+
+
+@pytest.mark.parametrize("html", REECRITS + INTACTS)
+def test_each_piece_is_rewritten_as_pelican_does(html):
+    ours, pelican = _reecritures(f"<p>avant</p>{html}<p>après</p>")
+    assert ours == pelican
+
+
+@pytest.mark.parametrize("html", REECRITS)
+def test_a_piece_with_a_link_goes_through_pelicans_method(html):
+    assert liens_statiques.lien_possible(html)
+
+
+def test_a_page_without_intrasite_links_is_returned_as_it_is(monkeypatch):
+    calls = []
+    monkeypatch.setattr(liens_statiques, "_ORIGINAL_UPDATE", lambda self, content, siteurl: calls.append(content) or content)
+    sans_lien = [html for html in INTACTS if not liens_statiques.lien_possible(html)]
+    # « {filename} » in a title or outside a tag, JSON in data-presets: no link, no rewriting;
+    # « href="{filename}…" » as the text of <code> is handed to Pelican (which rewrites nothing)
+    assert sans_lien == [html for html in INTACTS if not html.startswith("<code>")]
+    html = "".join(sans_lien)
+    assert liens_statiques._update_content(_article(html), html, "") is html
+    assert calls == []
+    html += REECRITS[0]
+    liens_statiques._update_content(_article(html), html, "")
+    assert calls == [html]
+
+
+def test_another_intrasite_regex_is_always_rewritten_by_pelican():
+    html = '<p>x</p><a href="[[filename]]/statuts/eurl.md">EURL</a>'
+    article = _article(html, INTRASITE_LINK_REGEX=r"\[\[(?P<what>.*?)\]\]")
+    assert not liens_statiques.lien_possible(html)
+    assert liens_statiques._update_content(article, html, "") == liens_statiques._ORIGINAL_UPDATE(article, html, "")
+
+
+def test_made_up_pages_are_rewritten_as_pelican_does():
+    hasard = random.Random(20261203)
+    for _ in range(400):
+        html = "".join(hasard.choice(REECRITS + INTACTS * 3) for _ in range(hasard.randint(0, 12)))
+        ours, pelican = _reecritures(html)
+        assert ours == pelican, html
+
+
+def test_the_site_pages_are_rewritten_as_pelican_does(site_dir):
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        ours, pelican = _reecritures(page.read_text(encoding="utf-8"))
         assert ours == pelican, page
