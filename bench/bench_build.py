@@ -29,7 +29,8 @@ links and headings) is built, in interleaved pairs, by:
   at that commit (extracted with `git archive`, same .venv and node_modules), building as many
   synthetic articles made from its own content/ (today's uses syntax it does not know).
 
-Reported: the median time of each, and the median of the per-pair ratios project / plain
+Reported: the median time of each, the median of the per-pair ratios project / plain, and the
+share of the machine's CPU time the hypervisor took (steal, /proc/stat) during the timed builds
 (the machine is shared with other busy jobs: trust the paired ratios more than the times).
 Results in bench/results/build.json.
 """
@@ -65,11 +66,31 @@ PAGE_TRANSLATION_ID = None
 """
 
 
+def _cpu_ticks() -> list[int] | None:
+    """The machine's CPU time so far (/proc/stat's first line, in ticks), or None."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            return [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+
+
+# the share of the machine's CPU time the hypervisor gave to other guests during each timed
+# build (/proc/stat's « steal »): on this shared machine it went from nothing to half of it
+# within an hour, and a build with both cores busy loses more to it than plain Pelican on one
+STEAL: list[float] = []
+
+
 def timed(cmd, cwd) -> float:
     env = dict(os.environ, COLUMNS="200")
+    before = _cpu_ticks()
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     elapsed = time.perf_counter() - start
+    after = _cpu_ticks()
+    if before and after and len(before) > 7:
+        spent = [b - a for a, b in zip(before, after)]
+        STEAL.append(spent[7] / max(1, sum(spent)))
     if proc.returncode != 0:
         sys.exit(f"build failed ({' '.join(map(str, cmd))}):\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
     return elapsed
@@ -180,7 +201,10 @@ def main() -> int:
                     if cache_kind in ("cold", "new", "clone", "edit"):
                         shutil.rmtree(cache, ignore_errors=True)
                 rows.append(row)
-                print(f"  {n} synthetic: " + ", ".join(f"{k} {v:.2f} s" for k, v in row.items()), flush=True)
+                steal = STEAL[-len(row):]
+                row["steal"] = round(max(steal), 3) if steal else None
+                print(f"  {n} synthetic: " + ", ".join(f"{k} {v:.2f} s" for k, v in row.items() if k != "steal")
+                      + (f" (steal: {100 * row['steal']:.0f} % at most)" if steal else ""), flush=True)
             articles = len(list(content.rglob("*.md"))) - len(list((content / "rubriques").glob("*.md"))) \
                 - len(list((content / "pages").glob("*.md")))
             s = {"articles": articles, "plain_s": statistics.median(r["plain"] for r in rows), "rows": rows}
@@ -189,9 +213,12 @@ def main() -> int:
                 s[f"ratio_{k}_plain"] = statistics.median(r[k] / r["plain"] for r in rows)
                 if k.startswith("ours_") and "before_" + k[5:] in kinds:
                     s[f"ratio_{k}_before"] = statistics.median(r[k] / r["before_" + k[5:]] for r in rows)
+            steals = [r["steal"] for r in rows if r.get("steal") is not None]
+            s["steal_max"] = max(steals) if steals else None
             results["sizes"][n] = s
     print()
-    kinds = [k for k in next(iter(results["sizes"].values()))["rows"][0] if k != "plain"] if results["sizes"] else []
+    kinds = [k for k in next(iter(results["sizes"].values()))["rows"][0] if k not in ("plain", "steal")] \
+        if results["sizes"] else []
     kinds = sorted(kinds, key=lambda k: (not k.startswith("ours"), k))
     head = f"{'articles':>8} {'plain s':>8}" + "".join(f" {k + ' s':>12}" for k in kinds) \
         + "".join(f" {k + '/plain':>18}" for k in kinds) \
@@ -209,6 +236,10 @@ def main() -> int:
           "\nclone: the build cache as make setup leaves it (the first build of a clean clone);"
           "\ncold: an empty build cache (the first build of a clean clone).")
     print("\nThe machine is shared: trust the per-pair ratios more than the absolute times.")
+    steals = [s["steal_max"] for s in results["sizes"].values() if s.get("steal_max") is not None]
+    if steals:
+        print(f"CPU time taken by the hypervisor (steal) during a timed build: {100 * max(steals):.0f} % at most"
+              " (above a few percent, the times and even the ratios move: run again)")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "build.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
