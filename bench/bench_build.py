@@ -76,7 +76,7 @@ def _cpu_ticks() -> list[int] | None:
 
 
 # the share of the machine's CPU time the hypervisor gave to other guests during each timed
-# build (/proc/stat's « steal »): on this shared machine it went from nothing to half of it
+# build (/proc/stat's « steal »): on this shared machine it went from almost nothing to a quarter
 # within an hour, and a build with both cores busy loses more to it than plain Pelican on one
 STEAL: list[float] = []
 
