@@ -1,7 +1,8 @@
 """Files a static host reads: robots.txt and _headers (Netlify / Cloudflare Pages format),
 and the precompressed copies (.br, .gz) of every page and runtime file (precompression.py);
 the addresses of articles and pages computed once while the site is written (adresses.py);
-the search for ``{static}`` links skipped in an HTML that names none (liens_statiques.py).
+the search for ``{static}`` links, and the rewriting of intrasite links, skipped in an HTML that
+holds none (liens_statiques.py).
 
 The output of the previous build (``DELETE_OUTPUT_DIRECTORY``) is not deleted while the build
 waits: it is renamed aside (``.<output>.a-supprimer-*``, beside it) and deleted by a process of
