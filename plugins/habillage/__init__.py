@@ -62,7 +62,10 @@ def _rewrite(html: str) -> str:
     html = typographie(html)
     # An empty header cell (top-left corner of a Markdown table) names nothing: make it a data cell.
     html = _EMPTY_TH.sub(lambda m: f"<td{m.group(1) or ''}></td>", html)
-    html = _ALIGN.sub(lambda m: f' class="{_ALIGN_CLASS[m.group(1)]}"', html)
+    # (the pattern starts with a class of characters: the regex engine tries it at every
+    # position of the page; the test in C below, needed by any match, skips that scan)
+    if 'style="text-align' in html:
+        html = _ALIGN.sub(lambda m: f' class="{_ALIGN_CLASS[m.group(1)]}"', html)
     return _HEADERLINK.sub(
         r'<a class="ancre" href="#\1"><span aria-hidden="true">#</span>'
         r'<span class="visuellement-cache">Lien direct vers cette section</span></a>',
