@@ -49,6 +49,22 @@ def test_the_prefetch_lists_the_calculator_pages_the_page_links_to(body, listed)
         assert f'data-pages="{" ".join(listed)}"' in html
 
 
+# (head of the page, what is left once the tag is removed): the tag goes with the one newline
+# just before it, if any, and only the first tag goes
+SANS_LIEN = [
+    (f"<meta charset=utf-8>\n{TAG}\n<title>t</title>", "<meta charset=utf-8>\n<title>t</title>"),
+    (f"<meta charset=utf-8>{TAG}<title>t</title>", "<meta charset=utf-8><title>t</title>"),
+    (f"<meta charset=utf-8>\n\n  {TAG}", "<meta charset=utf-8>\n\n  "),
+    (f"\n\n{TAG}\n{TAG}", f"\n\n{TAG}"),
+    (f"<script src=/a.js></script>\n{TAG.replace('type=', 'defer type=')}", "<script src=/a.js></script>"),
+]
+
+
+@pytest.mark.parametrize(("head", "left"), SANS_LIEN)
+def test_without_a_calculator_link_the_tag_and_its_newline_are_removed(head, left):
+    assert pages_liees(_page(head, "<p>aucun lien</p>"), RUNTIME) == _page(left, "<p>aucun lien</p>")
+
+
 def test_a_page_without_the_prefetch_tag_is_left_as_it_is():
     html = _page('<script type="module" src="/theme/js/calculateur.js"></script>', '<a href="/simulateurs/eurl/">a</a>')
     assert pages_liees(html, RUNTIME) == html
